@@ -1,0 +1,50 @@
+import express, { type Express } from 'express';
+import type { Connection } from 'mongoose';
+import { authenticate, authRoutes, type TokenService } from './auth/index.ts';
+import { catalogModels, catalogRoutes } from './catalog/index.ts';
+import { healthRoutes, type HealthCheck } from './health/routes.ts';
+import type { Config } from './shared/config.ts';
+import { Api } from './shared/http.ts';
+import type { Logger } from './shared/logger.ts';
+import { buildOpenApi } from './shared/openapi.ts';
+import { problemHandler, routeNotFound } from './shared/problem.ts';
+import { modelerStatic } from './web/static.ts';
+
+export interface AppDeps {
+  config: Pick<Config, 'BODY_LIMIT'>;
+  db: Connection;
+  logger: Logger;
+  tokens: TokenService;
+  health: Record<string, HealthCheck>;
+}
+
+export const API_VERSION = '0.1.0';
+
+/** Builds the Express app from its dependencies; never listens (main.ts does). */
+export function buildApp(deps: AppDeps): { app: Express; api: Api } {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(express.json({ limit: deps.config.BODY_LIMIT, strict: true }));
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => deps.logger.info({ method: req.method, path: req.path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request'));
+    next();
+  });
+
+  const api = new Api(authenticate(deps.tokens));
+  healthRoutes(api, deps.health);
+  authRoutes(api, { db: deps.db, tokens: deps.tokens });
+  catalogRoutes(api, catalogModels(deps.db));
+  api.add({
+    method: 'get', path: '/api/openapi.json', tag: 'meta', access: 'public',
+    summary: 'This API described in OpenAPI 3.1, generated from the route declarations',
+    handler: () => buildOpenApi(api.routes, API_VERSION),
+  });
+
+  app.use(api.router);
+  app.use(modelerStatic());
+  app.use(routeNotFound);
+  app.use(problemHandler(deps.logger));
+  return { app, api };
+}

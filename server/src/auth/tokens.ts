@@ -1,0 +1,56 @@
+import { SignJWT, jwtVerify } from 'jose';
+import type { Config } from '../shared/config.ts';
+import { unauthenticated } from '../shared/errors.ts';
+import { roles, type Role } from './roles.ts';
+
+export interface Principal {
+  userId: string;
+  username: string;
+  roles: Role[];
+  departmentCode?: string;
+  windowNumber?: string;
+}
+
+const ALGORITHM = 'HS256';
+
+/** Signs and checks access tokens: algorithm pinned, issuer and audience checked, short-lived. */
+export class TokenService {
+  private readonly key: Uint8Array;
+
+  constructor(private readonly config: Pick<Config, 'JWT_SECRET' | 'JWT_ISSUER' | 'JWT_AUDIENCE' | 'ACCESS_TOKEN_TTL_SECONDS'>) {
+    this.key = new TextEncoder().encode(config.JWT_SECRET);
+  }
+
+  async sign(principal: Principal): Promise<string> {
+    return new SignJWT({ username: principal.username, roles: principal.roles, dept: principal.departmentCode, win: principal.windowNumber })
+      .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+      .setSubject(principal.userId)
+      .setIssuer(this.config.JWT_ISSUER)
+      .setAudience(this.config.JWT_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(`${this.config.ACCESS_TOKEN_TTL_SECONDS}s`)
+      .sign(this.key);
+  }
+
+  /** Throws a 401 AppError for anything but a valid, unexpired token of ours. */
+  async verify(token: string): Promise<Principal> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, {
+        algorithms: [ALGORITHM],
+        issuer: this.config.JWT_ISSUER,
+        audience: this.config.JWT_AUDIENCE,
+        requiredClaims: ['sub', 'exp', 'iat'],
+      });
+      const claimed = Array.isArray(payload.roles) ? payload.roles : [];
+      return {
+        userId: String(payload.sub),
+        username: String(payload.username),
+        roles: claimed.filter((r): r is Role => (roles as readonly string[]).includes(r)),
+        departmentCode: typeof payload.dept === 'string' ? payload.dept : undefined,
+        windowNumber: typeof payload.win === 'string' ? payload.win : undefined,
+      };
+    } catch {
+      throw unauthenticated('Invalid or expired token', '登录凭证无效或已过期');
+    }
+  }
+}

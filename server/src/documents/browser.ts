@@ -1,0 +1,40 @@
+import puppeteer, { type Browser } from 'puppeteer-core';
+
+/** Flags for a headless Chromium that never talks to the network on its own account. */
+export const chromiumArgs = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-extensions', '--disable-default-apps', '--mute-audio',
+];
+
+/**
+ * One long-lived Chromium shared by everything that renders. Launched on first use; relaunched if
+ * it dies. `close()` ends it.
+ */
+export class SharedBrowser {
+  private launching?: Promise<Browser>;
+
+  constructor(private readonly executablePath: string) {}
+
+  get(): Promise<Browser> {
+    if (!this.launching) {
+      this.launching = puppeteer.launch({ executablePath: this.executablePath, args: chromiumArgs, headless: true })
+        .then((browser) => {
+          browser.once('disconnected', () => { this.launching = undefined; });
+          return browser;
+        });
+      this.launching.catch(() => { this.launching = undefined; });
+    }
+    return this.launching;
+  }
+
+  async version(): Promise<string> {
+    return (await this.get()).version();
+  }
+
+  async close(): Promise<void> {
+    const pending = this.launching;
+    this.launching = undefined;
+    if (pending) await (await pending).close().catch(() => undefined);
+  }
+}

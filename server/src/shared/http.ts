@@ -1,0 +1,79 @@
+import express, { type Request, type RequestHandler, type Response } from 'express';
+import { z, type ZodType } from 'zod';
+import { validationFailed } from './errors.ts';
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** Who may call a route at all; finer rules are CASL's, asked inside the handler. */
+export type Access = 'public' | 'user';
+
+export interface HandlerContext<P, Q, B> {
+  req: Request;
+  res: Response;
+  params: P;
+  query: Q;
+  body: B;
+}
+
+export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
+  method: Method;
+  /** Express path, e.g. `/api/matters/:code`. */
+  path: string;
+  summary: string;
+  tag: string;
+  access: Access;
+  params?: ZodType<P>;
+  query?: ZodType<Q>;
+  body?: ZodType<B>;
+  /** HTTP status of a successful answer (200 unless said). */
+  status?: number;
+  /** Media type of a successful answer when it is not JSON (a PDF, say). */
+  produces?: string;
+  /** Returns the JSON body, or sends the answer itself through `res`. */
+  handler: (ctx: HandlerContext<P, Q, B>) => unknown;
+}
+
+/**
+ * The one way a feature declares an HTTP route: the same declaration registers the Express handler
+ * (with validation) and feeds the OpenAPI document, so the two cannot drift apart.
+ */
+export class Api {
+  readonly routes: RouteSpec[] = [];
+  readonly router = express.Router();
+
+  constructor(private readonly authenticate: RequestHandler) {}
+
+  add<P, Q, B>(spec: RouteSpec<P, Q, B>): void {
+    this.routes.push(spec as RouteSpec);
+    const handlers: RequestHandler[] = [];
+    if (spec.access === 'user') handlers.push(this.authenticate);
+    handlers.push(async (req, res) => {
+      const params = parse(spec.params, req.params, 'params');
+      const query = parse(spec.query, req.query, 'query');
+      const body = parse(spec.body, req.body ?? {}, 'body');
+      const result = await spec.handler({ req, res, params, query, body } as HandlerContext<P, Q, B>);
+      if (!res.headersSent) res.status(spec.status ?? 200).json(result ?? {});
+    });
+    this.router[spec.method](spec.path, ...handlers);
+  }
+}
+
+function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: string): T {
+  if (!schema) return value as T;
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw validationFailed(
+    parsed.error.issues.map((issue) => ({
+      field: [where, ...issue.path.map(String)].join('.'),
+      message: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
+    })),
+  );
+}
+
+/** Query strings: only plain strings, never objects or arrays; unknown keys refused. */
+export const queryObject = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape);
+
+export const paging = {
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+};
