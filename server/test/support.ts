@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import type { Express } from 'express';
 import type { Connection } from 'mongoose';
 import supertest from 'supertest';
 import { buildApp, type AppDeps } from '../src/app.ts';
@@ -27,6 +28,7 @@ export async function testDatabase(label: string): Promise<Connection> {
 }
 
 export interface TestApp {
+  app: Express;
   db: Connection;
   http: supertest.Agent;
   baseUrl: string;
@@ -47,7 +49,7 @@ export async function startTestApp(label: string, extra: Partial<AppDeps> = {}):
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const http = supertest.agent(baseUrl);
   return {
-    db, http, baseUrl, tokens,
+    app, db, http, baseUrl, tokens,
     async signIn(username, password = DEMO_PASSWORD) {
       const res = await supertest(baseUrl).post('/api/auth/sign-in').send({ username, password });
       if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${res.text}`);
