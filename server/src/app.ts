@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import type { Connection } from 'mongoose';
 import { authenticate, authRoutes, type TokenService } from './auth/index.ts';
 import { catalogModels, catalogRoutes } from './catalog/index.ts';
+import { CalendarService, calendarRoutes } from './calendar/index.ts';
 import { healthRoutes, type HealthCheck } from './health/routes.ts';
 import type { Config } from './shared/config.ts';
 import { Api } from './shared/http.ts';
@@ -36,6 +37,8 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api } {
   healthRoutes(api, deps.health);
   authRoutes(api, { db: deps.db, tokens: deps.tokens });
   catalogRoutes(api, catalogModels(deps.db));
+  const calendar = new CalendarService({ db: deps.db });
+  calendarRoutes(api, { calendar });
   api.add({
     method: 'get', path: '/api/openapi.json', tag: 'meta', access: 'public',
     summary: 'This API described in OpenAPI 3.1, generated from the route declarations',

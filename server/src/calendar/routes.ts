@@ -1,0 +1,89 @@
+import type { Request } from 'express';
+import { z } from 'zod';
+import { principalOf } from '../auth/index.ts';
+import { forbidden } from '../shared/errors.ts';
+import { queryObject, type Api } from '../shared/http.ts';
+import { todayInHall } from './dates.ts';
+import type { CalendarService } from './service.ts';
+
+export interface CalendarRouteDeps {
+  calendar: CalendarService;
+}
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+/**
+ * Who may change the hall's calendar. One function so that the CASL ability can replace it.
+ * Throws 403 FORBIDDEN otherwise.
+ */
+export function assertMayMaintainCalendar(req: Request): void {
+  if (!principalOf(req).roles.includes('systemAdmin')) throw forbidden('Only a system administrator may change the calendar', '只有系统管理员可以调整工作日历');
+}
+
+/** Calendar routes: due dates for signed-in users; the override list for administrators. */
+export function calendarRoutes(api: Api, deps: CalendarRouteDeps): void {
+  const { calendar } = deps;
+
+  api.add({
+    method: 'get', path: '/api/calendar/due-date', tag: 'calendar', access: 'user',
+    summary: 'Due date of a limit of N working days from a date (national holidays, 调休 and the hall\'s overrides)',
+    query: queryObject({
+      from: isoDate.describe('date of receipt or acceptance (Asia/Shanghai)'),
+      days: z.coerce.number().int().min(0).max(3650).describe('working days'),
+      countFromNextDay: z.enum(['true', 'false']).optional().describe('default: the hall setting (true: the day after `from` is day 1)'),
+      warnDays: z.coerce.number().int().min(0).max(60).default(3).describe('yellow when due within this many working days'),
+    }),
+    handler: async ({ query }) => {
+      const cal = await calendar.calendar();
+      const countFromNextDay = query.countFromNextDay ? query.countFromNextDay === 'true' : calendar.countFromNextDay;
+      const due = cal.addWorkingDays(query.from, query.days, { countFromNextDay });
+      const today = todayInHall();
+      return { from: query.from, days: query.days, countFromNextDay, due, timeZone: 'Asia/Shanghai', today, state: cal.dueState(due, today, { warnDays: query.warnDays }) };
+    },
+  });
+
+  api.add({
+    method: 'get', path: '/api/calendar/days/:date', tag: 'calendar', access: 'user',
+    summary: 'Whether a date is a working day, and why',
+    params: z.strictObject({ date: isoDate }),
+    query: queryObject({}),
+    handler: async ({ params }) => (await calendar.calendar()).describe(params.date),
+  });
+
+  api.add({
+    method: 'get', path: '/api/calendar/overrides', tag: 'calendar', access: 'user',
+    summary: 'The hall\'s calendar overrides (regional holidays, local closures, extra working days)',
+    query: queryObject({ from: isoDate.optional(), to: isoDate.optional() }),
+    handler: async ({ req, query }) => {
+      assertMayMaintainCalendar(req);
+      return { items: await calendar.listOverrides(query) };
+    },
+  });
+
+  api.add({
+    method: 'post', path: '/api/calendar/overrides', tag: 'calendar', access: 'user', status: 201,
+    summary: 'Add an override for one date, with the document that decided it',
+    body: z.strictObject({
+      date: isoDate,
+      kind: z.enum(['holiday', 'workday']),
+      name: z.string().trim().min(1).max(60),
+      source: z.string().trim().min(1).max(200).describe('e.g. 宁政办发〔2026〕1号'),
+    }),
+    handler: async ({ req, body }) => {
+      assertMayMaintainCalendar(req);
+      return calendar.addOverride(body, principalOf(req).username);
+    },
+  });
+
+  api.add({
+    method: 'delete', path: '/api/calendar/overrides/:date', tag: 'calendar', access: 'user', status: 204,
+    summary: 'Remove the override of a date',
+    params: z.strictObject({ date: isoDate }),
+    query: queryObject({}),
+    handler: async ({ req, res, params }) => {
+      assertMayMaintainCalendar(req);
+      await calendar.removeOverride(params.date);
+      res.status(204).end();
+    },
+  });
+}
