@@ -12,5 +12,5 @@ export default tseslint.config(
     },
   },
   { files: ['scripts/**', 'server/src/seed/cli.ts', 'modeler/**/*.js'], rules: { 'no-console': 'off' } },
-  { files: ['modeler/**/*.js'], languageOptions: { globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', localStorage: 'readonly', console: 'readonly' } } },
+  { files: ['modeler/**/*.js'], languageOptions: { globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', sessionStorage: 'readonly', FormData: 'readonly', alert: 'readonly', console: 'readonly' } } },
 );
