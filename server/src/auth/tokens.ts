@@ -8,6 +8,8 @@ export interface Principal {
   username: string;
   roles: Role[];
   departmentCode?: string;
+  /** Departments an approver serves besides their own (read by the ability). */
+  servesDepartmentCodes?: string[];
   windowNumber?: string;
 }
 
@@ -22,7 +24,7 @@ export class TokenService {
   }
 
   async sign(principal: Principal): Promise<string> {
-    return new SignJWT({ username: principal.username, roles: principal.roles, dept: principal.departmentCode, win: principal.windowNumber })
+    return new SignJWT({ username: principal.username, roles: principal.roles, dept: principal.departmentCode, serves: principal.servesDepartmentCodes ?? [], win: principal.windowNumber })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
       .setSubject(principal.userId)
       .setIssuer(this.config.JWT_ISSUER)
@@ -47,6 +49,7 @@ export class TokenService {
         username: String(payload.username),
         roles: claimed.filter((r): r is Role => (roles as readonly string[]).includes(r)),
         departmentCode: typeof payload.dept === 'string' ? payload.dept : undefined,
+        servesDepartmentCodes: Array.isArray(payload.serves) ? payload.serves.filter((d): d is string => typeof d === 'string') : [],
         windowNumber: typeof payload.win === 'string' ? payload.win : undefined,
       };
     } catch {

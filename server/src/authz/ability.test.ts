@@ -1,0 +1,86 @@
+import { expect } from 'chai';
+import { defineAbilityFor } from './ability.ts';
+import { subjectOf } from './enforce.ts';
+import { fixtures, NOW, principals, tableDelegations } from './test-fixtures.ts';
+import { actions, type Action } from './vocabulary.ts';
+
+const catalogue = ['read Matter.zjj', 'read Matter.gaj', 'read Material.zjj', 'read Material.gaj', 'read Department.any', 'read Calendar.any'];
+const on = (acts: Action[], keys: string[]) => acts.flatMap((a) => keys.map((k) => `${a} ${k}`));
+const allKeys = Object.keys(fixtures);
+
+/**
+ * The authority table: for each role, every permission it holds on the fixture records. Every
+ * action × record NOT listed must be refused — the test walks the whole cross product.
+ */
+const allowed: Record<string, string[]> = {
+  director: [
+    ...on(['read'], allKeys),
+    ...on(['supervise'], allKeys.filter((k) => k.startsWith('Case.') || k.startsWith('Task.'))),
+    ...on(['verify'], ['AuditRecord.zjj', 'AuditRecord.gaj']),
+  ],
+  windowClerk: [
+    ...catalogue,
+    ...on(['create'], allKeys.filter((k) => k.startsWith('Case.') || k.startsWith('Document.'))),
+    ...on(['read'], ['Case.zjjA', 'Case.zjjBIntake', 'Document.zjjA']),
+    'update Case.zjjBIntake',
+  ],
+  issuingClerk: [
+    ...catalogue,
+    'read Case.gajIssuing', 'read Document.gajIssuing', 'issue Case.gajIssuing', 'create Document.gajIssuing',
+    ...on(['read', 'claim', 'handle'], ['Task.issuing']),
+  ],
+  approver: [
+    ...catalogue,
+    ...on(['read'], ['Case.zjjA', 'Case.zjjBIntake', 'Document.zjjA', 'Delegation.zjj']),
+    'create Document.zjjA',
+    ...on(['read', 'claim', 'handle'], ['Task.zjjA', 'Task.zjjB']),
+    ...on(['decide', 'useSeal'], ['Case.zjjA', 'Task.zjjA']),
+    ...on(['coordinate'], ['Case.zjjA', 'Case.zjjBIntake', 'Task.zjjA', 'Task.zjjB']),
+  ],
+  departmentAdmin: [
+    ...catalogue,
+    ...on(['create', 'update', 'delete'], ['Matter.zjj', 'Material.zjj']),
+    ...on(['read', 'grant', 'revoke'], ['Delegation.zjj']),
+    'read User.zjj', 'read AuditRecord.zjj',
+  ],
+  processDesigner: [...catalogue, ...on(['read', 'create', 'update', 'deploy'], ['Process.any'])],
+  hotlineOperator: [...catalogue, ...on(['read', 'create', 'update', 'dispatch'], ['HotlineTicket.any'])],
+  systemAdmin: [
+    ...catalogue,
+    ...on([...actions], ['User.zjj', 'User.gaj', 'Calendar.any']),
+    ...on(['read', 'verify'], ['AuditRecord.zjj', 'AuditRecord.gaj']),
+  ],
+  applicant: [],
+};
+
+describe('authority table: every role × action × subject', () => {
+  for (const [role, permitted] of Object.entries(allowed)) {
+    const expected = new Set(permitted);
+    describe(role, () => {
+      const ability = defineAbilityFor(principals[role], role === 'approver' ? tableDelegations : [], NOW);
+      for (const key of allKeys) {
+        it(`allows exactly the listed actions on ${key} and refuses the rest`, () => {
+          const { type, record } = fixtures[key];
+          const wrong = actions.filter((action) => ability.can(action, subjectOf(type, record)) !== expected.has(`${action} ${key}`))
+            .map((action) => `${action} ${key} should be ${expected.has(`${action} ${key}`) ? 'allowed' : 'refused'}`);
+          expect(wrong).to.deep.equal([]);
+        });
+      }
+    });
+  }
+
+  it('lists only permissions on known fixtures and actions (the table itself is sound)', () => {
+    const unknown = Object.values(allowed).flat().filter((entry) => {
+      const [action, key] = entry.split(' ');
+      return !(actions as readonly string[]).includes(action) || !fixtures[key];
+    });
+    expect(unknown).to.deep.equal([]);
+  });
+
+  it('refuses the system admin every case, task and document whatever the department', () => {
+    const ability = defineAbilityFor(principals.systemAdmin, [], NOW);
+    for (const key of allKeys.filter((k) => /^(Case|Task|Document)\./.test(k))) {
+      expect(ability.can('read', subjectOf(fixtures[key].type, fixtures[key].record)), key).to.equal(false);
+    }
+  });
+});

@@ -1,0 +1,107 @@
+import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/ability';
+import type { Principal } from '../auth/index.ts';
+import { delegatedPowers, type Action, type ActiveDelegation, type AppAbility, type SubjectName } from './vocabulary.ts';
+
+/**
+ * Every CASL rule of the platform, in one place (DESIGN.md "Authority"). Each route and worker asks
+ * the ability built here; list queries are filtered by it (`accessibleFilter`), and the same rules,
+ * packed, go to the browser.
+ *
+ * Rules are written on fields (`departmentCode`, `matterCode`, `receivedBy`, `stage`) so that they
+ * both answer `can(action, instance)` and turn into a database filter. See vocabulary.ts for the
+ * fields each subject carries.
+ *
+ * Delegated powers (授权) come only from delegations that are active at `now`: not revoked, and
+ * `validFrom <= now < validUntil`; a delegation for a department the approver does not serve is
+ * ignored. Applicants and principals without a staff role get no rule at all.
+ */
+export function defineAbilityFor(principal: Principal, delegations: readonly ActiveDelegation[], now: Date): AppAbility {
+  // Conditions are plain Mongo queries on the fields named in vocabulary.ts; the table test, not
+  // the type checker, holds them to account (CASL types conditions by class, we have none).
+  const builder = new AbilityBuilder<MongoAbility>(createMongoAbility);
+  const can = (action: Action | Action[], subject: SubjectName | 'all' | SubjectName[], conditions?: Record<string, unknown>) =>
+    builder.can(action, subject, conditions);
+  const has = (role: Principal['roles'][number]) => principal.roles.includes(role);
+  const ownDept = principal.departmentCode;
+  const served = [...new Set([ownDept, ...(principal.servesDepartmentCodes ?? [])].filter((d): d is string => Boolean(d)))];
+
+  if (principal.roles.length > 0) {
+    // Any member of staff reads the hall's catalogue and the working-day calendar (deadlines).
+    can('read', ['Matter', 'Material', 'Department', 'Calendar']);
+  }
+
+  if (has('director')) {
+    // 局长: sees every case, task and record of the hall and issues supervision (督办).
+    can('read', 'all');
+    can('supervise', ['Case', 'Task']);
+    can('verify', 'AuditRecord');
+  }
+
+  if (has('windowClerk')) {
+    // 综合窗口: receives any matter; sees the cases (and their documents) they received.
+    can('create', ['Case', 'Document']);
+    can('read', ['Case', 'Document'], { receivedBy: principal.userId });
+    can('update', 'Case', { receivedBy: principal.userId, stage: 'intake' });
+  }
+
+  if (has('issuingClerk')) {
+    // 出证窗口: prepares and hands over certificates of cases at the issuing stage (统一出件).
+    can('read', ['Case', 'Document'], { stage: { $in: ['issuing', 'closed'] } });
+    can('issue', 'Case', { stage: 'issuing' });
+    can('create', 'Document', { stage: 'issuing' });
+    can(['read', 'claim', 'handle'], 'Task', { candidateGroups: 'issuingClerk' });
+  }
+
+  if (has('approver') && served.length > 0) {
+    // 后台审批: works on the cases and tasks of the departments they serve.
+    const inServed = { departmentCode: { $in: served } };
+    can('read', ['Case', 'Document'], inServed);
+    can(['read', 'claim', 'handle'], 'Task', inServed);
+    can('create', 'Document', inServed);
+    can('read', 'Delegation', { granteeId: principal.userId });
+    for (const delegation of delegations) {
+      if (!isActive(delegation, now) || !served.includes(delegation.departmentCode)) continue;
+      const scope = delegation.allMatters
+        ? { departmentCode: delegation.departmentCode }
+        : { departmentCode: delegation.departmentCode, matterCode: { $in: delegation.matterCodes } };
+      // 中卫一窗通办方案 §三(二): back-office staff exercise the department's decision,
+      // coordination, review-and-report and seal powers only as delegated — the decision stays the
+      // department's (the implementing body on the document), so a power counts only for the
+      // matters and dates its delegation names.
+      const powers = delegation.powers.filter((p) => (delegatedPowers as readonly string[]).includes(p));
+      if (powers.length > 0) can(powers, ['Case', 'Task'], scope);
+    }
+  }
+
+  if (has('departmentAdmin') && ownDept) {
+    // 部门管理员: keeps the own department's matters, material lists and delegations.
+    can(['create', 'update', 'delete'], ['Matter', 'Material'], { departmentCode: ownDept });
+    can(['read', 'grant', 'revoke'], 'Delegation', { departmentCode: ownDept });
+    can('read', 'User', { departmentCode: ownDept });
+    can('read', 'AuditRecord', { departmentCode: ownDept });
+  }
+
+  if (has('processDesigner')) {
+    // 业务人员: draws and publishes BPMN versions.
+    can(['read', 'create', 'update', 'deploy'], 'Process');
+  }
+
+  if (has('hotlineOperator')) {
+    // 12345: records, dispatches and calls back on hotline tickets.
+    can(['read', 'create', 'update', 'dispatch'], 'HotlineTicket');
+  }
+
+  if (has('systemAdmin')) {
+    // 系统管理员: users and the calendar overlay; the audit trail, but never case contents.
+    can('manage', ['User', 'Calendar']);
+    can(['read', 'verify'], 'AuditRecord');
+  }
+
+  return builder.build() as AppAbility;
+}
+
+/** A delegation counts from `validFrom` (inclusive) to `validUntil` (exclusive) unless revoked. */
+export function isActive(delegation: Pick<ActiveDelegation, 'validFrom' | 'validUntil' | 'revokedAt'>, now: Date): boolean {
+  if (delegation.revokedAt) return false;
+  return delegation.validFrom.getTime() <= now.getTime() && now.getTime() < delegation.validUntil.getTime();
+}

@@ -1,0 +1,5 @@
+export { defineAbilityFor, isActive } from './ability.ts';
+export { authority, type Authority, type AuthorityDeps } from './authority.ts';
+export { accessibleFilter, assertCan, subjectOf } from './enforce.ts';
+export { authzRoutes } from './routes.ts';
+export * from './vocabulary.ts';

@@ -1,0 +1,59 @@
+import type { ForcedSubject, MongoAbility } from '@casl/ability';
+
+/**
+ * What CASL rules speak about. Stored values and identifiers are English (docs/glossary.md).
+ *
+ * Field conventions every feature keeps so that rules can be written on fields and list queries
+ * filtered with `accessibleBy` (the rules in ability.ts read exactly these fields):
+ * - Case: `departmentCode` (responsible department), `matterCode`, `receivedBy` (user id of the
+ *   window clerk, as a string), `stage` (`intake` | `approval` | `issuing` | `closed` …).
+ * - Task: `departmentCode`, `matterCode`, `candidateGroups` (role names or `dept:<code>`), `assignee`.
+ * - Document: the case's `departmentCode`, `matterCode`, `receivedBy`, `stage` copied onto it.
+ * - Matter / Material / Delegation / User / AuditRecord / HotlineTicket: `departmentCode`.
+ */
+export const subjectNames = [
+  'Case', 'Task', 'Matter', 'Material', 'Department', 'Delegation', 'Document', 'Process', 'User',
+  'AuditRecord', 'Calendar', 'HotlineTicket',
+] as const;
+export type SubjectName = (typeof subjectNames)[number];
+
+/**
+ * Actions. `manage` is CASL's wildcard (any action). Delegated powers (授权) are actions of their own:
+ * `decide` (审批决定权), `coordinate` (组织协调权), `reviewAndReport` (审核上报权), `useSeal`
+ * (行政审批专用章).
+ */
+export const actions = [
+  'manage', 'read', 'create', 'update', 'delete',
+  'handle', 'claim', 'decide', 'coordinate', 'reviewAndReport', 'useSeal', 'supervise', 'issue',
+  'deploy', 'grant', 'revoke', 'verify', 'dispatch',
+] as const;
+export type Action = (typeof actions)[number];
+
+export const delegatedPowers = ['decide', 'coordinate', 'reviewAndReport', 'useSeal'] as const;
+export type DelegatedPower = (typeof delegatedPowers)[number];
+
+export const delegatedPowerNames: Record<DelegatedPower, { zh: string; en: string }> = {
+  decide: { zh: '审批决定权', en: 'Decision power' },
+  coordinate: { zh: '组织协调权', en: 'Coordination power' },
+  reviewAndReport: { zh: '审核上报权', en: 'Review-and-report power' },
+  useSeal: { zh: '行政审批专用章使用权', en: 'Use of the administrative approval seal' },
+};
+
+export type AppSubject = SubjectName | 'all' | (ForcedSubject<SubjectName> & Record<string, unknown>);
+export type AppAbility = MongoAbility<[Action, AppSubject]>;
+
+/**
+ * A delegation as the ability sees it: already known to be active at the time the ability is built
+ * for (not revoked, inside its validity). `matterCodes` empty with `allMatters` means every matter of
+ * the department.
+ */
+export interface ActiveDelegation {
+  id: string;
+  departmentCode: string;
+  powers: DelegatedPower[];
+  allMatters: boolean;
+  matterCodes: string[];
+  validFrom: Date;
+  validUntil: Date;
+  revokedAt?: Date | null;
+}
