@@ -6,10 +6,10 @@
 set -euo pipefail
 FERRETDB_VERSION=v1.24.2
 cache_dir="${ONEWINDOW_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/onewindow}"
-bin="$cache_dir/bin/ferretdb-$FERRETDB_VERSION"
+FERRETDB_BIN="$cache_dir/bin/ferretdb-$FERRETDB_VERSION"
 
 ferretdb_binary() {
-  if [ -x "$bin" ] && "$bin" --version >/dev/null 2>&1; then echo "$bin"; return; fi
+  if [ -x "$FERRETDB_BIN" ] && "$FERRETDB_BIN" --version >/dev/null 2>&1; then echo "$FERRETDB_BIN"; return; fi
   command -v go >/dev/null || { echo "ferretdb: Go is not installed; set MONGODB_URI to a MongoDB server" >&2; return 1; }
   echo "building FerretDB $FERRETDB_VERSION (first run only) …" >&2
   local src work
@@ -19,8 +19,8 @@ ferretdb_binary() {
   chmod -R u+w "$work"
   echo "$FERRETDB_VERSION" > "$work/build/version/version.txt"
   mkdir -p "$cache_dir/bin"
-  (cd "$work" && CGO_ENABLED=0 go build -trimpath -o "$bin.tmp" ./cmd/ferretdb) >&2
-  mv "$bin.tmp" "$bin"
+  (cd "$work" && CGO_ENABLED=0 go build -trimpath -o "$FERRETDB_BIN.tmp" ./cmd/ferretdb) >&2
+  mv "$FERRETDB_BIN.tmp" "$FERRETDB_BIN"
   rm -rf "$work"
-  echo "$bin"
+  echo "$FERRETDB_BIN"
 }
