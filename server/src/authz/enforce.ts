@@ -2,18 +2,18 @@ import { subject as asSubject } from '@casl/ability';
 import { accessibleBy } from '@casl/mongoose';
 import mongoose from 'mongoose';
 import { AppError } from '../shared/errors.ts';
-import type { Action, AppAbility, SubjectName } from './vocabulary.ts';
+import type { Action, AppAbility, SubjectName, SubjectRecord } from './vocabulary.ts';
 
 /** Tags a plain record with its subject type so CASL can match field conditions against it. */
-export function subjectOf<T extends Record<string, unknown>>(type: SubjectName, record: T) {
-  return asSubject(type, { ...record });
+export function subjectOf(type: SubjectName, record: object): SubjectRecord {
+  return asSubject(type, { ...record }) as SubjectRecord;
 }
 
 /**
  * Throws a 403 AppError (code FORBIDDEN) unless the ability allows `action` on `target` — a subject
  * type (may the user do this to some X?) or a record tagged with `subjectOf` (to this X?).
  */
-export function assertCan(ability: AppAbility, action: Action, target: SubjectName | ReturnType<typeof subjectOf>): void {
+export function assertCan(ability: AppAbility, action: Action, target: SubjectName | SubjectRecord): void {
   if (ability.can(action, target)) return;
   const type = typeof target === 'string' ? target : (target as { __caslSubjectType__?: string }).__caslSubjectType__ ?? 'record';
   throw new AppError({

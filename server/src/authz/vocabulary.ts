@@ -39,7 +39,9 @@ export const delegatedPowerNames: Record<DelegatedPower, { zh: string; en: strin
   useSeal: { zh: '行政审批专用章使用权', en: 'Use of the administrative approval seal' },
 };
 
-export type AppSubject = SubjectName | 'all' | (ForcedSubject<SubjectName> & Record<string, unknown>);
+/** A record tagged with its subject type (see `subjectOf`). */
+export type SubjectRecord = ForcedSubject<SubjectName> & Record<string, unknown>;
+export type AppSubject = SubjectName | 'all' | SubjectRecord;
 export type AppAbility = MongoAbility<[Action, AppSubject]>;
 
 /**
