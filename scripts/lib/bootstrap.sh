@@ -42,7 +42,7 @@ start_ferretdb() {
   mkdir -p "$dir"
   dir="$(cd "$dir" && pwd)"
   "$bin" --handler=sqlite --sqlite-url="file:$dir/" --listen-addr="127.0.0.1:$port" \
-    --state-dir="$dir" --telemetry=disable --log-level=warn >"$dir/ferretdb.log" 2>&1 &
+    --state-dir="$dir" --telemetry=disable --debug-addr=- --log-level=warn >"$dir/ferretdb.log" 2>&1 &
   FERRETDB_PID=$!
   for _ in $(seq 1 100); do
     if node -e "require('net').connect($port,'127.0.0.1').on('connect',()=>process.exit(0)).on('error',()=>process.exit(1))" 2>/dev/null; then
