@@ -4,6 +4,7 @@ import { authenticate, authRoutes, type TokenService } from './auth/index.ts';
 import { catalogModels, catalogRoutes } from './catalog/index.ts';
 import { CalendarService, calendarRoutes } from './calendar/index.ts';
 import { healthRoutes, type HealthCheck } from './health/routes.ts';
+import { processesFeature, type ProcessesDeps } from './processes/index.ts';
 import type { Config } from './shared/config.ts';
 import { Api } from './shared/http.ts';
 import type { Logger } from './shared/logger.ts';
@@ -17,6 +18,8 @@ export interface AppDeps {
   logger: Logger;
   tokens: TokenService;
   health: Record<string, HealthCheck>;
+  /** Process publishing (deploys through the engine port); its routes are mounted only when given. */
+  processes?: Omit<ProcessesDeps, 'db'>;
 }
 
 export const API_VERSION = '0.1.0';
@@ -37,6 +40,7 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api } {
   healthRoutes(api, deps.health);
   authRoutes(api, { db: deps.db, tokens: deps.tokens });
   catalogRoutes(api, catalogModels(deps.db));
+  if (deps.processes) processesFeature(api, { db: deps.db, ...deps.processes });
   const calendar = new CalendarService({ db: deps.db });
   calendarRoutes(api, { calendar });
   api.add({

@@ -1,0 +1,33 @@
+import type { Connection } from 'mongoose';
+import type { Api } from '../shared/http.ts';
+import type { WorkflowEngine } from '../engine/port.ts';
+import { hallJobTypes } from './job-types.ts';
+import { processVersionModel } from './model.ts';
+import { processRoutes } from './routes.ts';
+import { ProcessService } from './service.ts';
+
+export { hallJobTypes, USER_TASK_JOB_TYPE, type HallJobType } from './job-types.ts';
+export { processVersionModel, type ProcessVersion } from './model.ts';
+export { ProcessService } from './service.ts';
+export { validateBpmn } from './validate.ts';
+export { supportedElementTypes } from './supported-elements.ts';
+
+export interface ProcessesDeps {
+  db: Connection;
+  engine: Pick<WorkflowEngine, 'name' | 'deploy'>;
+  /** Job types with a registered handler; the hall's job types until workers register theirs. */
+  jobTypes?: () => ReadonlySet<string>;
+  maxXmlBytes?: number;
+}
+
+/** Mounts the process-publishing routes. */
+export function processesFeature(api: Api, deps: ProcessesDeps): ProcessService {
+  const service = new ProcessService({
+    versions: processVersionModel(deps.db),
+    engine: deps.engine,
+    jobTypes: deps.jobTypes ?? (() => new Set<string>(hallJobTypes)),
+    maxXmlBytes: deps.maxXmlBytes,
+  });
+  processRoutes(api, service, { maxXmlBytes: deps.maxXmlBytes });
+  return service;
+}

@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import type { Model } from 'mongoose';
+import type { Principal } from '../auth/index.ts';
+import type { WorkflowEngine } from '../engine/port.ts';
+import { conflict, notFound, type FieldProblem } from '../shared/errors.ts';
+import { assertMayPublish } from './access.ts';
+import type { ProcessVersion } from './model.ts';
+import { validateBpmn } from './validate.ts';
+
+export interface ProcessServiceDeps {
+  versions: Model<ProcessVersion>;
+  engine: Pick<WorkflowEngine, 'name' | 'deploy'>;
+  /** Job types with a registered handler, asked at each publication (workers may register late). */
+  jobTypes: () => ReadonlySet<string>;
+  maxXmlBytes?: number;
+}
+
+export interface PublishedVersion {
+  processId: string;
+  version: number;
+  key: string;
+  checksum: string;
+  deployedAt: Date;
+}
+
+const summary = { _id: 0, xml: 0, __v: 0 } as const;
+
+/**
+ * Publishing BPMN processes: validate, deploy through the engine port as the next version of each
+ * process id, record the version with checksum, author and time. Running instances stay on the
+ * version they started with (the engine's rule); new instances take the latest.
+ */
+export class ProcessService {
+  constructor(private readonly deps: ProcessServiceDeps) {}
+
+  /**
+   * Throws FORBIDDEN before reading the file when the principal is no designer; the validation
+   * errors of `validateBpmn`; PROCESS_OUT_OF_SCOPE; PROCESS_VERSION_CONFLICT when the engine answers
+   * with a version already recorded for different XML. Nothing is deployed on any refusal.
+   */
+  async publish(xml: string, principal: Principal): Promise<{ processes: PublishedVersion[]; warnings: FieldProblem[] }> {
+    assertMayPublish(principal);
+    const validated = await validateBpmn(xml, { jobTypes: this.deps.jobTypes(), maxBytes: this.deps.maxXmlBytes });
+    assertMayPublish(principal, validated.processes.map((p) => p.processId));
+    const checksum = createHash('sha256').update(xml, 'utf8').digest('hex');
+    const deployed = await this.deps.engine.deploy({ name: `${validated.processes[0].processId}.bpmn`, xml });
+    const deployedAt = new Date();
+    const processes: PublishedVersion[] = [];
+    for (const d of deployed) {
+      const name = validated.processes.find((p) => p.processId === d.processId)?.name;
+      const record: ProcessVersion = {
+        processId: d.processId, version: d.version, ...(name ? { name } : {}), xml, checksum, key: d.key,
+        engine: this.deps.engine.name, author: { userId: principal.userId, username: principal.username }, deployedAt, warnings: validated.warnings,
+      };
+      processes.push(await this.record(record));
+    }
+    return { processes, warnings: validated.warnings };
+  }
+
+  /** Zeebe answers an unchanged resource with its existing version: recording it again is a no-op. */
+  private async record(record: ProcessVersion): Promise<PublishedVersion> {
+    const existing = await this.deps.versions.findOne({ processId: record.processId, version: record.version }, summary).lean();
+    if (existing) {
+      if (existing.checksum !== record.checksum) {
+        throw conflict('PROCESS_VERSION_CONFLICT', `The engine reports version ${record.version} of ${record.processId}, already recorded for other XML`, `引擎返回的版本 ${record.processId} v${record.version} 已记录为其他内容`);
+      }
+      return pick(existing);
+    }
+    await this.deps.versions.create(record);
+    return pick(record);
+  }
+
+  /** Every process with its versions, newest first; XML left out. */
+  async list() {
+    const all = await this.deps.versions.find({}, summary).sort({ processId: 1, version: -1 }).lean();
+    const byId = new Map<string, { processId: string; name?: string; latestVersion: number; versions: typeof all }>();
+    for (const v of all) {
+      const entry = byId.get(v.processId) ?? { processId: v.processId, name: v.name, latestVersion: v.version, versions: [] };
+      entry.versions.push(v);
+      byId.set(v.processId, entry);
+    }
+    return [...byId.values()];
+  }
+
+  /** Throws NOT_FOUND when the process was never published. */
+  async versions(processId: string) {
+    const items = await this.deps.versions.find({ processId }, summary).sort({ version: -1 }).lean();
+    if (items.length === 0) throw notFound('Process', '流程');
+    return items;
+  }
+
+  /** Throws NOT_FOUND for an unknown process or version. */
+  async xml(processId: string, version: number): Promise<string> {
+    const found = await this.deps.versions.findOne({ processId, version }, { xml: 1 }).lean();
+    if (!found) throw notFound('Process version', '流程版本');
+    return found.xml;
+  }
+}
+
+const pick = (v: Pick<ProcessVersion, 'processId' | 'version' | 'key' | 'checksum' | 'deployedAt'>): PublishedVersion =>
+  ({ processId: v.processId, version: v.version, key: v.key, checksum: v.checksum, deployedAt: v.deployedAt });

@@ -1,0 +1,94 @@
+import { expect } from 'chai';
+import type { AppError } from '../shared/errors.ts';
+import { hallJobTypes } from './job-types.ts';
+import { bpmnDocument, receiveAndReview } from './test-fixtures.ts';
+import { validateBpmn } from './validate.ts';
+
+const jobTypes = new Set<string>(hallJobTypes);
+
+async function refusal(xml: string, maxBytes?: number): Promise<AppError> {
+  try {
+    await validateBpmn(xml, { jobTypes, maxBytes });
+  } catch (error) {
+    return error as AppError;
+  }
+  throw new Error('expected the BPMN to be refused');
+}
+
+const fieldsOf = (error: AppError) => (error.fields ?? []).map((f) => `${f.field}: ${f.message}`);
+
+describe('BPMN validation for publishing', () => {
+  it('accepts a Camunda 8 process with handlers, assignments and a diagram', async () => {
+    const result = await validateBpmn(bpmnDocument('zjj-permit', receiveAndReview), { jobTypes });
+    expect(result.processes).to.deep.equal([{ processId: 'zjj-permit', name: '测试流程' }]);
+  });
+
+  it('refuses XML that is not well-formed', async () => {
+    const error = await refusal(bpmnDocument('p', receiveAndReview).replace('</bpmn:process>', ''));
+    expect(error.code).to.equal('BPMN_MALFORMED');
+    expect(error.status).to.equal(400);
+  });
+
+  it('refuses a DOCTYPE with entities before any parser sees it', async () => {
+    const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>` +
+      bpmnDocument('p', receiveAndReview).replace(/^<\?xml[^>]*>/, '').replace('name="收件"', 'name="&lol2;"');
+    const error = await refusal(bomb);
+    expect(error.code).to.equal('BPMN_DOCTYPE_FORBIDDEN');
+    expect(error.fields?.[0].field).to.equal('xml');
+  });
+
+  it('refuses a lone ENTITY declaration written in lower case', async () => {
+    expect((await refusal(`<!entity x SYSTEM "file:///etc/passwd">${bpmnDocument('p', receiveAndReview)}`)).code).to.equal('BPMN_DOCTYPE_FORBIDDEN');
+  });
+
+  it('refuses a document over the size limit', async () => {
+    const error = await refusal(bpmnDocument('p', receiveAndReview), 1000);
+    expect(error.code).to.equal('BPMN_TOO_LARGE');
+    expect(error.status).to.equal(413);
+  });
+
+  it('refuses unknown elements reported by the parser, naming the element', async () => {
+    const error = await refusal(bpmnDocument('p', receiveAndReview.replace('<bpmn:sequenceFlow id="f3"', '<bpmn:sequenceFlow id="f3" bogus="1"')));
+    expect(error.code).to.equal('BPMN_INVALID');
+    expect(fieldsOf(error).join('\n')).to.contain('unknown attribute <bogus>');
+  });
+
+  it('refuses a job type without a registered handler, naming the service task', async () => {
+    const error = await refusal(bpmnDocument('p', receiveAndReview.replace('type="receive"', 'type="launchRocket"')));
+    expect(error.code).to.equal('BPMN_INVALID');
+    expect(fieldsOf(error)).to.deep.equal([`receive: job type "launchRocket" has no registered handler (known: ${[...jobTypes].sort().join(', ')})`]);
+  });
+
+  it('refuses a user task without an assignment', async () => {
+    const error = await refusal(bpmnDocument('p', receiveAndReview.replace('<zeebe:assignmentDefinition candidateGroups="dept:zjj" />', '')));
+    expect(fieldsOf(error)).to.include('review: user task without an assignment (assignee, candidate groups or candidate users)');
+  });
+
+  it('refuses FEEL that does not parse, naming the element that holds it', async () => {
+    const error = await refusal(bpmnDocument('p', receiveAndReview.replace('candidateGroups="dept:zjj"', 'candidateGroups="=&quot;dept:&quot; + "')));
+    expect(error.fields?.map((f) => f.field)).to.include('review');
+    expect(fieldsOf(error).join('\n')).to.match(/FEEL in zeebe:AssignmentDefinition\.candidateGroups does not parse/);
+  });
+
+  it('refuses a process without a diagram, and a flow node without a shape', async () => {
+    const none = await refusal(bpmnDocument('p', receiveAndReview, { di: false }));
+    expect(fieldsOf(none)).to.deep.equal(['xml: no BPMNDiagram: the process has no layout (DI)']);
+    const partial = await refusal(bpmnDocument('p', receiveAndReview).replace(/<bpmndi:BPMNShape id="review_di".*?<\/bpmndi:BPMNShape>/, ''));
+    expect(fieldsOf(partial)).to.deep.equal(['review: no BPMNShape for this element in the diagram']);
+  });
+
+  it('refuses a script task as an element the executor does not run', async () => {
+    const error = await refusal(bpmnDocument('p', receiveAndReview.replace(/<bpmn:serviceTask id="receive"(.*?)<\/bpmn:serviceTask>/s, '<bpmn:scriptTask id="receive"$1</bpmn:scriptTask>')));
+    expect(fieldsOf(error).join('\n')).to.contain('receive: unsupported element bpmn:ScriptTask');
+  });
+
+  it('refuses what the Camunda 8 lint rules refuse: a service task without a task definition', async () => {
+    const error = await refusal(bpmnDocument('p', receiveAndReview.replace('<bpmn:extensionElements><zeebe:taskDefinition type="receive" /></bpmn:extensionElements>', '')));
+    expect(fieldsOf(error).join('\n')).to.match(/receive: camunda-compat\/implementation: /);
+  });
+
+  it('refuses a document with no executable process', async () => {
+    const error = await refusal(bpmnDocument('p', receiveAndReview).replace('isExecutable="true"', 'isExecutable="false"'));
+    expect(fieldsOf(error)).to.deep.equal(['p: no executable process (isExecutable="true")']);
+  });
+});
