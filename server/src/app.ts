@@ -1,7 +1,10 @@
 import express, { type Express } from 'express';
 import type { Connection } from 'mongoose';
-import { authenticate, authRoutes, type TokenService } from './auth/index.ts';
+import { AuditTrail, auditRoutes } from './audit/index.ts';
+import { authenticate, authRoutes, principalForUser, type AuthDeps, type TokenService } from './auth/index.ts';
+import { authority as buildAuthority, authzRoutes } from './authz/index.ts';
 import { catalogModels, catalogRoutes } from './catalog/index.ts';
+import { delegationRoutes, delegationService } from './delegations/index.ts';
 import { CalendarService, calendarRoutes } from './calendar/index.ts';
 import { healthRoutes, type HealthCheck } from './health/routes.ts';
 import { processesFeature, type ProcessesDeps } from './processes/index.ts';
@@ -18,6 +21,10 @@ export interface AppDeps {
   logger: Logger;
   tokens: TokenService;
   health: Record<string, HealthCheck>;
+  /** Session and lockout settings (refresh-token life, failures before a lock, lock time). */
+  authPolicy?: AuthDeps['policy'];
+  /** The time authority and sessions see; tests move it (delegation validity, token expiry). */
+  clock?: () => Date;
   /** Process publishing (deploys through the engine port); its routes are mounted only when given. */
   processes?: Omit<ProcessesDeps, 'db'>;
 }
@@ -38,7 +45,13 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api } {
 
   const api = new Api(authenticate(deps.tokens));
   healthRoutes(api, deps.health);
-  authRoutes(api, { db: deps.db, tokens: deps.tokens });
+  const trail = new AuditTrail(deps.db);
+  authRoutes(api, { db: deps.db, tokens: deps.tokens, audit: trail, policy: deps.authPolicy, clock: deps.clock });
+  const delegations = delegationService({ db: deps.db, trail, clock: deps.clock });
+  const authority = buildAuthority({ delegationsOf: delegations.activeFor, principalOf: (id) => principalForUser(deps.db, id), clock: deps.clock });
+  authzRoutes(api, { authority });
+  delegationRoutes(api, { delegations, authority });
+  auditRoutes(api, { db: deps.db, trail, authority });
   catalogRoutes(api, catalogModels(deps.db));
   if (deps.processes) processesFeature(api, { db: deps.db, ...deps.processes });
   const calendar = new CalendarService({ db: deps.db });

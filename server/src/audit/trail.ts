@@ -47,6 +47,7 @@ export class AuditTrail {
     this.records = auditModel(db);
   }
 
+  /** Builds the indexes (once; mongoose memoises it). */
   async init(): Promise<void> {
     await this.records.init();
   }
@@ -58,6 +59,8 @@ export class AuditTrail {
   }
 
   private async appendNow(entry: AuditEntry): Promise<AuditRecord> {
+    // The unique index on seq is what makes racing appends safe: make sure it exists first.
+    await this.init();
     const data = normalise(entry.data ?? {}) as Record<string, unknown>;
     const maxAttempts = this.options.maxAttempts ?? 50;
     for (let attempt = 1; ; attempt++) {

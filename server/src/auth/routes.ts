@@ -1,10 +1,13 @@
-import { z } from 'zod';
 import type { Connection } from 'mongoose';
+import { z } from 'zod';
 import { AppError } from '../shared/errors.ts';
 import type { Api } from '../shared/http.ts';
 import { principalOf } from './authenticate.ts';
-import { verifyPassword } from './passwords.ts';
+import { signInGuard, signInLocked, type LockoutPolicy } from './lockout.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+import { principalFromUser } from './principal.ts';
 import { roleNames } from './roles.ts';
+import { sessionService, type AuditSink, type SessionPolicy } from './sessions.ts';
 import type { TokenService } from './tokens.ts';
 import { userModel } from './user.model.ts';
 
@@ -13,24 +16,79 @@ const signInBody = z.strictObject({
   password: z.string().min(1).max(256),
 });
 
+const refreshBody = z.strictObject({
+  refreshToken: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a refresh token'),
+});
+
 const badCredentials = () =>
   new AppError({ status: 401, code: 'BAD_CREDENTIALS', zh: '用户名或密码错误', en: 'Wrong username or password' });
 
-export function authRoutes(api: Api, deps: { db: Connection; tokens: TokenService }): void {
+export interface AuthDeps {
+  db: Connection;
+  tokens: TokenService;
+  /** Where lockouts and refresh-token reuse are recorded (the audit trail). */
+  audit: AuditSink;
+  policy?: Partial<SessionPolicy & LockoutPolicy>;
+  clock?: () => Date;
+}
+
+export function authRoutes(api: Api, deps: AuthDeps): void {
   const users = userModel(deps.db);
+  const sessions = sessionService({ db: deps.db, audit: deps.audit, policy: deps.policy, clock: deps.clock });
+  const guard = signInGuard({ db: deps.db, audit: deps.audit, policy: deps.policy, clock: deps.clock });
+  // Unknown usernames cost one scrypt too, so the answer's timing does not tell names apart.
+  let decoy: Promise<string> | undefined;
+
+  const tokensFor = async (user: Parameters<typeof principalFromUser>[0], refreshToken: string) => ({
+    accessToken: await deps.tokens.sign(principalFromUser(user)), tokenType: 'Bearer', expiresIn: deps.tokens.ttlSeconds,
+    refreshToken, user: publicUser(user as Parameters<typeof publicUser>[0]),
+  });
 
   api.add({
     method: 'post', path: '/api/auth/sign-in', tag: 'auth', access: 'public',
-    summary: 'Sign in with username and password; returns a short-lived access token',
+    summary: 'Sign in with username and password; returns a short-lived access token and a rotating refresh token. 5 failures lock the username for 15 minutes',
     body: signInBody,
-    handler: async ({ body }) => {
+    handler: async ({ body, res }) => {
+      const wait = await guard.lockedFor(body.username);
+      if (wait > 0) {
+        res.set('retry-after', String(wait));
+        throw signInLocked(wait);
+      }
       const user = await users.findOne({ username: body.username, active: true }).lean();
-      if (!user || !(await verifyPassword(body.password, user.passwordHash))) throw badCredentials();
-      const principal = {
-        userId: String(user._id), username: user.username, roles: user.roles,
-        departmentCode: user.departmentCode, windowNumber: user.windowNumber,
-      };
-      return { accessToken: await deps.tokens.sign(principal), tokenType: 'Bearer', user: publicUser(user) };
+      const ok = user
+        ? await verifyPassword(body.password, user.passwordHash)
+        : (await verifyPassword(body.password, await (decoy ??= hashPassword('decoy-password'))), false);
+      if (!user || !ok) {
+        await guard.recordFailure(body.username);
+        throw badCredentials();
+      }
+      await guard.recordSuccess(body.username);
+      return tokensFor(user, await sessions.start(String(user._id)));
+    },
+  });
+
+  api.add({
+    method: 'post', path: '/api/auth/refresh', tag: 'auth', access: 'public',
+    summary: 'Trade a refresh token for a new access token and the next refresh token; a token used twice closes the session',
+    body: refreshBody,
+    handler: async ({ body }) => {
+      const { userId, refreshToken } = await sessions.rotate(body.refreshToken, async (id) => {
+        const found = await users.findOne({ _id: id, active: true }, { username: 1 }).lean();
+        return found ? { username: found.username } : undefined;
+      });
+      const user = await users.findById(userId).lean();
+      if (!user) throw badCredentials();
+      return tokensFor(user, refreshToken);
+    },
+  });
+
+  api.add({
+    method: 'post', path: '/api/auth/sign-out', tag: 'auth', access: 'public',
+    summary: 'Sign out: revokes the refresh token\'s whole family (the access token lapses within its short life)',
+    body: refreshBody,
+    handler: async ({ body }) => {
+      await sessions.end(body.refreshToken);
+      return { signedOut: true };
     },
   });
 
@@ -45,10 +103,10 @@ export function authRoutes(api: Api, deps: { db: Connection; tokens: TokenServic
   });
 }
 
-function publicUser(user: { _id: unknown; username: string; displayName: string; roles: (keyof typeof roleNames)[]; departmentCode?: string; windowNumber?: string }) {
+function publicUser(user: { _id: unknown; username: string; displayName: string; roles: (keyof typeof roleNames)[]; departmentCode?: string; servesDepartmentCodes?: string[]; windowNumber?: string }) {
   return {
     id: String(user._id), username: user.username, displayName: user.displayName,
     roles: user.roles.map((role) => ({ role, name: roleNames[role] })),
-    departmentCode: user.departmentCode, windowNumber: user.windowNumber,
+    departmentCode: user.departmentCode, servesDepartmentCodes: user.servesDepartmentCodes ?? [], windowNumber: user.windowNumber,
   };
 }

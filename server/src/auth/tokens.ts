@@ -23,6 +23,11 @@ export class TokenService {
     this.key = new TextEncoder().encode(config.JWT_SECRET);
   }
 
+  /** Life of an access token, in seconds (answered to clients as `expiresIn`). */
+  get ttlSeconds(): number {
+    return this.config.ACCESS_TOKEN_TTL_SECONDS;
+  }
+
   async sign(principal: Principal): Promise<string> {
     return new SignJWT({ username: principal.username, roles: principal.roles, dept: principal.departmentCode, serves: principal.servesDepartmentCodes ?? [], win: principal.windowNumber })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })

@@ -1,0 +1,112 @@
+import { expect } from 'chai';
+import supertest from 'supertest';
+import { startTestApp, type TestApp } from '../../test/support.ts';
+import { auditModel } from '../audit/index.ts';
+import { DEMO_PASSWORD } from '../seed/demo-users.ts';
+import { refreshTokenModel, signInThrottleModel } from './session.model.ts';
+
+describe('sessions: rotating refresh tokens, sign-out and lockout', () => {
+  let t: TestApp;
+  let now = new Date('2026-06-15T02:00:00Z');
+  const post = (path: string, body: object) => supertest(t.baseUrl).post(path).send(body);
+  const signIn = (username: string, password = DEMO_PASSWORD) => post('/api/auth/sign-in', { username, password });
+
+  before(async () => {
+    t = await startTestApp('auth_sessions', { clock: () => now });
+  });
+  after(async () => t.close());
+  beforeEach(() => {
+    now = new Date(now.getTime() + 3_600_000);
+  });
+
+  it('answers a sign-in with an access token, its life and an opaque refresh token stored only as a hash', async () => {
+    const res = await signIn('clerk');
+    expect(res.status).to.equal(200);
+    expect(res.body).to.include({ tokenType: 'Bearer', expiresIn: 900 });
+    expect(res.body.refreshToken).to.match(/^[A-Za-z0-9_-]{43}$/);
+    const stored = await refreshTokenModel(t.db).find({}).lean();
+    expect(stored.some((r) => r.tokenHash === res.body.refreshToken)).to.equal(false);
+    expect(stored.every((r) => /^[0-9a-f]{64}$/.test(r.tokenHash))).to.equal(true);
+  });
+
+  it('rotates: a refresh answers a new access token and a new refresh token that works in turn', async () => {
+    const first = (await signIn('approver.zjj')).body.refreshToken;
+    const second = await post('/api/auth/refresh', { refreshToken: first });
+    expect(second.status).to.equal(200);
+    expect(second.body.refreshToken).to.not.equal(first);
+    expect((await t.http.get('/api/auth/me').set('authorization', `Bearer ${second.body.accessToken}`)).body.username).to.equal('approver.zjj');
+    expect((await post('/api/auth/refresh', { refreshToken: second.body.refreshToken })).status).to.equal(200);
+  });
+
+  it('revokes the whole family when a refresh token is used twice, and audits it', async () => {
+    const first = (await signIn('issuer')).body.refreshToken;
+    const second = (await post('/api/auth/refresh', { refreshToken: first })).body.refreshToken;
+    const replay = await post('/api/auth/refresh', { refreshToken: first });
+    expect(replay.status).to.equal(401);
+    expect(replay.type).to.equal('application/problem+json');
+    expect(replay.body.code).to.equal('REFRESH_TOKEN_REUSED');
+    // the legitimate holder's newer token is dead too: the thief and the owner both sign in again
+    expect((await post('/api/auth/refresh', { refreshToken: second })).body.code).to.equal('REFRESH_TOKEN_INVALID');
+    expect(await auditModel(t.db).countDocuments({ action: 'auth.refreshReuse' })).to.equal(1);
+  });
+
+  it('lets only one of two simultaneous refreshes with the same token through', async () => {
+    const token = (await signIn('hotline')).body.refreshToken;
+    const answers = await Promise.all([post('/api/auth/refresh', { refreshToken: token }), post('/api/auth/refresh', { refreshToken: token })]);
+    expect(answers.filter((r) => r.status === 200)).to.have.length.at.most(1);
+    expect(answers.filter((r) => r.status === 401)).to.have.length.at.least(1);
+  });
+
+  it('refuses an expired refresh token', async () => {
+    const token = (await signIn('designer')).body.refreshToken;
+    now = new Date(now.getTime() + 13 * 3_600_000);
+    expect((await post('/api/auth/refresh', { refreshToken: token })).body.code).to.equal('REFRESH_TOKEN_INVALID');
+  });
+
+  it('revokes the session on sign-out', async () => {
+    const token = (await signIn('director')).body.refreshToken;
+    expect((await post('/api/auth/sign-out', { refreshToken: token })).status).to.equal(200);
+    const after = await post('/api/auth/refresh', { refreshToken: token });
+    expect(after.status).to.equal(401);
+    expect(after.body.code).to.equal('REFRESH_TOKEN_INVALID');
+  });
+
+  it('refuses an unknown or malformed refresh token with problem+json', async () => {
+    expect((await post('/api/auth/refresh', { refreshToken: 'A'.repeat(43) })).body.code).to.equal('REFRESH_TOKEN_INVALID');
+    const bad = await post('/api/auth/refresh', { refreshToken: { $ne: '' } });
+    expect(bad.status).to.equal(400);
+    expect(bad.body.code).to.equal('VALIDATION_FAILED');
+  });
+
+  it('locks a username for 15 minutes after 5 failures, even with the right password afterwards', async () => {
+    for (let i = 0; i < 5; i++) expect((await signIn('admin.zjj', 'wrong')).body.code).to.equal('BAD_CREDENTIALS');
+    const locked = await signIn('admin.zjj');
+    expect(locked.status).to.equal(429);
+    expect(locked.body.code).to.equal('SIGN_IN_LOCKED');
+    expect(Number(locked.headers['retry-after'])).to.be.within(1, 900);
+    now = new Date(now.getTime() + 16 * 60_000);
+    expect((await signIn('admin.zjj')).status).to.equal(200);
+    expect(await auditModel(t.db).countDocuments({ action: 'auth.lockout', 'subject.id': 'admin.zjj' })).to.equal(1);
+  });
+
+  it('answers unknown usernames exactly as real ones, lockout included, so names cannot be probed', async () => {
+    const real: string[] = [];
+    const ghost: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const a = await signIn('sysadmin', 'wrong');
+      const b = await signIn('nobody.here', 'wrong');
+      real.push(`${a.status} ${a.body.code}`);
+      ghost.push(`${b.status} ${b.body.code}`);
+    }
+    expect(ghost).to.deep.equal(real);
+    expect(real.at(-1)).to.equal('429 SIGN_IN_LOCKED');
+  });
+
+  it('resets the failure count after a successful sign-in', async () => {
+    for (let i = 0; i < 4; i++) await signIn('approver.gaj', 'wrong');
+    expect((await signIn('approver.gaj')).status).to.equal(200);
+    expect(await signInThrottleModel(t.db).countDocuments({ key: 'approver.gaj' })).to.equal(0);
+    expect((await signIn('approver.gaj', 'wrong')).status).to.equal(401);
+    expect((await signIn('approver.gaj')).status).to.equal(200);
+  });
+});

@@ -1,0 +1,140 @@
+import mongoose, { type Connection } from 'mongoose';
+import type { AuditTrail } from '../audit/index.ts';
+import { userModel, type Principal } from '../auth/index.ts';
+import { accessibleFilter, assertCan, isActive, subjectOf, type ActiveDelegation, type AppAbility } from '../authz/index.ts';
+import { catalogModels } from '../catalog/index.ts';
+import { AppError, conflict, notFound, validationFailed } from '../shared/errors.ts';
+import { chinaToday, delegationModel, startOfChinaDay, type Delegation } from './model.ts';
+import type { GrantBody, ListQuery } from './schemas.ts';
+
+const day = 86_400_000;
+const trusted = <T extends object>(query: T) => mongoose.trusted(query) as T;
+
+export interface DelegationDeps {
+  db: Connection;
+  trail: AuditTrail;
+  clock?: () => Date;
+}
+
+/**
+ * Delegations (授权): grant, revoke, list, and the active set the ability is built from. Every
+ * change is written to the audit trail. Throws AppError 403 (ability), 404, 409 (already revoked)
+ * and 422 (grantee not an approver of the department, matter not of the department).
+ */
+export function delegationService(deps: DelegationDeps) {
+  const delegations = delegationModel(deps.db);
+  const users = userModel(deps.db);
+  const { matters } = catalogModels(deps.db);
+  const clock = deps.clock ?? (() => new Date());
+  const actorOf = (p: Principal) => ({ userId: p.userId, username: p.username });
+
+  function view(d: Delegation, now = clock()) {
+    return {
+      id: String(d._id), departmentCode: d.departmentCode,
+      grantee: { id: d.granteeId, username: d.granteeUsername },
+      powers: d.powers, scope: d.allMatters ? { allMatters: true } : { matterCodes: d.matterCodes },
+      validFrom: d.validFromDate, validTo: d.validToDate, note: d.note,
+      grantedBy: d.grantedBy, grantedAt: d.grantedAt,
+      revoked: d.revokedAt ? { at: d.revokedAt, by: d.revokedBy, reason: d.revokeReason } : null,
+      active: isActive(d, now),
+    };
+  }
+
+  const inForce = (now: Date) => ({ revokedAt: null, validFrom: trusted({ $lte: now }), validUntil: trusted({ $gt: now }) });
+
+  return {
+    view,
+
+    /** The delegations of a user that are in force at `now` (the ability's input). */
+    async activeFor(userId: string, now: Date): Promise<ActiveDelegation[]> {
+      const found = await delegations.find({ granteeId: userId, ...inForce(now) }).lean();
+      return found.map((d) => ({
+        id: String(d._id), departmentCode: d.departmentCode, powers: d.powers, allMatters: d.allMatters,
+        matterCodes: d.matterCodes, validFrom: d.validFrom, validUntil: d.validUntil, revokedAt: d.revokedAt,
+      }));
+    },
+
+    async list(ability: AppAbility, query: ListQuery) {
+      const now = clock();
+      const wanted: Record<string, unknown> = {};
+      if (query.granteeId) wanted.granteeId = query.granteeId;
+      if (query.departmentCode) wanted.departmentCode = query.departmentCode;
+      const activity = query.active === 'true' ? inForce(now)
+        : query.active === 'false' ? { $or: [{ revokedAt: trusted({ $ne: null }) }, { validFrom: trusted({ $gt: now }) }, { validUntil: trusted({ $lte: now }) }] }
+          : {};
+      const filter = { $and: [accessibleFilter(ability, 'read', 'Delegation'), wanted, activity] };
+      const [items, total] = await Promise.all([
+        delegations.find(filter).sort({ grantedAt: -1, _id: -1 }).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean(),
+        delegations.countDocuments(filter),
+      ]);
+      return { items: items.map((d) => view(d, now)), total, page: query.page, pageSize: query.pageSize };
+    },
+
+    async get(ability: AppAbility, id: string) {
+      const found = await delegations.findOne({ $and: [{ _id: id }, accessibleFilter(ability, 'read', 'Delegation')] }).lean();
+      if (!found) throw notFound('Delegation', '授权');
+      return found;
+    },
+
+    async grant(principal: Principal, ability: AppAbility, body: GrantBody) {
+      const departmentCode = body.departmentCode ?? principal.departmentCode;
+      if (!departmentCode) throw validationFailed([{ field: 'body.departmentCode', message: 'required: you belong to no department' }]);
+      assertCan(ability, 'grant', subjectOf('Delegation', { departmentCode }));
+      const now = clock();
+      if (body.validTo < chinaToday(now)) throw validationFailed([{ field: 'body.validTo', message: 'already past' }]);
+
+      const grantee = await users.findById(body.granteeId).lean();
+      const serves = grantee && (grantee.departmentCode === departmentCode || grantee.servesDepartmentCodes.includes(departmentCode));
+      if (!grantee || !grantee.active || !grantee.roles.includes('approver') || !serves) {
+        throw new AppError({
+          status: 422, code: 'GRANTEE_NOT_APPROVER_OF_DEPARTMENT',
+          zh: '被授权人须为本部门在岗的后台审批人员', en: 'The grantee must be an active approver of the department',
+          fields: [{ field: 'body.granteeId', message: 'not an active approver of the department' }],
+        });
+      }
+      const matterCodes = 'matterCodes' in body.scope ? body.scope.matterCodes : [];
+      if (matterCodes.length > 0) {
+        const owned = await matters.find({ code: trusted({ $in: matterCodes }), $or: [{ departmentCode }, { parallelDepartmentCodes: departmentCode }] }, { code: 1 }).lean();
+        const known = new Set(owned.map((m) => m.code));
+        const foreign = matterCodes.filter((c) => !known.has(c));
+        if (foreign.length > 0) {
+          throw new AppError({
+            status: 422, code: 'MATTER_NOT_OF_DEPARTMENT',
+            zh: `以下事项不属于本部门：${foreign.join('、')}`, en: `Matters not handled by the department: ${foreign.join(', ')}`,
+            fields: foreign.map((c) => ({ field: 'body.scope.matterCodes', message: `${c}: not a matter of ${departmentCode}` })),
+          });
+        }
+      }
+      const record: Delegation = {
+        _id: new mongoose.Types.ObjectId(), departmentCode, granteeId: String(grantee._id), granteeUsername: grantee.username,
+        powers: body.powers, allMatters: 'allMatters' in body.scope, matterCodes,
+        validFromDate: body.validFrom, validToDate: body.validTo,
+        validFrom: startOfChinaDay(body.validFrom), validUntil: new Date(startOfChinaDay(body.validTo).getTime() + day),
+        note: body.note, grantedBy: actorOf(principal), grantedAt: now, revokedAt: null, version: 1,
+      };
+      // Audit first: should the insert then fail, the trail shows an intent without a power — never a
+      // power without its trace.
+      await deps.trail.append({ actor: actorOf(principal), action: 'delegation.grant', subject: { type: 'Delegation', id: String(record._id) }, departmentCode, data: view(record, now) });
+      await delegations.create(record);
+      return view(record, now);
+    },
+
+    async revoke(principal: Principal, ability: AppAbility, id: string, reason: string) {
+      const existing = await this.get(ability, id);
+      assertCan(ability, 'revoke', subjectOf('Delegation', existing));
+      const now = clock();
+      const done = await delegations.updateOne(
+        { _id: existing._id, revokedAt: null },
+        { $set: { revokedAt: now, revokedBy: actorOf(principal), revokeReason: reason }, $inc: { version: 1 } },
+      );
+      if (done.modifiedCount !== 1) throw conflict('DELEGATION_ALREADY_REVOKED', 'The delegation is already revoked', '该授权已撤销');
+      await deps.trail.append({
+        actor: actorOf(principal), action: 'delegation.revoke', subject: { type: 'Delegation', id },
+        departmentCode: existing.departmentCode, data: { reason, granteeId: existing.granteeId, powers: existing.powers },
+      });
+      return view({ ...existing, revokedAt: now, revokedBy: actorOf(principal), revokeReason: reason }, now);
+    },
+  };
+}
+
+export type DelegationService = ReturnType<typeof delegationService>;
