@@ -1,0 +1,95 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'chai';
+import { processIdOfTemplate } from '../seed/catalog-import.ts';
+import { extension, flowElements, processesOf } from './bpmn-walk.ts';
+import { hallJobTypes } from './job-types.ts';
+import { zeebeModdle, type ModdleElement } from './moddle.ts';
+import { validateBpmn } from './validate.ts';
+
+const workflowsDir = fileURLToPath(new URL('../../../workflows/', import.meta.url));
+const templatesDir = `${workflowsDir}element-templates/`;
+const bpmnFiles = readdirSync(workflowsDir).filter((f) => f.endsWith('.bpmn')).sort();
+
+interface TemplateProperty { type: string; value?: string; binding: { type: string; property?: string; key?: string }; choices?: Array<{ value: string }> }
+interface ElementTemplate { id: string; name: string; version: number; appliesTo: string[]; elementType: { value: string }; properties: TemplateProperty[] }
+const templates: ElementTemplate[] = readdirSync(templatesDir).filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(readFileSync(templatesDir + f, 'utf8')) as ElementTemplate);
+const templateById = new Map(templates.map((t) => [t.id, t]));
+const jobTypeOfTemplate = (t: ElementTemplate) =>
+  t.properties.find((p) => p.binding.type === 'zeebe:taskDefinition' && p.binding.property === 'type')?.value;
+
+async function flowNodesOf(file: string): Promise<ModdleElement[]> {
+  const { rootElement } = await (await zeebeModdle()).fromXML(readFileSync(workflowsDir + file, 'utf8'));
+  return processesOf(rootElement).flatMap((p) => [...flowElements(p)]);
+}
+
+const headersOf = (element: ModdleElement) =>
+  new Map((((extension(element, 'zeebe:TaskHeaders')?.get('values')) as ModdleElement[] | undefined) ?? []).map((h) => [String(h.get('key')), String(h.get('value'))]));
+
+describe('the hall\'s workflows and element templates', () => {
+  it('ships a BPMN file for every process template the catalogue binds matters to', () => {
+    expect(bpmnFiles).to.deep.equal(Object.values(processIdOfTemplate).map((id) => `${id}.bpmn`).sort());
+  });
+
+  for (const file of bpmnFiles) {
+    it(`${file} passes every publishing check (Camunda 8.5 lint, handlers, assignments, FEEL, DI, supported elements)`, async () => {
+      const result = await validateBpmn(readFileSync(workflowsDir + file, 'utf8'), { jobTypes: new Set(hallJobTypes) });
+      expect(result.processes.map((p) => p.processId)).to.deep.equal([file.replace(/\.bpmn$/, '')]);
+      expect(result.warnings).to.deep.equal([]);
+    });
+  }
+
+  it('uses every hall job type somewhere, and no other (every job type has a handler, every handler a job type)', async () => {
+    const used = new Set<string>();
+    for (const file of bpmnFiles) {
+      for (const node of await flowNodesOf(file)) {
+        const type = extension(node, 'zeebe:TaskDefinition')?.get('type');
+        if (typeof type === 'string') used.add(type);
+      }
+    }
+    expect([...used].sort()).to.deep.equal([...hallJobTypes].sort());
+  });
+
+  it('has an element template for every hall job type and the approver task, bound to the right element type', () => {
+    const serviceTemplates = templates.filter((t) => t.elementType.value === 'bpmn:ServiceTask');
+    expect(serviceTemplates.map(jobTypeOfTemplate).sort()).to.deep.equal([...hallJobTypes].sort());
+    for (const t of serviceTemplates) expect(t.id).to.equal(`onewindow.${jobTypeOfTemplate(t)}`);
+    expect(templateById.get('onewindow.approverTask')?.elementType.value).to.equal('bpmn:UserTask');
+    for (const t of templates) {
+      expect(t.version, t.id).to.be.a('number');
+      expect(t.appliesTo, t.id).to.deep.equal(['bpmn:Task']);
+      expect(t.name, t.id).to.match(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('binds every templated task to an existing template of its type, with header values the template offers', async () => {
+    let templated = 0;
+    for (const file of bpmnFiles) {
+      for (const node of await flowNodesOf(file)) {
+        const templateId = node.get('zeebe:modelerTemplate') as string | undefined;
+        if (!templateId) continue;
+        templated += 1;
+        const template = templateById.get(templateId);
+        expect(template, `${file} ${node.id} names ${templateId}`).to.not.equal(undefined);
+        expect(node.$type, `${file} ${node.id}`).to.equal(template!.elementType.value);
+        const jobType = extension(node, 'zeebe:TaskDefinition')?.get('type');
+        if (jobType !== undefined) expect(jobType, `${file} ${node.id}`).to.equal(jobTypeOfTemplate(template!));
+        for (const [key, value] of headersOf(node)) {
+          const property = template!.properties.find((p) => p.binding.type === 'zeebe:taskHeader' && p.binding.key === key);
+          if (property?.choices) expect(property.choices.map((c) => c.value), `${file} ${node.id} header ${key}`).to.include(value);
+        }
+      }
+    }
+    expect(templated).to.be.greaterThan(50);
+  });
+
+  it('names every element in Chinese and keeps ids English', async () => {
+    for (const file of bpmnFiles) {
+      for (const node of await flowNodesOf(file)) {
+        expect(node.id, file).to.match(/^[A-Za-z][A-Za-z0-9_-]*$/);
+        if (node.$instanceOf('bpmn:Activity')) expect(node.name, `${file} ${node.id}`).to.match(/[\u4e00-\u9fff]/);
+      }
+    }
+  });
+});
