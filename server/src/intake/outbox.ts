@@ -1,0 +1,88 @@
+import mongoose, { type Model } from 'mongoose';
+import type { CalendarService } from '../calendar/index.ts';
+import type { CatalogModels, Department, Matter } from '../catalog/index.ts';
+import type { Case } from './case.model.ts';
+import { acceptanceData, conditionalAcceptanceData, correctionData, receiptData, refusalData, type NoticeContext } from './notices.ts';
+import type { CaseProcessStarter, NoticeIssuer } from './ports.ts';
+import { todayInHall } from '../calendar/index.ts';
+
+const noticeData: Record<string, (ctx: NoticeContext) => Record<string, unknown>> = {
+  receipt: receiptData,
+  acceptance: acceptanceData,
+  conditionalAcceptance: conditionalAcceptanceData,
+  correction: correctionData,
+  refusal: refusalData,
+};
+
+interface OutboxDeps {
+  cases: Model<Case>;
+  catalog: CatalogModels;
+  calendar: CalendarService;
+  notices: NoticeIssuer;
+  processes: CaseProcessStarter;
+  clock?: () => Date;
+}
+
+/**
+ * The follow-ups of a saved state change. Each entry is done at most once in effect: a notice whose
+ * kind the case already holds is not issued again, a process is not started for a case that has one;
+ * the entry is removed only after its result is saved. What a crash leaves behind, `drainAll` finishes.
+ */
+export class Outbox {
+  constructor(private readonly deps: OutboxDeps) {}
+
+  async drain(caseNumber: string): Promise<Case> {
+    let caseDoc = await this.load(caseNumber);
+    for (const entry of [...caseDoc.outbox]) {
+      await this.run(caseDoc, entry);
+      caseDoc = await this.load(caseNumber);
+    }
+    return caseDoc;
+  }
+
+  /** Finishes every case's pending follow-ups (start-up and the timer sweep). Returns how many cases. */
+  async drainAll(): Promise<number> {
+    const pending = await this.deps.cases.find({ 'outbox.0': mongoose.trusted({ $exists: true }) }, { caseNumber: 1 }).lean();
+    for (const { caseNumber } of pending) await this.drain(caseNumber);
+    return pending.length;
+  }
+
+  private async load(caseNumber: string): Promise<Case> {
+    const caseDoc = await this.deps.cases.findOne({ caseNumber }).lean<Case>();
+    if (!caseDoc) throw new Error(`case ${caseNumber} vanished`);
+    return caseDoc;
+  }
+
+  private async run(caseDoc: Case, entry: string): Promise<void> {
+    const done = (set: Record<string, unknown> = {}, push?: Record<string, unknown>) =>
+      this.deps.cases.updateOne({ caseNumber: caseDoc.caseNumber }, { $set: set, $pull: { outbox: entry }, ...(push ? { $push: push } : {}) });
+    const now = (this.deps.clock ?? (() => new Date()))();
+    if (entry.startsWith('notice:')) {
+      const kind = entry.slice('notice:'.length);
+      if (caseDoc.documents.some((d) => d.kind === kind)) return void (await done());
+      const ctx = await this.noticeContext(caseDoc, now);
+      const issued = await this.deps.notices.issue({ kind, data: noticeData[kind](ctx), ref: caseDoc, issuedBy: caseDoc.receivedBy });
+      await done({}, { documents: { kind, ...issued, issuedAt: now }, timeline: { at: now, type: 'noticeIssued', data: { kind, verificationCode: issued.verificationCode } } });
+    } else if (entry === 'startProcess') {
+      if (caseDoc.processInstanceKey || caseDoc.status !== 'accepted') return void (await done());
+      const matter = await this.deps.catalog.matters.findOne({ code: caseDoc.matterCode }).lean<Matter>();
+      const started = await this.deps.processes.start(caseDoc, matter!.process);
+      await done({ processInstanceKey: started.processInstanceKey, processId: started.processId, processVersion: started.version },
+        { timeline: { at: now, type: 'processStarted', data: { processId: started.processId, version: started.version } } });
+    } else if (entry === 'cancelProcess') {
+      if (caseDoc.processInstanceKey) await this.deps.processes.cancel(caseDoc.processInstanceKey);
+      await done();
+    } else {
+      await done();
+    }
+  }
+
+  private async noticeContext(caseDoc: Case, now: Date): Promise<NoticeContext> {
+    const [matter, department] = await Promise.all([
+      this.deps.catalog.matters.findOne({ code: caseDoc.matterCode }).lean<Matter>(),
+      this.deps.catalog.departments.findOne({ code: caseDoc.departmentCode }).lean<Department>(),
+    ]);
+    const receiver = caseDoc.timeline.find((t) => t.type === 'received')?.actor ?? '';
+    return { caseDoc, matter: matter!, department: department!, receiverName: receiver, today: todayInHall(now) };
+  }
+}

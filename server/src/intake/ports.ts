@@ -1,0 +1,21 @@
+import type { Case } from './case.model.ts';
+
+/** What intake needs of the documents feature: render a notice to PDF, store it, give back its code. */
+export interface NoticeIssuer {
+  /**
+   * Renders `kind` with `data` (the issuer adds the verification code and URL), stores the PDF with
+   * its SHA-256, and returns the stored document's id and verification code.
+   */
+  issue(request: {
+    kind: string;
+    data: Record<string, unknown>;
+    ref: Pick<Case, 'caseNumber' | 'departmentCode' | 'matterCode' | 'receivedBy' | 'stage'>;
+    issuedBy: string;
+  }): Promise<{ documentId: string; verificationCode: string }>;
+}
+
+/** Starts the matter's BPMN process for an accepted case. */
+export interface CaseProcessStarter {
+  start(caseDoc: Case, matter: { processId: string; version?: number }): Promise<{ processInstanceKey: string; processId: string; version: number }>;
+  cancel(processInstanceKey: string): Promise<void>;
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { principalOf } from '../auth/index.ts';
+import { accessibleFilter, assertCan, subjectOf, type Authority } from '../authz/index.ts';
+import { AppError } from '../shared/errors.ts';
+import { paging, queryObject, type Api } from '../shared/http.ts';
+import { caseStatuses } from './case.model.ts';
+import { caseNumberParams, intakeBodySchema, laterDecisionSchema, supplySchema } from './schemas.ts';
+import type { IntakeService } from './service.ts';
+import { caseView, publicProgressView } from './views.ts';
+
+export function intakeRoutes(api: Api, deps: { intake: IntakeService; authority: Authority }): void {
+  const { intake, authority } = deps;
+
+  api.add({
+    method: 'post', path: '/api/cases', tag: 'intake', access: 'user', status: 201,
+    summary: '统一收件: receive an application at a window and decide (accept, 容缺, 承诺, 补正, refuse, or receive only)',
+    body: intakeBodySchema,
+    handler: async ({ req, body }) => caseView(await intake.receive(principalOf(req), await authority.abilityOf(req), body)),
+  });
+
+  api.add({
+    method: 'get', path: '/api/cases', tag: 'intake', access: 'user',
+    summary: 'Cases the signed-in user may see (filtered by authority), newest first',
+    query: queryObject({ status: z.enum(caseStatuses).optional(), matter: z.string().regex(/^[a-z0-9_]{2,40}$/).optional(), ...paging }),
+    handler: async ({ req, query }) => {
+      const ability = await authority.abilityOf(req);
+      const own: Record<string, unknown> = {};
+      if (query.status) own.status = query.status;
+      if (query.matter) own.matterCode = query.matter;
+      const filter = { $and: [accessibleFilter(ability, 'read', 'Case'), own] };
+      const [items, total] = await Promise.all([
+        intake.cases.find(filter).sort({ createdAt: -1 }).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean(),
+        intake.cases.countDocuments(filter),
+      ]);
+      return { items: items.map(caseView), total, page: query.page, pageSize: query.pageSize };
+    },
+  });
+
+  api.add({
+    method: 'get', path: '/api/cases/:caseNumber', tag: 'intake', access: 'user',
+    summary: 'One case with its materials, deadlines, documents and timeline',
+    params: caseNumberParams,
+    handler: async ({ req, params }) => {
+      const caseDoc = await intake.load(params.caseNumber);
+      assertCan(await authority.abilityOf(req), 'read', subjectOf('Case', caseDoc));
+      return caseView(caseDoc);
+    },
+  });
+
+  api.add({
+    method: 'post', path: '/api/cases/:caseNumber/decision', tag: 'intake', access: 'user',
+    summary: 'Decide on a case that was received for review, within 5 working days (行政许可法第三十二条)',
+    params: caseNumberParams, body: laterDecisionSchema,
+    handler: async ({ req, params, body }) => caseView(await intake.decide(principalOf(req), await authority.abilityOf(req), params.caseNumber, body.decision)),
+  });
+
+  api.add({
+    method: 'post', path: '/api/cases/:caseNumber/corrections', tag: 'intake', access: 'user',
+    summary: 'The applicant supplied everything the correction notice listed: accept from today',
+    params: caseNumberParams, body: supplySchema,
+    handler: async ({ req, params, body }) => caseView(await intake.supplyCorrection(principalOf(req), await authority.abilityOf(req), params.caseNumber, body.materials)),
+  });
+
+  api.add({
+    method: 'post', path: '/api/cases/:caseNumber/pending-materials', tag: 'intake', access: 'user',
+    summary: '容缺: record missing materials supplied after acceptance',
+    params: caseNumberParams, body: supplySchema,
+    handler: async ({ req, params, body }) => caseView(await intake.supplyPending(principalOf(req), await authority.abilityOf(req), params.caseNumber, body.materials)),
+  });
+
+  api.add({
+    method: 'get', path: '/api/public/cases/:caseNumber/progress', tag: 'public', access: 'public',
+    summary: 'Public progress of a case: case number plus the last four digits of the applicant’s phone',
+    params: caseNumberParams,
+    query: queryObject({ phoneLast4: z.string().regex(/^\d{4}$/) }),
+    handler: async ({ params, query }) => {
+      const caseDoc = await intake.cases.findOne({ caseNumber: params.caseNumber }).lean();
+      // The same answer whether the number is unknown or the digits are wrong: nothing to probe.
+      if (!caseDoc || caseDoc.contact.phoneLast4 !== query.phoneLast4) {
+        throw new AppError({ status: 404, code: 'CASE_NOT_FOUND', zh: '未找到办件，请核对办件编号和手机号后四位', en: 'No case matches this number and phone digits', fields: [{ field: 'query.phoneLast4', message: 'no match' }] });
+      }
+      return publicProgressView(caseDoc);
+    },
+  });
+}

@@ -1,0 +1,175 @@
+import mongoose, { type Connection } from 'mongoose';
+import type { Principal } from '../auth/index.ts';
+import { assertCan, subjectOf } from '../authz/index.ts';
+import type { AppAbility } from '../authz/vocabulary.ts';
+import { todayInHall, type CalendarService } from '../calendar/index.ts';
+import { catalogModels, type Matter } from '../catalog/index.ts';
+import { AppError, notFound } from '../shared/errors.ts';
+import { caseModel, nextCaseNumber, type Case } from './case.model.ts';
+import { correctionSuppliedEffect, decisionEffect, type DecisionContext, type DecisionEffect } from './decisions.ts';
+import { Outbox } from './outbox.ts';
+import type { CaseProcessStarter, NoticeIssuer } from './ports.ts';
+import { checkDecision, checklist } from './rules.ts';
+import type { Decision, IntakeBody } from './schemas.ts';
+
+export interface IntakeDeps {
+  db: Connection;
+  calendar: CalendarService;
+  notices: NoticeIssuer;
+  processes: CaseProcessStarter;
+  clock?: () => Date;
+  /** 行政许可法第三十二条: working days to issue a correction notice (5). */
+  correctionNoticeDays?: number;
+  /** 告知承诺: working days after the promised date by which the promise is verified (local practice). */
+  commitmentVerificationDays?: number;
+}
+
+/**
+ * 统一收件: a window clerk receives any matter and decides one of the outcomes of 行政许可法第三十二条.
+ * Every check runs before anything is written; the case is saved (durable) before its notices are
+ * rendered and its process started, and those follow-ups sit in the case's outbox until done, so a
+ * crash at any point leaves work the timers finish (see outbox.ts).
+ */
+export class IntakeService {
+  readonly cases;
+  readonly outbox: Outbox;
+  private readonly catalog;
+  private readonly clock: () => Date;
+
+  constructor(private readonly deps: IntakeDeps) {
+    this.cases = caseModel(deps.db);
+    this.catalog = catalogModels(deps.db);
+    this.clock = deps.clock ?? (() => new Date());
+    this.outbox = new Outbox({ ...deps, cases: this.cases, catalog: this.catalog });
+  }
+
+  today(): string {
+    return todayInHall(this.clock());
+  }
+
+  async context(matter: Matter): Promise<DecisionContext> {
+    return {
+      matter, calendar: await this.deps.calendar.calendar(), today: this.today(),
+      countFromNextDay: this.deps.calendar.countFromNextDay,
+      correctionNoticeDays: this.deps.correctionNoticeDays ?? 5,
+      commitmentVerificationDays: this.deps.commitmentVerificationDays ?? 20,
+    };
+  }
+
+  async matter(code: string, field = 'body.matterCode'): Promise<Matter> {
+    const matter = await this.catalog.matters.findOne({ code }).lean<Matter>();
+    if (!matter) throw new AppError({ status: 404, code: 'MATTER_NOT_FOUND', zh: `事项不存在或不在本大厅办理：${code}`, en: `No such matter in this hall: ${code}`, fields: [{ field, message: 'unknown matter' }] });
+    return matter;
+  }
+
+  /** A comprehensive acceptance window receives every hall matter; a category window only its own. */
+  private async assertWindowMayReceive(principal: Principal, matter: Matter): Promise<string> {
+    const window = principal.windowNumber ? await this.catalog.windows.findOne({ number: principal.windowNumber }).lean() : null;
+    const allowed = window && window.role === 'acceptance' && (window.group === 'comprehensive' || window.category === matter.windowCategory);
+    if (!window || !allowed) {
+      throw new AppError({ status: 403, code: 'WINDOW_MAY_NOT_RECEIVE', zh: `${principal.windowNumber ?? '未分配'}号窗口不能受理“${matter.nameZh}”`, en: `Window ${principal.windowNumber ?? '(none)'} may not receive this matter`, fields: [{ field: 'body.matterCode', message: 'not received at this window' }] });
+    }
+    return window.number;
+  }
+
+  /** Receives an application and applies the clerk's decision. Throws AppError; stores nothing then. */
+  async receive(principal: Principal, ability: AppAbility, body: IntakeBody): Promise<Case> {
+    assertCan(ability, 'create', 'Case');
+    const matter = await this.matter(body.matterCode);
+    const windowNumber = await this.assertWindowMayReceive(principal, matter);
+    const materials = checklist(matter, body.materials);
+    const { openMaterials } = checkDecision(matter, materials, body.decision);
+    const ctx = await this.context(matter);
+    const effect = decisionEffect(ctx, { receivedOn: ctx.today, materials }, body.decision, openMaterials);
+
+    const now = this.clock();
+    const caseNumber = await nextCaseNumber(this.deps.db, ctx.today);
+    const created = await this.cases.create({
+      caseNumber, matterCode: matter.code, matterName: matter.nameZh, departmentCode: matter.departmentCode,
+      handlingType: matter.handlingType, windowNumber, receivedBy: principal.userId,
+      applicant: body.applicant, contact: { ...body.contact, phoneLast4: body.contact.phone.slice(-4) },
+      materials, receivedOn: ctx.today, status: 'received', stage: 'intake', documents: [],
+      ...effect.set,
+      outbox: ['notice:receipt', ...effect.outbox],
+      timeline: [
+        { at: now, type: 'received', actor: principal.username, data: { window: windowNumber, provided: materials.filter((m) => m.provided).length } },
+        { at: now, ...effect.timeline, actor: principal.username },
+      ],
+    });
+    return this.outbox.drain(created.caseNumber);
+  }
+
+  /** The decision on a case that was only received, within 5 working days (art. 32). */
+  async decide(principal: Principal, ability: AppAbility, caseNumber: string, decision: Decision): Promise<Case> {
+    const caseDoc = await this.load(caseNumber);
+    assertCan(ability, 'update', subjectOf('Case', caseDoc));
+    if (caseDoc.status !== 'received') throw wrongStatus(caseDoc, '已收件待决定 received');
+    if (decision.outcome === 'receiveOnly') throw new AppError({ status: 422, code: 'DECISION_REQUIRED', zh: '请作出受理、补正或不予受理的决定', en: 'A decision is required', fields: [{ field: 'body.decision.outcome', message: 'receiveOnly is not a decision' }] });
+    const matter = await this.matter(caseDoc.matterCode);
+    const ctx = await this.context(matter);
+    if (caseDoc.correctionNoticeDeadline && ctx.today > caseDoc.correctionNoticeDeadline) {
+      throw new AppError({ status: 409, code: 'DEEMED_ACCEPTED', zh: '已超过五个工作日的补正告知期限，依法视为受理', en: 'The 5-working-day notice period has passed: the application counts as accepted' });
+    }
+    const { openMaterials } = checkDecision(matter, caseDoc.materials, decision);
+    return this.apply(caseDoc, decisionEffect(ctx, caseDoc, decision, openMaterials), principal.username);
+  }
+
+  /** The applicant brings everything the correction notice listed: 受理 today. */
+  async supplyCorrection(principal: Principal, ability: AppAbility, caseNumber: string, names: string[]): Promise<Case> {
+    const caseDoc = await this.load(caseNumber);
+    assertCan(ability, 'update', subjectOf('Case', caseDoc));
+    if (caseDoc.status !== 'correctionRequested') throw wrongStatus(caseDoc, '待补正 correctionRequested');
+    const listed = new Set(caseDoc.correction!.items.map((i) => i.material));
+    const missing = [...listed].filter((n) => !names.includes(n));
+    const unknown = names.filter((n) => !listed.has(n));
+    if (missing.length || unknown.length) {
+      throw new AppError({ status: 422, code: 'CORRECTION_INCOMPLETE', zh: `补正材料不齐：${missing.join('、') || unknown.join('、')}`, en: 'The corrections do not match the notice', fields: [...missing.map((n) => ({ field: 'body.materials', message: `missing: ${n}` })), ...unknown.map((n) => ({ field: 'body.materials', message: `not in the notice: ${n}` }))] });
+    }
+    const ctx = await this.context(await this.matter(caseDoc.matterCode));
+    const effect = correctionSuppliedEffect(ctx);
+    effect.set.correction = { ...caseDoc.correction!, suppliedOn: ctx.today };
+    effect.set.materials = caseDoc.materials.map((m) => (listed.has(m.name) ? { ...m, provided: true } : m));
+    return this.apply(caseDoc, effect, principal.username);
+  }
+
+  /** 容缺 materials supplied after acceptance; when all are in, the result may be released. */
+  async supplyPending(principal: Principal, ability: AppAbility, caseNumber: string, names: string[]): Promise<Case> {
+    const caseDoc = await this.load(caseNumber);
+    assertCan(ability, 'update', subjectOf('Case', { ...caseDoc, stage: 'intake' }));
+    const pending = caseDoc.pendingMaterials;
+    if (caseDoc.status !== 'accepted' || !pending || pending.allSuppliedOn) throw wrongStatus(caseDoc, '容缺待补齐 accepted with pending materials');
+    const unknown = names.filter((n) => !pending.names.includes(n));
+    if (unknown.length) throw new AppError({ status: 422, code: 'NOT_PENDING', zh: `不是待补齐的容缺材料：${unknown.join('、')}`, en: 'Not a pending material', fields: unknown.map((n) => ({ field: 'body.materials', message: n })) });
+    const today = this.today();
+    const materials = caseDoc.materials.map((m) => (names.includes(m.name) ? { ...m, provided: true, suppliedOn: today } : m));
+    const allIn = pending.names.every((n) => materials.find((m) => m.name === n)?.provided);
+    return this.apply(caseDoc, {
+      set: { materials, pendingMaterials: { ...pending, allSuppliedOn: allIn ? today : undefined } },
+      outbox: [],
+      timeline: { type: allIn ? 'pendingMaterialsComplete' : 'pendingMaterialsSupplied', data: { materials: names } },
+    }, principal.username);
+  }
+
+  async load(caseNumber: string): Promise<Case> {
+    const caseDoc = await this.cases.findOne({ caseNumber }).lean<Case>();
+    if (!caseDoc) throw notFound('Case', '办件');
+    return caseDoc;
+  }
+
+  /** Saves an effect with the version guard (one write), then drains the outbox. */
+  async apply(caseDoc: Case, effect: DecisionEffect, actor: string): Promise<Case> {
+    const result = await this.cases.updateOne(
+      { caseNumber: caseDoc.caseNumber, rev: caseDoc.rev },
+      {
+        $set: effect.set,
+        $inc: { rev: 1 },
+        $push: { timeline: { at: this.clock(), ...effect.timeline, actor }, ...(effect.outbox.length ? { outbox: mongoose.trusted({ $each: effect.outbox }) } : {}) },
+      },
+    );
+    if (result.modifiedCount !== 1) throw new AppError({ status: 409, code: 'CASE_CHANGED', zh: '办件已被他人修改，请刷新后重试', en: 'The case changed meanwhile; reload and retry' });
+    return this.outbox.drain(caseDoc.caseNumber);
+  }
+}
+
+const wrongStatus = (caseDoc: Case, expected: string) =>
+  new AppError({ status: 409, code: 'CASE_STATUS_CONFLICT', zh: `办件当前状态不允许此操作（需要：${expected}）`, en: `Not allowed while the case is ${caseDoc.status}` });
