@@ -1,13 +1,17 @@
 /**
- * The BPMN elements the embedded executor runs (see server/src/engine/embedded/README.md, issue 3).
- * One list, in one place: the processes route refuses any other element before anything is deployed,
- * so a BPMN that would run on Zeebe but not on the default engine is never published.
+ * The BPMN elements the embedded executor runs (kept in step with SUPPORTED in
+ * server/src/engine/embedded/compile.ts, which exports no list; its deploy refuses the finer cases
+ * itself, e.g. a timer throw event). One list, in one place: the processes route refuses any other
+ * element before anything is deployed, so a BPMN that would run on Zeebe but not on the default
+ * engine is never published.
  */
 export const supportedElementTypes: ReadonlySet<string> = new Set([
   'bpmn:StartEvent',
   'bpmn:EndEvent',
   'bpmn:IntermediateCatchEvent',
+  'bpmn:IntermediateThrowEvent',
   'bpmn:BoundaryEvent',
+  'bpmn:Task',
   'bpmn:ServiceTask',
   'bpmn:UserTask',
   'bpmn:ReceiveTask',
@@ -17,6 +21,7 @@ export const supportedElementTypes: ReadonlySet<string> = new Set([
   'bpmn:ExclusiveGateway',
   'bpmn:ParallelGateway',
   'bpmn:EventBasedGateway',
+  'bpmn:InclusiveGateway',
   'bpmn:SubProcess',
   'bpmn:CallActivity',
   'bpmn:SequenceFlow',
