@@ -1,0 +1,22 @@
+/** The contract suite on the embedded executor, against the real FerretDB, with a movable clock. */
+import { EmbeddedEngine } from '../embedded/engine.ts';
+import { testDatabase } from '../../../test/support.ts';
+import { describeEngineContract } from './index.ts';
+
+describeEngineContract('embedded', async () => {
+  const db = await testDatabase('engine_contract');
+  let offset = 0;
+  const engine = new EmbeddedEngine({ db, now: () => Date.now() + offset, idlePollMs: 200 });
+  return {
+    engine,
+    async advanceClock(ms) {
+      offset += ms;
+      await engine.runDueTimers();
+    },
+    async close() {
+      await engine.stop();
+      await db.dropDatabase();
+      await db.close();
+    },
+  };
+});

@@ -1,0 +1,205 @@
+/**
+ * The embedded executor: Zeebe's semantics on one MongoDB document per process instance.
+ * See ../README.md for the supported elements and the Zeebe documentation followed.
+ */
+import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import { AppError, notFound } from '../../shared/errors.ts';
+import { createLogger } from '../../shared/logger.ts';
+import type {
+  DeployedProcess, EngineEvent, Incident, JobHandler, PublishMessageRequest, StartInstanceRequest, StartedInstance,
+  UserTaskListener, Variables, WorkerOptions, WorkflowEngine,
+} from '../port.ts';
+import { compileBpmn } from './compile.ts';
+import { applyEvent, createInstance, type InstanceDeps } from './instance.ts';
+import { JobRunner } from './jobs.ts';
+import { KeyAllocator } from './keys.ts';
+import { publish } from './messages.ts';
+import { Outbox } from './outbox.ts';
+import { Scheduler } from './scheduler.ts';
+import { collections, createIndexes, DefinitionCache, sha256, type Collections, type DefinitionDoc } from './store.ts';
+import { timerDue } from './triggers.ts';
+import type { Step } from './events.ts';
+import type { InstanceDoc, JobState } from './state.ts';
+
+export interface EmbeddedEngineDeps {
+  db: Connection;
+  logger?: Logger;
+  /** Injectable clock (epoch ms), so tests move time without sleeping. */
+  now?: () => number;
+  /** Longest pause of an idle job poller / the timer scheduler (default 1000 ms). */
+  idlePollMs?: number;
+}
+
+export class EmbeddedEngine implements WorkflowEngine {
+  readonly name = 'embedded' as const;
+  readonly c: Collections;
+  readonly now: () => number;
+  private readonly cache: DefinitionCache;
+  private readonly keys: KeyAllocator;
+  private readonly jobs: JobRunner;
+  private readonly outbox: Outbox;
+  readonly scheduler: Scheduler;
+  private readonly logger: Logger;
+  private readonly eventListeners: ((e: EngineEvent) => Promise<void> | void)[] = [];
+  private readonly delivered = new Set<string>();
+  private started = false;
+
+  constructor(deps: EmbeddedEngineDeps) {
+    this.c = collections(deps.db);
+    this.now = deps.now ?? Date.now;
+    this.logger = deps.logger ?? createLogger('silent');
+    this.cache = new DefinitionCache(this.c);
+    this.keys = new KeyAllocator(this.c.counters);
+    const workerId = `embedded-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+    this.jobs = new JobRunner(() => this.deps, workerId, this.logger, deps.idlePollMs ?? 1000);
+    this.outbox = new Outbox(() => this.deps, this.logger, this.delivered);
+    this.scheduler = new Scheduler(() => this.deps, this.logger, deps.idlePollMs ?? 1000);
+  }
+
+  /** What the instance steps need; built per call so the functions see the live engine. */
+  get deps(): InstanceDeps & { createInstance: typeof createInstance; jobs: JobRunner; cacheFind: DefinitionCache['find'] } {
+    return {
+      c: this.c, cache: this.cache, keys: this.keys, now: this.now, delivered: this.delivered,
+      reserveJobs: (jobs: JobState[]) => this.jobs.reserve(jobs, this.now()),
+      releaseJobs: (jobs: JobState[]) => this.jobs.release(jobs),
+      afterSave: (doc: InstanceDoc, step: Step, jobs: JobState[]) => this.afterSave(doc, step, jobs),
+      createInstance, jobs: this.jobs, cacheFind: this.cache.find.bind(this.cache),
+    };
+  }
+
+  private async afterSave(doc: InstanceDoc, step: Step, jobs: JobState[]): Promise<void> {
+    if (step.events.length) {
+      const lines = step.events.map((e) => ({ ...e, caseId: e.caseId ?? doc.caseId }));
+      await this.c.events.insertMany(lines.map((l) => ({ ...l })));
+      for (const l of lines) for (const listener of this.eventListeners) {
+        try { await listener(l); } catch (error) { this.logger.warn({ err: error }, 'engine: event listener failed'); }
+      }
+    }
+    if (jobs.length) this.jobs.dispatch(doc, jobs);
+    if (doc.nextTimerAt !== null) this.scheduler.wakeAt(doc.nextTimerAt);
+    if (doc.outbox.length) await this.outbox.deliver(doc);
+  }
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    await createIndexes(this.c);
+    this.started = true;
+    this.jobs.start();
+    this.scheduler.start();
+    await this.outbox.redeliverAll();
+  }
+
+  async stop(): Promise<void> {
+    this.started = false;
+    await this.scheduler.stop();
+    await this.jobs.stop();
+    await this.outbox.flush();
+  }
+
+  async health(): Promise<Record<string, unknown>> {
+    const active = await this.c.instances.countDocuments({ state: 'active' });
+    return { engine: 'embedded', started: this.started, activeInstances: active };
+  }
+
+  /** Deploys each process as the next version of its id; an unchanged resource keeps its version (as Zeebe does). */
+  async deploy(resource: { name: string; xml: string }): Promise<DeployedProcess[]> {
+    const processes = await compileBpmn(resource.xml);
+    const checksum = sha256(resource.xml);
+    const out: DeployedProcess[] = [];
+    for (const p of processes) {
+      for (let attempt = 0; ; attempt++) {
+        const latest = await this.cache.find(p.processId);
+        if (latest && latest.checksum === checksum) {
+          out.push({ processId: p.processId, version: latest.version, key: latest._id, versionTag: latest.versionTag, checksum });
+          break;
+        }
+        await this.keys.reserve();
+        const key = this.keys.take();
+        const now = this.now();
+        const timers = p.timerStarts.map((t) => ({ nodeId: t.nodeId, timer: t.timer, ...timerDue(p.nodes[t.nodeId], {}, now) }));
+        const def: DefinitionDoc = {
+          _id: key, processId: p.processId, version: (latest?.version ?? 0) + 1, checksum, resourceName: resource.name, xml: resource.xml,
+          deployedAt: new Date(now), latest: true, messageStarts: p.messageStarts.map((m) => m.name), timers,
+          nextTimerAt: timers.length ? Math.min(...timers.map((t) => t.due)) : null,
+        };
+        if (p.versionTag) def.versionTag = p.versionTag;
+        try {
+          await this.c.definitions.insertOne(def);
+        } catch (error) {
+          if ((error as { code?: number }).code === 11000 && attempt < 5) continue;
+          throw error;
+        }
+        // Only the latest version's start events are active. https://docs.camunda.io/docs/components/modeler/bpmn/message-events/#message-start-events
+        await this.c.definitions.updateMany({ processId: p.processId, version: { $lt: def.version } }, { $set: { latest: false, timers: [], nextTimerAt: null } });
+        this.cache.put(key, p);
+        if (def.nextTimerAt !== null) this.scheduler.wakeAt(def.nextTimerAt);
+        out.push({ processId: p.processId, version: def.version, key, versionTag: def.versionTag, checksum });
+        break;
+      }
+    }
+    return out;
+  }
+
+  async startInstance(request: StartInstanceRequest): Promise<StartedInstance> {
+    const def = await this.cache.find(request.processId, { version: request.version });
+    if (!def) throw notFound(`process ${request.processId}${request.version ? ` version ${request.version}` : ''}`, '流程');
+    const process = await this.cache.get(def._id);
+    if (!process.noneStart) throw new AppError({ status: 422, code: 'NO_NONE_START_EVENT', zh: '流程没有空启动事件', en: `Process ${def.processId} has no none start event` });
+    const doc = await createInstance(this.deps, def, { variables: request.variables ?? {} });
+    return { processInstanceKey: doc!._id, processId: def.processId, version: def.version };
+  }
+
+  async cancelInstance(processInstanceKey: string): Promise<void> {
+    const found = await applyEvent(this.deps, processInstanceKey, (s) => { if (s.doc.state !== 'active') return false; s.cancel(); });
+    if (!found && !(await this.c.instances.countDocuments({ _id: processInstanceKey }))) throw notFound(`process instance ${processInstanceKey}`, '流程实例');
+  }
+
+  async setVariables(scopeKey: string, variables: Variables, options: { local?: boolean } = {}): Promise<void> {
+    const doc = await this.c.instances.findOne({ $or: [{ _id: scopeKey }, { 'tokens.key': scopeKey }] }, { projection: { _id: 1 } });
+    if (!doc) throw notFound(`scope ${scopeKey}`, '变量作用域');
+    await applyEvent(this.deps, doc._id, (s) => {
+      if (scopeKey !== s.root && !s.token(scopeKey)) return false;
+      s.setVariables(scopeKey, variables, !!options.local);
+    });
+  }
+
+  publishMessage(request: PublishMessageRequest): Promise<void> {
+    return publish(this.deps, request);
+  }
+
+  registerWorker(type: string, handler: JobHandler, options?: WorkerOptions): void {
+    this.jobs.register(type, handler, options);
+  }
+
+  onUserTask(listener: UserTaskListener): void {
+    this.outbox.taskListeners.push(listener);
+  }
+
+  async completeUserTask(taskKey: string, variables: Variables = {}): Promise<void> {
+    const doc = await this.c.instances.findOne({ 'tasks.key': taskKey }, { projection: { _id: 1 } });
+    const ok = doc && await applyEvent(this.deps, doc._id, (s) => s.completeTask(taskKey, variables));
+    if (!ok) throw new AppError({ status: 404, code: 'TASK_NOT_FOUND', zh: '任务不存在或已完成', en: `User task ${taskKey} not found or already completed` });
+  }
+
+  async listIncidents(filter: { processInstanceKey?: string } = {}): Promise<Incident[]> {
+    const query = filter.processInstanceKey ? { _id: filter.processInstanceKey } : { 'incidents.0': { $exists: true } };
+    const docs = await this.c.instances.find(query, { projection: { incidents: 1, processId: 1 } }).toArray();
+    return docs.flatMap((d) => d.incidents.map((i) => ({ ...i, processInstanceKey: d._id, processId: d.processId })));
+  }
+
+  async resolveIncident(incidentKey: string, options: { retries?: number } = {}): Promise<void> {
+    const doc = await this.c.instances.findOne({ 'incidents.key': incidentKey }, { projection: { _id: 1 } });
+    const ok = doc && await applyEvent(this.deps, doc._id, (s) => s.resolveIncident(incidentKey, options.retries ?? 1));
+    if (!ok) throw notFound(`incident ${incidentKey}`, '事件');
+  }
+
+  onEvent(listener: (event: EngineEvent) => Promise<void> | void): void {
+    this.eventListeners.push(listener);
+  }
+
+  /** Fires every timer due by now (tests call this after moving the clock). */
+  runDueTimers(): Promise<void> {
+    return this.scheduler.runDue();
+  }
+}

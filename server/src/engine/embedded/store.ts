@@ -1,0 +1,102 @@
+/**
+ * The executor's MongoDB collections and the definition cache. Deployed XML is stored, so the
+ * compiled graph is rebuilt from it after a restart.
+ */
+import { createHash } from 'node:crypto';
+import type { Connection } from 'mongoose';
+import type { Collection } from 'mongodb';
+import type { EngineEvent, Variables } from '../port.ts';
+import { notFound } from '../../shared/errors.ts';
+import { compileBpmn } from './compile.ts';
+import type { CompiledProcess, TimerSpec } from './model.ts';
+import type { InstanceDoc } from './state.ts';
+
+export interface DefinitionDoc {
+  _id: string;
+  processId: string;
+  version: number;
+  versionTag?: string;
+  checksum: string;
+  resourceName: string;
+  xml: string;
+  deployedAt: Date;
+  latest: boolean;
+  messageStarts: string[];
+  /** Timer start events of the latest version. */
+  timers: { nodeId: string; due: number; repetitions?: number; interval?: string; timer: TimerSpec }[];
+  nextTimerAt: number | null;
+}
+
+export interface MessageDoc {
+  _id: string;
+  name: string;
+  correlationKey: string;
+  variables: Variables;
+  expiresAt: number;
+  messageId?: string;
+}
+
+export interface Collections {
+  definitions: Collection<DefinitionDoc>;
+  instances: Collection<InstanceDoc>;
+  messages: Collection<MessageDoc>;
+  events: Collection<EngineEvent>;
+  counters: Collection<{ _id: string; next: number }>;
+}
+
+export function collections(db: Connection): Collections {
+  const d = db.db!;
+  return {
+    definitions: d.collection<DefinitionDoc>('engine_definitions'),
+    instances: d.collection<InstanceDoc>('engine_instances'),
+    messages: d.collection<MessageDoc>('engine_messages'),
+    events: d.collection<EngineEvent>('engine_events'),
+    counters: d.collection<{ _id: string; next: number }>('engine_counters'),
+  };
+}
+
+export async function createIndexes(c: Collections): Promise<void> {
+  await Promise.all([
+    c.definitions.createIndex({ processId: 1, version: 1 }, { unique: true }),
+    c.definitions.createIndex({ latest: 1, messageStarts: 1 }),
+    c.definitions.createIndex({ nextTimerAt: 1 }),
+    c.instances.createIndex({ subKeys: 1 }),
+    c.instances.createIndex({ nextTimerAt: 1 }),
+    c.instances.createIndex({ 'tasks.key': 1 }),
+    c.instances.createIndex({ 'incidents.key': 1 }),
+    c.instances.createIndex({ 'tokens.key': 1 }),
+    c.messages.createIndex({ name: 1, correlationKey: 1 }),
+    c.events.createIndex({ processInstanceKey: 1 }),
+  ]);
+}
+
+export const sha256 = (xml: string) => createHash('sha256').update(xml).digest('hex');
+
+/** Compiled graphs by definition key; a miss recompiles the stored XML. */
+export class DefinitionCache {
+  private readonly compiled = new Map<string, CompiledProcess>();
+
+  constructor(private readonly c: Collections) {}
+
+  put(key: string, process: CompiledProcess): void {
+    this.compiled.set(key, process);
+  }
+
+  async get(key: string): Promise<CompiledProcess> {
+    const hit = this.compiled.get(key);
+    if (hit) return hit;
+    const def = await this.c.definitions.findOne({ _id: key });
+    if (!def) throw notFound(`process definition ${key}`, '流程定义');
+    const process = (await compileBpmn(def.xml)).find((p) => p.processId === def.processId)!;
+    this.compiled.set(key, process);
+    return process;
+  }
+
+  /** The latest version, a given version, or the latest with a version tag. */
+  async find(processId: string, options: { version?: number; versionTag?: string } = {}): Promise<DefinitionDoc | null> {
+    const filter: Record<string, unknown> = { processId };
+    if (options.version !== undefined) filter.version = options.version;
+    if (options.versionTag !== undefined) filter.versionTag = options.versionTag;
+    return this.c.definitions.find(filter, { projection: { xml: 0 } }).sort({ version: -1 }).limit(1).next() as Promise<DefinitionDoc | null>;
+  }
+}

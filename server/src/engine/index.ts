@@ -1,0 +1,30 @@
+/**
+ * The engine port and the factory that picks an adapter. `ENGINE=embedded` (the default) runs our
+ * executor with its state in MongoDB; the Zeebe adapter (`zeebe/`, ENGINE=zeebe) is added here.
+ */
+import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import { EmbeddedEngine } from './embedded/engine.ts';
+import type { WorkflowEngine } from './port.ts';
+
+export type * from './port.ts';
+export { EmbeddedEngine } from './embedded/engine.ts';
+
+export interface EngineFactoryDeps {
+  /** `embedded` (default) or `zeebe`. */
+  engine?: string;
+  db: Connection;
+  logger?: Logger;
+  now?: () => number;
+}
+
+/** Creates the configured adapter. Throws for an unknown engine name. */
+export function createEngine(deps: EngineFactoryDeps): WorkflowEngine {
+  switch (deps.engine ?? 'embedded') {
+    case 'embedded':
+      return new EmbeddedEngine({ db: deps.db, logger: deps.logger, now: deps.now });
+    // case 'zeebe': the Zeebe adapter (server/src/engine/zeebe/) plugs in here.
+    default:
+      throw new Error(`Unknown ENGINE '${deps.engine}' (expected embedded or zeebe)`);
+  }
+}
