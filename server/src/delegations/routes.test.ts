@@ -1,11 +1,11 @@
-import { createMongoAbility } from '@casl/ability';
+import { createMongoAbility, type RawRuleOf } from '@casl/ability';
 import { unpackRules } from '@casl/ability/extra';
 import { expect } from 'chai';
 import supertest from 'supertest';
 import { startTestApp, type TestApp } from '../../test/support.ts';
 import { auditModel } from '../audit/index.ts';
 import { userModel } from '../auth/index.ts';
-import { subjectOf } from '../authz/index.ts';
+import { subjectOf, type AppAbility } from '../authz/index.ts';
 import { delegationModel } from './model.ts';
 
 describe('delegations (授权) over HTTP: grant, list, revoke, every change audited', () => {
@@ -21,7 +21,8 @@ describe('delegations (授权) over HTTP: grant, list, revoke, every change audi
     granteeId: ids['approver.zjj'], powers: ['decide', 'useSeal'], scope: { matterCodes: ['zjj_sgxk'] },
     validFrom: '2026-06-01', validTo: '2026-12-31', ...overrides,
   });
-  const abilityOf = async (who: string) => createMongoAbility(unpackRules((await as(who).get('/api/auth/abilities')).body.rules));
+  const abilityOf = async (who: string) =>
+    createMongoAbility<AppAbility>(unpackRules<RawRuleOf<AppAbility>>((await as(who).get('/api/auth/abilities')).body.rules));
   const permitCase = (departmentCode: string, matterCode: string) => subjectOf('Case', { departmentCode, matterCode, stage: 'approval' });
   const stored = () => delegationModel(t.db).countDocuments({});
 
