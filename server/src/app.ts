@@ -6,6 +6,7 @@ import { authority as buildAuthority, authzRoutes } from './authz/index.ts';
 import { catalogModels, catalogRoutes } from './catalog/index.ts';
 import { delegationRoutes, delegationService } from './delegations/index.ts';
 import { CalendarService, calendarRoutes } from './calendar/index.ts';
+import { DocumentService, documentRoutes, type PdfRenderer } from './documents/index.ts';
 import { healthRoutes, type HealthCheck } from './health/routes.ts';
 import { processesFeature, type ProcessesDeps } from './processes/index.ts';
 import type { Config } from './shared/config.ts';
@@ -25,6 +26,8 @@ export interface AppDeps {
   authPolicy?: AuthDeps['policy'];
   /** The time authority and sessions see; tests move it (delegation validity, token expiry). */
   clock?: () => Date;
+  /** PDF rendering (a Chromium pool) and the public address printed on documents; without it documents cannot be issued. */
+  documents?: { renderer: PdfRenderer; publicBaseUrl?: string };
   /** Process publishing (deploys through the engine port); its routes are mounted only when given. */
   processes?: Omit<ProcessesDeps, 'db'>;
 }
@@ -56,6 +59,8 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api } {
   if (deps.processes) processesFeature(api, { db: deps.db, ...deps.processes });
   const calendar = new CalendarService({ db: deps.db });
   calendarRoutes(api, { calendar });
+  const documents = new DocumentService({ db: deps.db, renderer: deps.documents?.renderer, publicBaseUrl: deps.documents?.publicBaseUrl, clock: deps.clock });
+  documentRoutes(api, { documents });
   api.add({
     method: 'get', path: '/api/openapi.json', tag: 'meta', access: 'public',
     summary: 'This API described in OpenAPI 3.1, generated from the route declarations',

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { buildApp } from './app.ts';
 import { TokenService, userModel } from './auth/index.ts';
-import { SharedBrowser } from './documents/browser.ts';
+import { ChromiumPdfRenderer, SharedBrowser } from './documents/index.ts';
 import { loadConfig } from './shared/config.ts';
 import { connectDatabase, pingDatabase } from './shared/db.ts';
 import { createLogger } from './shared/logger.ts';
@@ -20,6 +20,7 @@ const browser = new SharedBrowser(config.CHROMIUM_PATH);
 const tokens = new TokenService(config);
 const { app } = buildApp({
   config, db, logger, tokens,
+  documents: { renderer: new ChromiumPdfRenderer(browser), publicBaseUrl: config.PUBLIC_BASE_URL },
   health: {
     database: async () => {
       if (!(await pingDatabase(db))) throw new Error('database does not answer');

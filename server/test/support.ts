@@ -5,6 +5,7 @@ import type { Connection } from 'mongoose';
 import supertest from 'supertest';
 import { buildApp, type AppDeps } from '../src/app.ts';
 import { TokenService } from '../src/auth/index.ts';
+import { ChromiumPdfRenderer, SharedBrowser } from '../src/documents/index.ts';
 import { connectDatabase } from '../src/shared/db.ts';
 import { createLogger } from '../src/shared/logger.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo-users.ts';
@@ -42,7 +43,10 @@ export async function startTestApp(label: string, extra: Partial<AppDeps> = {}):
   const db = await testDatabase(label);
   await seed(db, { production: false });
   const tokens = new TokenService(testConfig);
-  const { app } = buildApp({ config: testConfig, db, logger: createLogger('silent'), tokens, health: {}, ...extra });
+  // Chromium starts only when a test renders a document; close() ends it.
+  const browser = new SharedBrowser(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
+  const documents = { renderer: new ChromiumPdfRenderer(browser), publicBaseUrl: 'http://127.0.0.1:3000' };
+  const { app } = buildApp({ config: testConfig, db, logger: createLogger('silent'), tokens, health: {}, documents, ...extra });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -57,6 +61,7 @@ export async function startTestApp(label: string, extra: Partial<AppDeps> = {}):
     },
     async close() {
       await new Promise((resolve) => server.close(resolve));
+      await browser.close();
       await db.dropDatabase();
       await db.close();
     },

@@ -1,4 +1,5 @@
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { fontconfigFile } from './fonts.ts';
 
 /** Flags for a headless Chromium that never talks to the network on its own account. */
 export const chromiumArgs = [
@@ -18,7 +19,11 @@ export class SharedBrowser {
 
   get(): Promise<Browser> {
     if (!this.launching) {
-      this.launching = puppeteer.launch({ executablePath: this.executablePath, args: chromiumArgs, headless: true })
+      this.launching = puppeteer.launch({
+        executablePath: this.executablePath, args: chromiumArgs, headless: true,
+        // the documents' TrueType system faces (assets/fonts); see fonts.ts
+        env: { ...process.env, FONTCONFIG_FILE: fontconfigFile },
+      })
         .then((browser) => {
           browser.once('disconnected', () => { this.launching = undefined; });
           return browser;

@@ -1,0 +1,19 @@
+/** Every official document the hall issues; each has `templates/<kind>/template.hbs` and `sample.json`. */
+export const documentKinds = {
+  receipt: { zh: '收件回执', en: 'Receipt for application materials' },
+  acceptance: { zh: '受理通知书', en: 'Acceptance notice' },
+  conditionalAcceptance: { zh: '容缺受理通知书', en: 'Notice of acceptance with missing materials' },
+  correction: { zh: '补正材料通知书', en: 'Notice to supplement materials (one-time notice)' },
+  refusal: { zh: '不予受理通知书', en: 'Notice of non-acceptance' },
+  licenceGrant: { zh: '准予行政许可决定书', en: 'Decision granting the licence' },
+  licenceRefusal: { zh: '不予行政许可决定书', en: 'Decision refusing the licence' },
+  certificate: { zh: '证照', en: 'Certificate' },
+} as const;
+
+export type DocumentKind = keyof typeof documentKinds;
+
+export const kindList = Object.keys(documentKinds) as [DocumentKind, ...DocumentKind[]];
+
+export function isDocumentKind(value: string): value is DocumentKind {
+  return Object.hasOwn(documentKinds, value);
+}

@@ -1,0 +1,64 @@
+import type { Request } from 'express';
+import { z } from 'zod';
+import { principalOf } from '../auth/index.ts';
+import { forbidden } from '../shared/errors.ts';
+import { queryObject, type Api } from '../shared/http.ts';
+import type { IssuedDocument } from './model.ts';
+import type { DocumentService } from './service.ts';
+
+export interface DocumentRouteDeps {
+  documents: DocumentService;
+}
+
+/**
+ * Who may download an issued document. One function so that the CASL ability (case access by
+ * department and delegation) can replace it; for now every signed-in staff member with a role.
+ * Throws 403 FORBIDDEN otherwise.
+ */
+export function assertMayReadDocument(req: Request, _doc: Pick<IssuedDocument, 'kind' | 'caseNumber' | 'ref'>): void {
+  if (principalOf(req).roles.length === 0) throw forbidden('You may not read this document', '您无权查看该文书');
+}
+
+const documentId = z.strictObject({ id: z.string().regex(/^[0-9a-f]{24}$/, 'a document id') });
+
+/** Public verification of a code, and the PDF of an issued document for signed-in staff. */
+export function documentRoutes(api: Api, deps: DocumentRouteDeps): void {
+  const { documents } = deps;
+
+  api.add({
+    method: 'get', path: '/api/public/documents/verify/:code', tag: 'documents', access: 'public',
+    summary: 'Whether a verification code belongs to a document the hall issued (kind, date, SHA-256; no personal data)',
+    params: z.strictObject({ code: z.string().min(1).max(40) }),
+    query: queryObject({}),
+    handler: ({ params }) => documents.verify(params.code),
+  });
+
+  api.add({
+    method: 'get', path: '/api/documents/:id', tag: 'documents', access: 'user',
+    summary: 'What is recorded about an issued document (without the PDF)',
+    params: documentId,
+    query: queryObject({}),
+    handler: async ({ req, params }) => {
+      const doc = await documents.get(params.id);
+      assertMayReadDocument(req, doc);
+      const { pdf: _pdf, _id, ...meta } = doc;
+      return { id: _id.toString(), ...meta };
+    },
+  });
+
+  api.add({
+    method: 'get', path: '/api/documents/:id/pdf', tag: 'documents', access: 'user', produces: 'application/pdf',
+    summary: 'The PDF of an issued document, byte for byte as issued',
+    params: documentId,
+    query: queryObject({}),
+    handler: async ({ req, res, params }) => {
+      const doc = await documents.get(params.id);
+      assertMayReadDocument(req, doc);
+      res.status(200).type('application/pdf')
+        .set('Content-Disposition', `inline; filename="${doc.kind}-${doc.code}.pdf"`)
+        .set('X-Content-SHA256', doc.sha256)
+        .set('Cache-Control', 'private, no-store')
+        .send(doc.pdf);
+    },
+  });
+}
