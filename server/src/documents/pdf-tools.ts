@@ -23,3 +23,11 @@ export async function firstPageToPng(file: string, prefix: string, dpi = 80): Pr
   await run('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', file, prefix]);
   return `${prefix}.png`;
 }
+
+/** Text of a PDF given as bytes (poppler's `pdftotext`). */
+export async function pdfText(pdf: Buffer): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile('pdftotext', ['-', '-'], { encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    child.stdin?.end(pdf);
+  });
+}
