@@ -41,7 +41,7 @@ describe('issued documents: storage, PDF download and public verification', func
 
   it('serves the PDF byte for byte to a signed-in user, and its hash matches the record', async () => {
     const issued = await service.issue({ kind: 'refusal', data: sampleData('refusal'), issuedBy: 'clerk' });
-    const res = await t.http.get(`/api/documents/${issued.documentId}/pdf`).auth(clerk, { type: 'bearer' }).buffer(true).parse(pdfParser);
+    const res = await t.http.get(`/api/documents/${issued.documentId}/pdf`).auth(clerk, { type: 'bearer' }).buffer(true).parse(pdfParser as never);
     expect(res.status).to.equal(200);
     expect(res.type).to.equal('application/pdf');
     const body = res.body as Buffer;
@@ -86,7 +86,7 @@ describe('issued documents: storage, PDF download and public verification', func
   it('refuses a second document with the same code (unique index)', async () => {
     const model = issuedDocumentModel(t.db);
     await model.init();
-    const base = { kind: 'receipt', sha256: 'a'.repeat(64), issuedAt: new Date(), issuedOn: '2026-09-18', issuedBy: 'clerk', size: 1, pdf: Buffer.from('x') };
+    const base = { kind: 'receipt' as const, sha256: 'a'.repeat(64), issuedAt: new Date(), issuedOn: '2026-09-18', issuedBy: 'clerk', size: 1, pdf: Buffer.from('x') };
     await model.create({ ...base, code: 'ABCDEFGHJK' });
     let code: number | undefined;
     await model.create({ ...base, code: 'ABCDEFGHJK' }).catch((error: { code?: number }) => { code = error.code; });

@@ -23,7 +23,7 @@ export interface IssueRequest {
   kind: string;
   data: Record<string, unknown>;
   /** The case the document belongs to; `caseNumber` is indexed, other string fields are kept. */
-  ref?: { caseNumber?: string } & object;
+  ref?: { caseNumber?: string; [key: string]: unknown };
   issuedBy: string;
 }
 
