@@ -33,6 +33,15 @@ describe('document rendering with real Chromium', function () {
     });
   }
 
+  it('renders six documents at once on no more than two reused pages', async () => {
+    const kinds = ['receipt', 'acceptance', 'correction', 'refusal', 'licenceGrant', 'certificate'] as const;
+    const pdfs = await Promise.all(kinds.map((kind) => renderer.render(renderHtml(kind, sampleData(kind)))));
+    for (const pdf of pdfs) expect(pdf.subarray(0, 5).toString('latin1')).to.equal('%PDF-');
+    const pages = await (await browser.get()).pages();
+    // the pool's two pages plus the blank tab Chromium opens at launch
+    expect(pages.length).to.be.at.most(3);
+  });
+
   it('escapes HTML in the data: a name cannot inject markup', () => {
     const data = { ...sampleData('refusal'), applicant: { name: '<img src="http://127.0.0.1:1/x">张三</b>' } };
     const html = renderHtml('refusal', data);
