@@ -1,0 +1,32 @@
+import { AppError } from '../../shared/errors.ts';
+
+/** gRPC status codes the adapter tells apart (the gateway's answers, see the Zeebe gateway protocol). */
+export const GRPC = { INVALID_ARGUMENT: 3, NOT_FOUND: 5, ALREADY_EXISTS: 6, FAILED_PRECONDITION: 9, UNAVAILABLE: 14 } as const;
+
+export const grpcCode = (error: unknown): number | undefined => {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'number' ? code : undefined;
+};
+
+/**
+ * Turns a gateway refusal into our vocabulary: NOT_FOUND → 404 with `notFound`'s wording,
+ * INVALID_ARGUMENT → 422 (the broker refused the resource or request), anything else → 502
+ * ENGINE_UNAVAILABLE (the engine did not answer as it should; the caller may retry).
+ */
+export function fromGrpc(error: unknown, notFound: { code?: string; en: string; zh: string }): AppError {
+  const message = (error as Error)?.message ?? String(error);
+  switch (grpcCode(error)) {
+    case GRPC.NOT_FOUND:
+      return new AppError({ status: 404, code: notFound.code ?? 'NOT_FOUND', zh: notFound.zh, en: notFound.en, cause: error });
+    case GRPC.INVALID_ARGUMENT:
+      return new AppError({ status: 422, code: 'ENGINE_REFUSED', zh: '工作流引擎拒绝了请求', en: `Zeebe refused the request: ${message}`, cause: error });
+    case GRPC.ALREADY_EXISTS:
+      return new AppError({ status: 409, code: 'ALREADY_EXISTS', zh: '重复的请求', en: `Zeebe reports a duplicate: ${message}`, cause: error });
+    default:
+      return new AppError({ status: 502, code: 'ENGINE_UNAVAILABLE', zh: '工作流引擎暂时不可用', en: `Zeebe did not answer as expected: ${message}`, cause: error });
+  }
+}
+
+/** What the gateway API cannot do; the port method says so instead of pretending. */
+export const notOfferedByGateway = (what: string) =>
+  new AppError({ status: 501, code: 'ENGINE_CAPABILITY_MISSING', zh: `Zeebe 网关接口不提供此功能：${what}`, en: `The Zeebe gateway API does not offer this: ${what}` });

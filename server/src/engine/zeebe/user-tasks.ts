@@ -1,0 +1,54 @@
+import type { Job, UserTask } from '../port.ts';
+
+/**
+ * Job-based user tasks: Zeebe creates a job of this type for every `bpmn:userTask` without
+ * `zeebe:userTask`, and carries the task's assignment, schedule and form as job headers.
+ * https://docs.camunda.io/docs/components/modeler/bpmn/user-tasks/#job-worker-implementation
+ */
+export const USER_TASK_JOB_TYPE = 'io.camunda.zeebe:userTask';
+
+const PREFIX = 'io.camunda.zeebe:';
+export const userTaskHeaders = {
+  assignee: `${PREFIX}assignee`,
+  candidateGroups: `${PREFIX}candidateGroups`,
+  candidateUsers: `${PREFIX}candidateUsers`,
+  dueDate: `${PREFIX}dueDate`,
+  followUpDate: `${PREFIX}followUpDate`,
+  formKey: `${PREFIX}formKey`,
+} as const;
+
+/** Candidate lists arrive as a JSON array in a string (`["dept:zjj"]`); older brokers sent `a,b`. */
+export function parseList(value: string | undefined): string[] {
+  if (!value) return [];
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (Array.isArray(parsed)) return parsed.map(String).filter(Boolean);
+  } catch {
+    // not JSON: a comma-separated list
+  }
+  return value.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** The user task a `io.camunda.zeebe:userTask` job stands for; its key is the job key. */
+export function userTaskOf(job: Job, name: string | undefined, createdAt: Date): UserTask {
+  const h = job.customHeaders;
+  const own = Object.fromEntries(Object.entries(h).filter(([k]) => !k.startsWith(PREFIX)));
+  return {
+    key: job.key,
+    processInstanceKey: job.processInstanceKey,
+    processId: job.processId,
+    processVersion: job.processVersion,
+    elementId: job.elementId,
+    elementInstanceKey: job.elementInstanceKey,
+    ...(name ? { name } : {}),
+    ...(h[userTaskHeaders.assignee] ? { assignee: h[userTaskHeaders.assignee] } : {}),
+    candidateGroups: parseList(h[userTaskHeaders.candidateGroups]),
+    candidateUsers: parseList(h[userTaskHeaders.candidateUsers]),
+    ...(h[userTaskHeaders.dueDate] ? { dueDate: h[userTaskHeaders.dueDate] } : {}),
+    ...(h[userTaskHeaders.followUpDate] ? { followUpDate: h[userTaskHeaders.followUpDate] } : {}),
+    ...(h[userTaskHeaders.formKey] ? { formKey: h[userTaskHeaders.formKey] } : {}),
+    customHeaders: own,
+    variables: job.variables,
+    createdAt: createdAt.toISOString(),
+  };
+}
