@@ -2,13 +2,15 @@ import express, { type Express } from 'express';
 import type { Connection } from 'mongoose';
 import { AuditTrail, auditRoutes } from './audit/index.ts';
 import { authenticate, authRoutes, principalForUser, type AuthDeps, type TokenService } from './auth/index.ts';
-import { authority as buildAuthority, authzRoutes } from './authz/index.ts';
+import { authority as buildAuthority, authzRoutes, type Authority } from './authz/index.ts';
 import { catalogModels, catalogRoutes } from './catalog/index.ts';
 import { delegationRoutes, delegationService } from './delegations/index.ts';
-import { CalendarService, calendarRoutes } from './calendar/index.ts';
+import { CalendarService, calendarRoutes, todayInHall } from './calendar/index.ts';
+import { issuingRoutes } from './issuing/index.ts';
 import { DocumentService, documentRoutes, type PdfRenderer } from './documents/index.ts';
 import { healthRoutes, type HealthCheck } from './health/routes.ts';
-import { processesFeature, type ProcessesDeps } from './processes/index.ts';
+import { IntakeService, intakeRoutes, type IntakeDeps } from './intake/index.ts';
+import { processesFeature, type ProcessesDeps, type ProcessService } from './processes/index.ts';
 import type { Config } from './shared/config.ts';
 import { Api } from './shared/http.ts';
 import type { Logger } from './shared/logger.ts';
@@ -30,12 +32,25 @@ export interface AppDeps {
   documents?: { renderer: PdfRenderer; publicBaseUrl?: string };
   /** Process publishing (deploys through the engine port); its routes are mounted only when given. */
   processes?: Omit<ProcessesDeps, 'db'>;
+  /** Intake (统一收件): how notices are issued and processes started; its routes are mounted only when given. */
+  intake?: Omit<IntakeDeps, 'db' | 'calendar' | 'notices'>;
 }
 
 export const API_VERSION = '0.1.0';
 
+/** The services the app built, for the composition root to hand to job workers. */
+export interface AppServices {
+  authority: Authority;
+  calendar: CalendarService;
+  documents: DocumentService;
+  delegations: ReturnType<typeof delegationService>;
+  trail: AuditTrail;
+  intake?: IntakeService;
+  processes?: ProcessService;
+}
+
 /** Builds the Express app from its dependencies; never listens (main.ts does). */
-export function buildApp(deps: AppDeps): { app: Express; api: Api } {
+export function buildApp(deps: AppDeps): { app: Express; api: Api; services: AppServices } {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -56,11 +71,14 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api } {
   delegationRoutes(api, { delegations, authority });
   auditRoutes(api, { db: deps.db, trail, authority });
   catalogRoutes(api, catalogModels(deps.db));
-  if (deps.processes) processesFeature(api, { db: deps.db, ...deps.processes });
+  const processes = deps.processes ? processesFeature(api, { db: deps.db, ...deps.processes }) : undefined;
   const calendar = new CalendarService({ db: deps.db });
   calendarRoutes(api, { calendar });
   const documents = new DocumentService({ db: deps.db, renderer: deps.documents?.renderer, publicBaseUrl: deps.documents?.publicBaseUrl, clock: deps.clock });
   documentRoutes(api, { documents });
+  const intake = deps.intake ? new IntakeService({ db: deps.db, calendar, notices: documents, clock: deps.clock, ...deps.intake }) : undefined;
+  if (intake) intakeRoutes(api, { intake, authority });
+  issuingRoutes(api, { db: deps.db, authority, today: () => todayInHall((deps.clock ?? (() => new Date()))()) });
   api.add({
     method: 'get', path: '/api/openapi.json', tag: 'meta', access: 'public',
     summary: 'This API described in OpenAPI 3.1, generated from the route declarations',
@@ -71,5 +89,5 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api } {
   app.use(modelerStatic());
   app.use(routeNotFound);
   app.use(problemHandler(deps.logger));
-  return { app, api };
+  return { app, api, services: { authority, calendar, documents, delegations, trail, intake, processes } };
 }

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { nextSequence } from '../shared/sequence.ts';
 
 /** Where a case stands. Stored values English; the UI translates (caseStatusNames). */
 export const caseStatuses = ['received', 'correctionRequested', 'accepted', 'refused', 'terminated', 'completed'] as const;
@@ -69,6 +70,12 @@ export interface Case {
   commitment?: { signedBy: string; materials: string[]; verifyBy: string };
   refusal?: { reasons: string[]; competentBody?: { name: string; address?: string } };
   termination?: { on: string; reason: string };
+  /** The open user task the case waits on (public progress page). */
+  currentStep?: { name: string; elementId: string; since: Date };
+  /** Intervals in which the clock stood still (补正 during review, art. 45 special procedures). */
+  pauses: Array<{ from: string; to?: string; reason: string }>;
+  /** Days added by an approved extension (行政许可法第四十二条). */
+  extensionDays?: number;
   processInstanceKey?: string;
   processId?: string;
   processVersion?: number;
@@ -76,6 +83,8 @@ export interface Case {
   timeline: TimelineEntry[];
   /** Follow-ups saved with the state change and done after it: `notice:<kind>`, `startProcess`, `cancelProcess`. */
   outbox: string[];
+  /** Why the first pending follow-up has not been done yet (cleared when it is). */
+  outboxError?: { entry: string; message: string; at: Date } | null;
   rev: number;
   createdAt: Date;
   updatedAt: Date;
@@ -106,12 +115,16 @@ const caseSchema = new Schema<Case>(
     commitment: { signedBy: String, materials: [String], verifyBy: String },
     refusal: { reasons: [String], competentBody: { name: String, address: String } },
     termination: { on: String, reason: String },
+    currentStep: { name: String, elementId: String, since: Date },
+    pauses: { type: [{ _id: false, from: String, to: String, reason: String }], default: [] },
+    extensionDays: Number,
     processInstanceKey: String,
     processId: String,
     processVersion: Number,
     documents: [{ _id: false, kind: String, documentId: String, verificationCode: String, issuedAt: Date }],
     timeline: [{ _id: false, at: Date, type: { type: String }, actor: String, note: String, data: Schema.Types.Mixed }],
     outbox: { type: [String], default: [], index: true },
+    outboxError: { entry: String, message: String, at: Date },
     rev: { type: Number, default: 0 },
   },
   { timestamps: true },
@@ -120,15 +133,8 @@ const caseSchema = new Schema<Case>(
 export const caseModel = (connection: Connection): Model<Case> =>
   (connection.models.Case as Model<Case>) ?? connection.model<Case>('Case', caseSchema, 'cases');
 
-const counterSchema = new Schema<{ _id: string; seq: number }>({ _id: String, seq: Number });
-const counterModel = (connection: Connection) =>
-  (connection.models.Counter as Model<{ _id: string; seq: number }>) ?? connection.model('Counter', counterSchema, 'counters');
-
 /** `ZW20260918-0007`: readable, unique, sequential per day (one atomic increment per case). */
 export async function nextCaseNumber(connection: Connection, day: string): Promise<string> {
   const compact = day.replaceAll('-', '');
-  const counter = await counterModel(connection).findOneAndUpdate(
-    { _id: `case:${compact}` }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' },
-  ).lean();
-  return `ZW${compact}-${String(counter!.seq).padStart(4, '0')}`;
+  return `ZW${compact}-${String(await nextSequence(connection, `case:${compact}`)).padStart(4, '0')}`;
 }

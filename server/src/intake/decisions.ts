@@ -18,6 +18,8 @@ export interface DecisionContext {
   countFromNextDay: boolean;
   correctionNoticeDays: number;
   commitmentVerificationDays: number;
+  /** Working days the correction notice gives the applicant unless the clerk names a date. */
+  correctionSupplyDays: number;
 }
 
 /** Statutory limit in working days (行政许可法第八十二条: the law's limits are working days). */
@@ -66,8 +68,10 @@ export function decisionEffect(ctx: DecisionContext, caseDoc: Pick<Case, 'receiv
       if (decision.supplyBy && decision.supplyBy < ctx.today) {
         throw new AppError({ status: 422, code: 'SUPPLY_DEADLINE_OUT_OF_RANGE', zh: '补正期限不能早于今天', en: 'The correction deadline is in the past', fields: [{ field: 'body.decision.supplyBy', message: 'in the past' }] });
       }
+      // The law sets no limit for the applicant; the notice names one (local practice, 20 working days).
+      const supplyBy = decision.supplyBy ?? ctx.calendar.addWorkingDays(ctx.today, ctx.correctionSupplyDays);
       return {
-        set: { status: 'correctionRequested', stage: 'intake', correction: { items: decision.items, requestedOn: ctx.today, supplyBy: decision.supplyBy } },
+        set: { status: 'correctionRequested', stage: 'intake', correction: { items: decision.items, requestedOn: ctx.today, supplyBy } },
         outbox: ['notice:correction'],
         timeline: { type: 'correctionRequested', data: { items: decision.items.length } },
       };

@@ -5,3 +5,5 @@ export { intakeRoutes } from './routes.ts';
 export { IntakeService, type IntakeDeps } from './service.ts';
 export { IntakeTimers } from './timers.ts';
 export { engineProcessStarter } from './process-starter.ts';
+export { CaseClock } from './clock.ts';
+export { caseProgressListener } from './progress.ts';

@@ -34,7 +34,13 @@ export class Outbox {
   async drain(caseNumber: string): Promise<Case> {
     let caseDoc = await this.load(caseNumber);
     for (const entry of [...caseDoc.outbox]) {
-      await this.run(caseDoc, entry);
+      try {
+        await this.run(caseDoc, entry);
+      } catch (error) {
+        // The state change is saved; the follow-up stays in the outbox for the next sweep, and the
+        // case shows why it is still pending.
+        await this.deps.cases.updateOne({ caseNumber }, { $set: { outboxError: { entry, message: (error as Error).message, at: new Date() } } });
+      }
       caseDoc = await this.load(caseNumber);
     }
     return caseDoc;
@@ -55,7 +61,7 @@ export class Outbox {
 
   private async run(caseDoc: Case, entry: string): Promise<void> {
     const done = (set: Record<string, unknown> = {}, push?: Record<string, unknown>) =>
-      this.deps.cases.updateOne({ caseNumber: caseDoc.caseNumber }, { $set: set, $pull: { outbox: entry }, ...(push ? { $push: push } : {}) });
+      this.deps.cases.updateOne({ caseNumber: caseDoc.caseNumber }, { $set: { ...set, outboxError: null }, $pull: { outbox: entry }, ...(push ? { $push: push } : {}) });
     const now = (this.deps.clock ?? (() => new Date()))();
     if (entry.startsWith('notice:')) {
       const kind = entry.slice('notice:'.length);

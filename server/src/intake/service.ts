@@ -6,6 +6,7 @@ import { todayInHall, type CalendarService } from '../calendar/index.ts';
 import { catalogModels, type Matter } from '../catalog/index.ts';
 import { AppError, notFound } from '../shared/errors.ts';
 import { caseModel, nextCaseNumber, type Case } from './case.model.ts';
+import { CaseClock } from './clock.ts';
 import { correctionSuppliedEffect, decisionEffect, type DecisionContext, type DecisionEffect } from './decisions.ts';
 import { Outbox } from './outbox.ts';
 import type { CaseProcessStarter, NoticeIssuer } from './ports.ts';
@@ -33,7 +34,8 @@ export interface IntakeDeps {
 export class IntakeService {
   readonly cases;
   readonly outbox: Outbox;
-  private readonly catalog;
+  readonly caseClock: CaseClock;
+  readonly catalog;
   private readonly clock: () => Date;
 
   constructor(private readonly deps: IntakeDeps) {
@@ -41,6 +43,11 @@ export class IntakeService {
     this.catalog = catalogModels(deps.db);
     this.clock = deps.clock ?? (() => new Date());
     this.outbox = new Outbox({ ...deps, cases: this.cases, catalog: this.catalog });
+    this.caseClock = new CaseClock({ cases: this.cases, calendar: deps.calendar, matterOf: (code) => this.matter(code, 'matterCode') });
+  }
+
+  get calendar(): CalendarService {
+    return this.deps.calendar;
   }
 
   today(): string {
@@ -53,6 +60,7 @@ export class IntakeService {
       countFromNextDay: this.deps.calendar.countFromNextDay,
       correctionNoticeDays: this.deps.correctionNoticeDays ?? 5,
       commitmentVerificationDays: this.deps.commitmentVerificationDays ?? 20,
+      correctionSupplyDays: 20,
     };
   }
 

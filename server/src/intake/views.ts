@@ -2,11 +2,11 @@ import type { Case } from './case.model.ts';
 import { caseStatusNames } from './case.model.ts';
 import { maskName } from './identity.ts';
 
-/** The case as staff see it (their ability already allowed the read). No outbox, no version counter. */
+/** The case as staff see it (their ability already allowed the read); follow-ups not yet done are listed. */
 export function caseView(caseDoc: Case) {
-  const { _id, outbox: _outbox, rev: _rev, ...rest } = caseDoc as Case & { __v?: number };
+  const { _id, outbox, rev: _rev, ...rest } = caseDoc as Case & { __v?: number };
   delete (rest as { __v?: number }).__v;
-  return { id: String(_id), ...rest, statusName: caseStatusNames[caseDoc.status] };
+  return { id: String(_id), ...rest, pendingFollowUps: outbox, statusName: caseStatusNames[caseDoc.status] };
 }
 
 /** Timeline entries the public may see: what happened and when, never who or any personal data. */
@@ -36,7 +36,7 @@ export function publicProgressView(caseDoc: Case) {
     applicant: maskName(caseDoc.applicant.name),
     status: caseDoc.status,
     statusName: caseStatusNames[caseDoc.status],
-    currentStep: (caseDoc as Case & { currentStep?: { name: string; since: Date } }).currentStep?.name,
+    currentStep: caseDoc.currentStep?.name,
     receivedOn: caseDoc.receivedOn,
     acceptedOn: caseDoc.acceptedOn,
     dueDate: caseDoc.dueDate,

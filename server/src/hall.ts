@@ -1,0 +1,78 @@
+import type { Express } from 'express';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildApp, type AppDeps, type AppServices } from './app.ts';
+import type { JobHandler, WorkflowEngine } from './engine/index.ts';
+import { caseProgressListener, engineProcessStarter, IntakeTimers } from './intake/index.ts';
+import { issuingJobHandlers } from './issuing/index.ts';
+import { notificationJobHandlers, outboxNotifier, supervisionLog } from './notifications/index.ts';
+import type { ProcessService } from './processes/index.ts';
+import { reviewJobHandlers } from './review/index.ts';
+import { routingJobHandlers } from './routing/index.ts';
+
+export const workflowsDir = fileURLToPath(new URL('../../workflows/', import.meta.url));
+
+export interface HallDeps extends Omit<AppDeps, 'intake' | 'processes'> {
+  engine: WorkflowEngine;
+}
+
+export interface Hall {
+  app: Express;
+  services: AppServices;
+  engine: WorkflowEngine;
+  timers: IntakeTimers;
+  /** Starts the engine (it picks up every instance where it stood), deploys the shipped workflows, starts the timers. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The composition root of the hall, used by main.ts and by the end-to-end tests alike: the app, the
+ * job workers of every feature registered on the engine, the listeners that keep cases in step
+ * with their user tasks, and the intake timers.
+ */
+export function composeHall(deps: HallDeps): Hall {
+  const registered = new Set<string>();
+  const { app, services } = buildApp({
+    ...deps,
+    intake: { processes: engineProcessStarter(deps.engine) },
+    processes: { engine: deps.engine, jobTypes: () => registered },
+  });
+  const intake = services.intake!;
+  const handlers: Record<string, JobHandler> = {
+    ...routingJobHandlers({ intake }),
+    ...notificationJobHandlers({ intake, notifier: outboxNotifier(deps.db), supervision: supervisionLog(deps.db) }),
+    ...issuingJobHandlers({ db: deps.db, intake, documents: services.documents }),
+    ...reviewJobHandlers({ intake, documents: services.documents }),
+  };
+  for (const [type, handler] of Object.entries(handlers)) {
+    deps.engine.registerWorker(type, handler);
+    registered.add(type);
+  }
+  deps.engine.onUserTask(caseProgressListener(intake));
+  const timers = new IntakeTimers(intake);
+  return {
+    app, services, engine: deps.engine, timers,
+    async start() {
+      await deps.engine.start();
+      await deployShippedWorkflows(services.processes!);
+      await timers.sweep();
+      timers.start();
+    },
+    async stop() {
+      timers.stop();
+      await deps.engine.stop();
+    },
+  };
+}
+
+/** Publishes every `workflows/*.bpmn` as the system; an unchanged file makes no new version. */
+export async function deployShippedWorkflows(processes: ProcessService, dir = workflowsDir): Promise<string[]> {
+  const system = { userId: 'system', username: 'system', roles: ['processDesigner' as const] };
+  const deployed: string[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.bpmn')).sort()) {
+    const result = await processes.publish(readFileSync(`${dir}${file}`, 'utf8'), system);
+    deployed.push(...result.processes.map((p) => `${p.processId}@${p.version}`));
+  }
+  return deployed;
+}

@@ -1,0 +1,96 @@
+import type { Connection } from 'mongoose';
+import type { Department } from '../catalog/index.ts';
+import type { JobHandler } from '../engine/index.ts';
+import type { IntakeService, NoticeIssuer } from '../intake/index.ts';
+import { caseOf, dueInstant, noCase } from '../routing/index.ts';
+import { nextSequence } from '../shared/sequence.ts';
+import { certificateModel } from './certificate.model.ts';
+import { certificateRows, layoutOf } from './layouts.ts';
+
+export interface IssuingDeps {
+  db: Connection;
+  intake: IntakeService;
+  documents: NoticeIssuer;
+  /** Years a licence is valid unless the process says otherwise (local default). */
+  defaultValidYears?: number;
+}
+
+/** 行政许可法第四十四条: issue and serve within 10 days (working days, art. 82) of the decision. */
+const ISSUE_DAYS = 10;
+
+/**
+ * `prepareCertificate` (缮证) renders the certificate with the department's seal and a QR code to
+ * the public verification page and registers it; `issue` (发证) records the proof of service
+ * (送达回证) and closes the case. Both are idempotent: one certificate per case.
+ */
+export function issuingJobHandlers(deps: IssuingDeps): Record<'prepareCertificate' | 'issue', JobHandler> {
+  const certificates = certificateModel(deps.db);
+
+  const prepareCertificate: JobHandler = async (job) => {
+    const caseDoc = await caseOf(deps.intake, job);
+    if (!caseDoc) return noCase(job);
+    const existing = await certificates.findOne({ caseNumber: caseDoc.caseNumber }).lean();
+    const calendar = await deps.intake.calendar.calendar();
+    const today = deps.intake.today();
+    const decidedOn = typeof job.variables.decidedOn === 'string' ? job.variables.decidedOn : today;
+    const issueDueDate = calendar.addWorkingDays(decidedOn, ISSUE_DAYS, { countFromNextDay: true });
+    if (existing) {
+      return { outcome: 'complete', variables: { certificateId: String(existing._id), certificateNumber: existing.number, issueDueAt: dueInstant(existing.issueDueDate) } };
+    }
+    const matter = await deps.intake.matter(caseDoc.matterCode, 'matterCode');
+    const department = await deps.intake.catalog.departments.findOne({ code: caseDoc.departmentCode }).lean<Department>();
+    const layout = layoutOf(matter);
+    const year = today.slice(0, 4);
+    const number = `${caseDoc.departmentCode.toUpperCase()}${year}${String(await nextSequence(deps.db, `certificate:${year}`)).padStart(6, '0')}`;
+    const validYears = typeof job.variables.validYears === 'number' ? job.variables.validYears : deps.defaultValidYears ?? 5;
+    const validTo = layout === 'licence' ? `${Number(today.slice(0, 4)) + validYears}${today.slice(4)}` : undefined;
+    const project = (job.variables.project && typeof job.variables.project === 'object' ? job.variables.project : {}) as Record<string, unknown>;
+    const holderId = caseDoc.applicant.uscc ?? caseDoc.applicant.idNumber ?? '';
+    const issued = await deps.documents.issue({
+      kind: 'certificate',
+      data: {
+        agency: { name: department?.nameZh ?? caseDoc.departmentCode },
+        title: matter.result.name.replace(/（.*）$/, ''),
+        licenceNumber: number,
+        holder: { name: caseDoc.applicant.name, creditCode: caseDoc.applicant.uscc ?? `身份证号 ${holderId.slice(0, 6)}********${holderId.slice(-4)}` },
+        rows: certificateRows(layout, { builder: caseDoc.applicant.name, ...project }, matter),
+        validTo, issuedOn: today,
+      },
+      ref: { ...caseDoc, stage: 'issuing' },
+      issuedBy: 'system',
+    });
+    const created = await certificates.create({
+      number, title: matter.result.name, layout, caseNumber: caseDoc.caseNumber, matterCode: matter.code, departmentCode: caseDoc.departmentCode,
+      holder: { name: caseDoc.applicant.name, idKind: caseDoc.applicant.uscc ? 'uscc' : 'idNumber', idValue: holderId },
+      decidedOn, validFrom: today, validTo, status: 'valid', documentId: issued.documentId, verificationCode: issued.verificationCode, issueDueDate,
+    });
+    await deps.intake.cases.updateOne({ caseNumber: caseDoc.caseNumber }, {
+      $set: { stage: 'issuing' },
+      $push: {
+        documents: { kind: 'certificate', documentId: issued.documentId, verificationCode: issued.verificationCode, issuedAt: new Date() },
+        timeline: { at: new Date(), type: 'certificatePrepared', data: { number, issueDueDate } },
+      },
+    });
+    return { outcome: 'complete', variables: { certificateId: String(created._id), certificateNumber: number, issueDueAt: dueInstant(issueDueDate) } };
+  };
+
+  const issue: JobHandler = async (job) => {
+    const caseDoc = await caseOf(deps.intake, job);
+    if (!caseDoc) return noCase(job);
+    const service = job.variables.service as { method?: string; recipientName?: string; trackingNumber?: string; servedBy?: string } | undefined;
+    if (!service || (service.method !== 'inPerson' && service.method !== 'post') || !service.recipientName) {
+      return { outcome: 'fail', retries: 0, errorMessage: 'the hand-over did not record the service (method and recipient)' };
+    }
+    const servedAt = new Date();
+    await certificateModel(deps.db).updateOne({ caseNumber: caseDoc.caseNumber, service: null }, {
+      $set: { service: { method: service.method, recipientName: service.recipientName, trackingNumber: service.trackingNumber, servedAt, servedBy: service.servedBy ?? '' } },
+    });
+    await deps.intake.cases.updateOne({ caseNumber: caseDoc.caseNumber, status: 'accepted' }, {
+      $set: { status: 'completed', stage: 'closed' },
+      $push: { timeline: { at: servedAt, type: 'completed', data: { serviceMethod: service.method } } },
+    });
+    return { outcome: 'complete', variables: { issuedAt: servedAt.toISOString() } };
+  };
+
+  return { prepareCertificate, issue };
+}

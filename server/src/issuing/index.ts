@@ -1,0 +1,3 @@
+export { certificateModel, certificateLayouts, type Certificate, type CertificateLayout } from './certificate.model.ts';
+export { issuingJobHandlers, type IssuingDeps } from './handlers.ts';
+export { issuingRoutes, publicCertificateView } from './routes.ts';

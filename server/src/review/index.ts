@@ -1,0 +1,1 @@
+export { reviewJobHandlers } from './render-document.ts';

@@ -1,0 +1,62 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import supertest from 'supertest';
+import { TokenService } from '../src/auth/index.ts';
+import { ChromiumPdfRenderer, SharedBrowser } from '../src/documents/index.ts';
+import { createEngine } from '../src/engine/index.ts';
+import { composeHall, type Hall } from '../src/hall.ts';
+import { createLogger } from '../src/shared/logger.ts';
+import { seed } from '../src/seed/seed.ts';
+import { DEMO_PASSWORD } from '../src/seed/demo-users.ts';
+import { testConfig, testDatabase } from './support.ts';
+
+export interface TestHall {
+  hall: Hall;
+  http: supertest.Agent;
+  baseUrl: string;
+  signIn(username: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+let browser: SharedBrowser | undefined;
+
+/** One Chromium for the whole run, as in production; closed when mocha exits. */
+export function sharedBrowser(): SharedBrowser {
+  browser ??= new SharedBrowser(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
+  return browser;
+}
+
+/**
+ * The whole hall as main.ts composes it — embedded engine, job workers, shipped workflows, Chromium
+ * documents — on a fresh seeded database, listening on 127.0.0.1. `clock` moves the platform's
+ * notion of today (the engine keeps real time unless `engineNow` is given).
+ */
+export async function startHall(label: string, options: { clock?: () => Date; engineNow?: () => number } = {}): Promise<TestHall> {
+  const db = await testDatabase(label);
+  await seed(db, { production: false });
+  const engine = createEngine({ db, now: options.engineNow });
+  const hall = composeHall({
+    config: testConfig, db, logger: createLogger('silent'), tokens: new TokenService(testConfig), health: {},
+    documents: { renderer: new ChromiumPdfRenderer(sharedBrowser()), publicBaseUrl: 'http://127.0.0.1:3000' },
+    clock: options.clock, engine,
+  });
+  await hall.start();
+  const server: Server = await new Promise((resolve) => { const s = hall.app.listen(0, '127.0.0.1', () => resolve(s)); });
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    hall, baseUrl, http: supertest.agent(baseUrl),
+    async signIn(username) {
+      const res = await supertest(baseUrl).post('/api/auth/sign-in').send({ username, password: DEMO_PASSWORD });
+      if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${res.text}`);
+      return res.body.accessToken as string;
+    },
+    async close() {
+      await new Promise((resolve) => server.close(resolve));
+      await hall.stop();
+      await db.dropDatabase();
+      await db.close();
+    },
+  };
+}
+
+after(async () => { await browser?.close(); });
