@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
-import { buildApp } from './app.ts';
 import { TokenService, userModel } from './auth/index.ts';
 import { ChromiumPdfRenderer, SharedBrowser } from './documents/index.ts';
+import { createEngine } from './engine/index.ts';
+import { composeHall } from './hall.ts';
 import { loadConfig } from './shared/config.ts';
 import { connectDatabase, pingDatabase } from './shared/db.ts';
 import { createLogger } from './shared/logger.ts';
@@ -17,26 +18,30 @@ if (config.NODE_ENV === 'production' && (await userModel(db).exists({ demo: true
 }
 
 const browser = new SharedBrowser(config.CHROMIUM_PATH);
-const tokens = new TokenService(config);
-const { app } = buildApp({
-  config, db, logger, tokens,
+const engine = createEngine({ engine: config.ENGINE, db, logger });
+const hall = composeHall({
+  config, db, logger, engine,
+  tokens: new TokenService(config),
   documents: { renderer: new ChromiumPdfRenderer(browser), publicBaseUrl: config.PUBLIC_BASE_URL },
   health: {
     database: async () => {
       if (!(await pingDatabase(db))) throw new Error('database does not answer');
       return {};
     },
+    engine: () => engine.health(),
     chromium: async () => ({ version: await browser.version() }),
   },
 });
+await hall.start();
 
-const server: Server = app.listen(config.PORT, config.HOST, () => {
-  logger.info({ host: config.HOST, port: config.PORT, engine: config.ENGINE }, 'OneWindow 一窗通办 is serving');
+const server: Server = hall.app.listen(config.PORT, config.HOST, () => {
+  logger.info({ host: config.HOST, port: config.PORT, engine: engine.name }, 'OneWindow 一窗通办 is serving');
 });
 
 async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
   server.close();
+  await hall.stop();
   await browser.close();
   await db.close();
   process.exit(0);
