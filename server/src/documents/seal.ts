@@ -23,10 +23,11 @@ function star(cx: number, cy: number, outer: number): string {
 /** Places each character of `name` on the arc by itself (no textPath: no id, no reference). */
 function arcText(name: string, cx: number, cy: number, radius: number): string {
   const chars = [...name].slice(0, 24);
-  const sweep = Math.min(250, Math.max(120, chars.length * 19));
+  // at most 220° so that the name never meets the label under the star
+  const sweep = Math.min(220, Math.max(100, chars.length * 19));
   const step = chars.length > 1 ? sweep / (chars.length - 1) : 0;
   const start = -90 - sweep / 2;
-  const size = chars.length > 16 ? 15 : 18;
+  const size = Math.min(19, Math.max(11, ((radius * Math.PI * sweep) / 180 / Math.max(1, chars.length - 1)) * 0.92));
   return chars.map((ch, i) => {
     const deg = start + i * step;
     const rad = (deg * Math.PI) / 180;
@@ -43,6 +44,6 @@ export function sealSvg(agencyName: string, label = '行政审批专用章'): st
     + `<circle cx="100" cy="100" r="94" fill="none" stroke="${RED}" stroke-width="5"/>`
     + arcText(agencyName, 100, 100, 72)
     + star(100, 100, 26)
-    + `<text x="100" y="150" font-size="15" text-anchor="middle">${escapeXml(label)}</text>`
+    + `<text x="100" y="146" font-size="14" text-anchor="middle">${escapeXml(label)}</text>`
     + '</g></svg>';
 }
