@@ -158,6 +158,9 @@ def main():
     fixed = unicodes(common=False)
     with open(os.path.join(OUT, 'charset.txt'), 'w', encoding='utf-8') as f:
         f.write(''.join(chr(c) for c in codes))
+    # checked by server/src/documents/fonts.test.ts: a template edit needs a new subset
+    with open(os.path.join(OUT, 'fixed-charset.txt'), 'w', encoding='utf-8') as f:
+        f.write(''.join(chr(c) for c in fixed))
     for name, collection, face, style in FACES:
         if len(sys.argv) > 1 and name not in sys.argv[1:]:
             continue
