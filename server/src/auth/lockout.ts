@@ -1,10 +1,10 @@
-import type { Connection } from 'mongoose';
+import mongoose, { type Connection } from 'mongoose';
 import { AppError } from '../shared/errors.ts';
 import type { AuditSink } from './sessions.ts';
-import { signInThrottleModel } from './session.model.ts';
+import { signInAttemptModel } from './session.model.ts';
 
 export interface LockoutPolicy {
-  /** Failed attempts in a row that lock the username. */
+  /** Failed attempts per username allowed within `lockSeconds`. */
   maxFailures: number;
   lockSeconds: number;
 }
@@ -12,38 +12,61 @@ export interface LockoutPolicy {
 export const defaultLockoutPolicy: LockoutPolicy = { maxFailures: 5, lockSeconds: 15 * 60 };
 
 /**
- * Locks a username after repeated failed sign-ins. Counted per username as typed (normalised),
- * whether or not such a user exists, so a lock tells an attacker nothing about which names are real.
+ * At most `maxFailures` failed sign-ins per username in any `lockSeconds` (5 in 15 minutes); a
+ * further attempt is refused before its password is checked, until the oldest of those failures
+ * is `lockSeconds` old. A success clears the count.
+ *
+ * Each attempt is inserted first and counted after, so even concurrent guesses cannot exceed the
+ * limit: the k-th attempt to land sees at least k. Counted per username as typed (normalised),
+ * whether or not the user exists, so a lock reveals nothing.
  */
 export function signInGuard(deps: { db: Connection; audit: AuditSink; policy?: Partial<LockoutPolicy>; clock?: () => Date }) {
-  const throttle = signInThrottleModel(deps.db);
+  const attempts = signInAttemptModel(deps.db);
   const policy = { ...defaultLockoutPolicy, ...deps.policy };
   const clock = deps.clock ?? (() => new Date());
   const keyOf = (username: string) => username.normalize('NFKC').trim().toLowerCase();
+  const since = (now: Date) => mongoose.trusted({ $gt: new Date(now.getTime() - policy.lockSeconds * 1000) });
+
+  /** Seconds until the oldest of the last `maxFailures` attempts leaves the window. */
+  async function wait(key: string, now: Date): Promise<number> {
+    const recent = await attempts.find({ key, at: since(now) }).sort({ at: -1 }).limit(policy.maxFailures).lean();
+    if (recent.length < policy.maxFailures) return 0;
+    return Math.max(1, Math.ceil((recent[recent.length - 1].at.getTime() + policy.lockSeconds * 1000 - now.getTime()) / 1000));
+  }
 
   return {
-    /** Seconds until the username may try again; 0 when it is not locked. */
-    async lockedFor(username: string): Promise<number> {
-      const found = await throttle.findOne({ key: keyOf(username) }).lean();
-      const now = clock();
-      return found?.lockedUntil && found.lockedUntil > now ? Math.ceil((found.lockedUntil.getTime() - now.getTime()) / 1000) : 0;
-    },
-
-    async recordFailure(username: string): Promise<void> {
+    /**
+     * Registers an attempt before the password is checked. Throws 429 SIGN_IN_LOCKED when the
+     * username already used up its failures; otherwise returns the attempt's settle functions.
+     */
+    async begin(username: string, onLocked: (seconds: number) => void): Promise<{ failed(): Promise<void>; succeeded(): Promise<void> }> {
       const key = keyOf(username);
       const now = clock();
-      await throttle.init();
-      const counted = await throttle.findOneAndUpdate(
-        { key }, { $inc: { failures: 1 }, $set: { lastFailureAt: now } }, { upsert: true, returnDocument: 'after' },
-      ).lean();
-      if ((counted?.failures ?? 0) < policy.maxFailures) return;
-      const lockedUntil = new Date(now.getTime() + policy.lockSeconds * 1000);
-      await throttle.updateOne({ key }, { $set: { lockedUntil, failures: 0 } });
-      await deps.audit.append({ actor: { userId: 'anonymous', username: key }, action: 'auth.lockout', subject: { type: 'SignIn', id: key }, data: { lockedUntil } });
-    },
-
-    async recordSuccess(username: string): Promise<void> {
-      await throttle.deleteOne({ key: keyOf(username) });
+      const refuse = (seconds: number) => {
+        onLocked(seconds);
+        return signInLocked(seconds);
+      };
+      const locked = await wait(key, now);
+      if (locked > 0) throw refuse(locked);
+      await attempts.init();
+      const mine = await attempts.create({ key, at: now });
+      const counted = await attempts.countDocuments({ key, at: since(now) });
+      if (counted > policy.maxFailures) {
+        await attempts.deleteOne({ _id: mine._id });
+        throw refuse(await wait(key, now));
+      }
+      return {
+        failed: async () => {
+          // Attempts older than the window count no more; no TTL index on FerretDB, so prune here.
+          await attempts.deleteMany({ key, at: mongoose.trusted({ $lte: new Date(now.getTime() - policy.lockSeconds * 1000) }) });
+          if (counted === policy.maxFailures) {
+            await deps.audit.append({ actor: { userId: 'anonymous', username: key }, action: 'auth.lockout', subject: { type: 'SignIn', id: key }, data: { failures: counted, lockSeconds: policy.lockSeconds } });
+          }
+        },
+        succeeded: async () => {
+          await attempts.deleteMany({ key });
+        },
+      };
     },
   };
 }
@@ -54,4 +77,5 @@ export type SignInGuard = ReturnType<typeof signInGuard>;
 export const signInLocked = (seconds: number) => new AppError({
   status: 429, code: 'SIGN_IN_LOCKED',
   zh: `登录失败次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试`, en: `Too many failed sign-ins; try again in ${Math.ceil(seconds / 60)} minutes`,
+  fields: [{ field: 'retryAfterSeconds', message: String(seconds) }],
 });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../shared/errors.ts';
 import type { Api } from '../shared/http.ts';
 import { principalOf } from './authenticate.ts';
-import { signInGuard, signInLocked, type LockoutPolicy } from './lockout.ts';
+import { signInGuard, type LockoutPolicy } from './lockout.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { principalFromUser } from './principal.ts';
 import { roleNames } from './roles.ts';
@@ -49,20 +49,16 @@ export function authRoutes(api: Api, deps: AuthDeps): void {
     summary: 'Sign in with username and password; returns a short-lived access token and a rotating refresh token. 5 failures lock the username for 15 minutes',
     body: signInBody,
     handler: async ({ body, res }) => {
-      const wait = await guard.lockedFor(body.username);
-      if (wait > 0) {
-        res.set('retry-after', String(wait));
-        throw signInLocked(wait);
-      }
+      const attempt = await guard.begin(body.username, (seconds) => res.set('retry-after', String(seconds)));
       const user = await users.findOne({ username: body.username, active: true }).lean();
       const ok = user
         ? await verifyPassword(body.password, user.passwordHash)
         : (await verifyPassword(body.password, await (decoy ??= hashPassword('decoy-password'))), false);
       if (!user || !ok) {
-        await guard.recordFailure(body.username);
+        await attempt.failed();
         throw badCredentials();
       }
-      await guard.recordSuccess(body.username);
+      await attempt.succeeded();
       return tokensFor(user, await sessions.start(String(user._id)));
     },
   });

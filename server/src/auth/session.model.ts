@@ -7,6 +7,12 @@ import { Schema, type Connection, type Model } from 'mongoose';
  */
 export interface RefreshToken {
   tokenHash: string;
+  /**
+   * The token this one replaced (`root:<familyId>` for the first). Unique: of two refreshes racing
+   * with the same token only one can insert its successor. FerretDB 1.24 does not apply a guarded
+   * update (`{ usedAt: null }`) atomically, a unique index it does enforce.
+   */
+  parentHash: string;
   familyId: string;
   userId: string;
   createdAt: Date;
@@ -20,6 +26,7 @@ export interface RefreshToken {
 
 const refreshSchema = new Schema<RefreshToken>({
   tokenHash: { type: String, required: true, unique: true },
+  parentHash: { type: String, required: true, unique: true },
   familyId: { type: String, required: true, index: true },
   userId: { type: String, required: true, index: true },
   createdAt: { type: Date, required: true },
@@ -33,20 +40,36 @@ const refreshSchema = new Schema<RefreshToken>({
 export const refreshTokenModel = (connection: Connection): Model<RefreshToken> =>
   (connection.models.RefreshToken as Model<RefreshToken>) ?? connection.model<RefreshToken>('RefreshToken', refreshSchema, 'refresh_tokens');
 
-/** Failed sign-ins per username, whether or not the user exists (so locking reveals nothing). */
-export interface SignInThrottle {
-  key: string;
-  failures: number;
-  lockedUntil: Date | null;
-  lastFailureAt: Date;
+/** A revoked family (sign-out, reuse, user deactivated): its existence is what refuses the family's tokens. */
+export interface SessionRevocation {
+  familyId: string;
+  at: Date;
+  reason: 'signOut' | 'reuse' | 'userInactive';
 }
 
-const throttleSchema = new Schema<SignInThrottle>({
-  key: { type: String, required: true, unique: true },
-  failures: { type: Number, default: 0 },
-  lockedUntil: { type: Date, default: null },
-  lastFailureAt: { type: Date, required: true },
+const revocationSchema = new Schema<SessionRevocation>({
+  familyId: { type: String, required: true, unique: true },
+  at: { type: Date, required: true },
+  reason: { type: String, required: true },
 }, { versionKey: false });
 
-export const signInThrottleModel = (connection: Connection): Model<SignInThrottle> =>
-  (connection.models.SignInThrottle as Model<SignInThrottle>) ?? connection.model<SignInThrottle>('SignInThrottle', throttleSchema, 'sign_in_throttle');
+export const sessionRevocationModel = (connection: Connection): Model<SessionRevocation> =>
+  (connection.models.SessionRevocation as Model<SessionRevocation>) ?? connection.model<SessionRevocation>('SessionRevocation', revocationSchema, 'session_revocations');
+
+/**
+ * One sign-in attempt under a username as typed (normalised), whether or not the user exists, so a
+ * lock tells nothing about which names are real. Attempts are inserted, never counted with `$inc`:
+ * FerretDB 1.24 loses concurrent increments, an insert it never loses.
+ */
+export interface SignInAttempt {
+  key: string;
+  at: Date;
+}
+
+const attemptSchema = new Schema<SignInAttempt>({
+  key: { type: String, required: true, index: true },
+  at: { type: Date, required: true },
+}, { versionKey: false });
+
+export const signInAttemptModel = (connection: Connection): Model<SignInAttempt> =>
+  (connection.models.SignInAttempt as Model<SignInAttempt>) ?? connection.model<SignInAttempt>('SignInAttempt', attemptSchema, 'sign_in_attempts');

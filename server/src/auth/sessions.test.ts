@@ -3,7 +3,7 @@ import supertest from 'supertest';
 import { startTestApp, type TestApp } from '../../test/support.ts';
 import { auditModel } from '../audit/index.ts';
 import { DEMO_PASSWORD } from '../seed/demo-users.ts';
-import { refreshTokenModel, signInThrottleModel } from './session.model.ts';
+import { refreshTokenModel, signInAttemptModel } from './session.model.ts';
 
 describe('sessions: rotating refresh tokens, sign-out and lockout', () => {
   let t: TestApp;
@@ -50,11 +50,15 @@ describe('sessions: rotating refresh tokens, sign-out and lockout', () => {
     expect(await auditModel(t.db).countDocuments({ action: 'auth.refreshReuse' })).to.equal(1);
   });
 
-  it('lets only one of two simultaneous refreshes with the same token through', async () => {
-    const token = (await signIn('hotline')).body.refreshToken;
-    const answers = await Promise.all([post('/api/auth/refresh', { refreshToken: token }), post('/api/auth/refresh', { refreshToken: token })]);
-    expect(answers.filter((r) => r.status === 200)).to.have.length.at.most(1);
-    expect(answers.filter((r) => r.status === 401)).to.have.length.at.least(1);
+  it('lets at most one of five simultaneous refreshes with the same token through, and closes the session', async () => {
+    for (let round = 0; round < 3; round++) {
+      const token = (await signIn('hotline')).body.refreshToken;
+      const answers = await Promise.all(Array.from({ length: 5 }, () => post('/api/auth/refresh', { refreshToken: token })));
+      const winners = answers.filter((r) => r.status === 200);
+      expect(winners).to.have.length.at.most(1);
+      expect(answers.filter((r) => r.status === 401)).to.have.length.at.least(4);
+      for (const winner of winners) expect((await post('/api/auth/refresh', { refreshToken: winner.body.refreshToken })).status).to.equal(401);
+    }
   });
 
   it('refuses an expired refresh token', async () => {
@@ -102,10 +106,18 @@ describe('sessions: rotating refresh tokens, sign-out and lockout', () => {
     expect(real.at(-1)).to.equal('429 SIGN_IN_LOCKED');
   });
 
+  it('lets no more than 5 of 20 simultaneous wrong guesses be checked', async () => {
+    const answers = await Promise.all(Array.from({ length: 20 }, () => signIn('clerk', 'guess')));
+    const checked = answers.filter((r) => r.status === 401).length;
+    expect(checked).to.be.within(1, 5);
+    expect(answers.filter((r) => r.status === 429).length).to.equal(20 - checked);
+    expect((await signIn('clerk')).status).to.equal(429);
+  });
+
   it('resets the failure count after a successful sign-in', async () => {
     for (let i = 0; i < 4; i++) await signIn('approver.gaj', 'wrong');
     expect((await signIn('approver.gaj')).status).to.equal(200);
-    expect(await signInThrottleModel(t.db).countDocuments({ key: 'approver.gaj' })).to.equal(0);
+    expect(await signInAttemptModel(t.db).countDocuments({ key: 'approver.gaj' })).to.equal(0);
     expect((await signIn('approver.gaj', 'wrong')).status).to.equal(401);
     expect((await signIn('approver.gaj')).status).to.equal(200);
   });

@@ -5,7 +5,7 @@ import { delegatedPowers, type DelegatedPower } from '../authz/index.ts';
  * 授权: a department's grant of powers to one of its back-office approvers, for all the
  * department's matters or a list of them, from one date to another (China Standard Time, both
  * inclusive). `validFrom`/`validUntil` are the instants the ability compares with; `validUntil` is
- * the midnight after `validTo`. Revocation is a single-document update guarded by `revokedAt: null`.
+ * the midnight after `validTo`. Revocation is recorded in `delegation_revocations` (see there).
  */
 export interface Delegation {
   _id: Types.ObjectId;
@@ -52,6 +52,30 @@ const delegationSchema = new Schema<Delegation>({
 
 export const delegationModel = (connection: Connection): Model<Delegation> =>
   (connection.models.Delegation as Model<Delegation>) ?? connection.model<Delegation>('Delegation', delegationSchema, 'delegations');
+
+/**
+ * The revocation of a delegation. Unique per delegation: of two racing revocations one inserts it
+ * and the other is told the delegation is already revoked (FerretDB 1.24 applies a guarded update
+ * such as `{ revokedAt: null }` non-atomically; a unique index it enforces). Its existence is what
+ * takes the power away; the fields copied onto the delegation are for display.
+ */
+export interface DelegationRevocation {
+  delegationId: string;
+  at: Date;
+  by: { userId: string; username: string };
+  reason: string;
+}
+
+const revocationSchema = new Schema<DelegationRevocation>({
+  delegationId: { type: String, required: true, unique: true },
+  at: { type: Date, required: true },
+  by: { type: actorSchema, required: true },
+  reason: { type: String, required: true, maxlength: 500 },
+}, { versionKey: false });
+
+export const delegationRevocationModel = (connection: Connection): Model<DelegationRevocation> =>
+  (connection.models.DelegationRevocation as Model<DelegationRevocation>)
+  ?? connection.model<DelegationRevocation>('DelegationRevocation', revocationSchema, 'delegation_revocations');
 
 /** A calendar date in China Standard Time (UTC+8, no daylight saving) as the instant it begins. */
 export function startOfChinaDay(date: string): Date {

@@ -148,6 +148,14 @@ describe('delegations (授权) over HTTP: grant, list, revoke, every change audi
     expect(await auditModel(t.db).countDocuments({ action: 'delegation.revoke', 'subject.id': created.id })).to.equal(1);
   });
 
+  it('revokes once when five revocations race: one succeeds, the others conflict, one audit record', async () => {
+    const created = (await as('admin.zjj').post('/api/delegations', grant({ powers: ['coordinate'] }))).body;
+    const answers = await Promise.all(Array.from({ length: 5 }, (_, i) => as('admin.zjj').post(`/api/delegations/${created.id}/revoke`, { reason: `r${i}` })));
+    expect(answers.filter((r) => r.status === 200)).to.have.length(1);
+    expect(answers.filter((r) => r.status === 409)).to.have.length(4);
+    expect(await auditModel(t.db).countDocuments({ action: 'delegation.revoke', 'subject.id': created.id })).to.equal(1);
+  });
+
   it('hides another department\'s delegation from an admin (404) and refuses revocation by its grantee (403)', async () => {
     const created = (await as('admin.zjj').post('/api/delegations', grant({ powers: ['decide'] }))).body;
     const gajAdmin = await userModel(t.db).create({ username: 'admin.gaj', displayName: '公安局管理员', passwordHash: 'x', roles: ['departmentAdmin'], departmentCode: 'gaj' });

@@ -4,7 +4,7 @@ import { userModel, type Principal } from '../auth/index.ts';
 import { accessibleFilter, assertCan, isActive, subjectOf, type ActiveDelegation, type AppAbility } from '../authz/index.ts';
 import { catalogModels } from '../catalog/index.ts';
 import { AppError, conflict, notFound, validationFailed } from '../shared/errors.ts';
-import { chinaToday, delegationModel, startOfChinaDay, type Delegation } from './model.ts';
+import { chinaToday, delegationModel, delegationRevocationModel, startOfChinaDay, type Delegation } from './model.ts';
 import type { GrantBody, ListQuery } from './schemas.ts';
 
 const day = 86_400_000;
@@ -23,6 +23,7 @@ export interface DelegationDeps {
  */
 export function delegationService(deps: DelegationDeps) {
   const delegations = delegationModel(deps.db);
+  const revocations = delegationRevocationModel(deps.db);
   const users = userModel(deps.db);
   const { matters } = catalogModels(deps.db);
   const clock = deps.clock ?? (() => new Date());
@@ -47,7 +48,10 @@ export function delegationService(deps: DelegationDeps) {
 
     /** The delegations of a user that are in force at `now` (the ability's input). */
     async activeFor(userId: string, now: Date): Promise<ActiveDelegation[]> {
-      const found = await delegations.find({ granteeId: userId, ...inForce(now) }).lean();
+      const candidates = await delegations.find({ granteeId: userId, ...inForce(now) }).lean();
+      if (candidates.length === 0) return [];
+      const revoked = new Set((await revocations.find({ delegationId: trusted({ $in: candidates.map((d) => String(d._id)) }) }, { delegationId: 1 }).lean()).map((r) => r.delegationId));
+      const found = candidates.filter((d) => !revoked.has(String(d._id)));
       return found.map((d) => ({
         id: String(d._id), departmentCode: d.departmentCode, powers: d.powers, allMatters: d.allMatters,
         matterCodes: d.matterCodes, validFrom: d.validFrom, validUntil: d.validUntil, revokedAt: d.revokedAt,
@@ -123,11 +127,16 @@ export function delegationService(deps: DelegationDeps) {
       const existing = await this.get(ability, id);
       assertCan(ability, 'revoke', subjectOf('Delegation', existing));
       const now = clock();
-      const done = await delegations.updateOne(
-        { _id: existing._id, revokedAt: null },
-        { $set: { revokedAt: now, revokedBy: actorOf(principal), revokeReason: reason }, $inc: { version: 1 } },
-      );
-      if (done.modifiedCount !== 1) throw conflict('DELEGATION_ALREADY_REVOKED', 'The delegation is already revoked', '该授权已撤销');
+      const alreadyRevoked = () => conflict('DELEGATION_ALREADY_REVOKED', 'The delegation is already revoked', '该授权已撤销');
+      if (existing.revokedAt) throw alreadyRevoked();
+      await revocations.init();
+      try {
+        await revocations.create({ delegationId: id, at: now, by: actorOf(principal), reason });
+      } catch (error) {
+        if ((error as { code?: number }).code === 11000) throw alreadyRevoked();
+        throw error;
+      }
+      await delegations.updateOne({ _id: existing._id }, { $set: { revokedAt: now, revokedBy: actorOf(principal), revokeReason: reason }, $inc: { version: 1 } });
       await deps.trail.append({
         actor: actorOf(principal), action: 'delegation.revoke', subject: { type: 'Delegation', id },
         departmentCode: existing.departmentCode, data: { reason, granteeId: existing.granteeId, powers: existing.powers },
