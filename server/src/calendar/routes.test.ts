@@ -19,6 +19,12 @@ describe('calendar routes', () => {
     expect(['normal', 'dueSoon', 'overdue']).to.include(res.body.state);
   });
 
+  it('adds an approved extension of 10 working days', async () => {
+    const res = await t.http.get('/api/calendar/due-date').query({ from: '2026-09-18', days: 20, extensionDays: 10 }).auth(clerk, { type: 'bearer' });
+    expect(res.status).to.equal(200);
+    expect(res.body).to.include({ due: '2026-11-05', extensionDays: 10 });
+  });
+
   it('refuses a due-date request without sign-in', async () => {
     const res = await t.http.get('/api/calendar/due-date').query({ from: '2026-09-18', days: 20 });
     expect(res.status).to.equal(401);

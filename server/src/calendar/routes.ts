@@ -32,13 +32,14 @@ export function calendarRoutes(api: Api, deps: CalendarRouteDeps): void {
       days: z.coerce.number().int().min(0).max(3650).describe('working days'),
       countFromNextDay: z.enum(['true', 'false']).optional().describe('default: the hall setting (true: the day after `from` is day 1)'),
       warnDays: z.coerce.number().int().min(0).max(60).default(3).describe('yellow when due within this many working days'),
+      extensionDays: z.coerce.number().int().min(0).max(60).default(0).describe('approved extension (行政许可法第四十二条: 10, or 15 for joint handling)'),
     }),
     handler: async ({ query }) => {
       const cal = await calendar.calendar();
       const countFromNextDay = query.countFromNextDay ? query.countFromNextDay === 'true' : calendar.countFromNextDay;
-      const due = cal.addWorkingDays(query.from, query.days, { countFromNextDay });
+      const due = cal.addWorkingDays(query.from, query.days, { countFromNextDay, extensionDays: query.extensionDays });
       const today = todayInHall();
-      return { from: query.from, days: query.days, countFromNextDay, due, timeZone: 'Asia/Shanghai', today, state: cal.dueState(due, today, { warnDays: query.warnDays }) };
+      return { from: query.from, days: query.days, extensionDays: query.extensionDays, countFromNextDay, due, timeZone: 'Asia/Shanghai', today, state: cal.dueState(due, today, { warnDays: query.warnDays }) };
     },
   });
 

@@ -47,6 +47,10 @@ describe('issued documents: storage, PDF download and public verification', func
     const body = res.body as Buffer;
     expect(body.subarray(0, 5).toString('latin1')).to.equal('%PDF-');
     expect(createHash('sha256').update(body).digest('hex')).to.equal(issued.sha256);
+    const meta = await t.http.get(`/api/documents/${issued.documentId}`).auth(clerk, { type: 'bearer' });
+    expect(meta.status).to.equal(200);
+    expect(meta.body).to.include({ id: issued.documentId, kind: 'refusal', code: issued.verificationCode, sha256: issued.sha256, size: body.length });
+    expect(meta.body).not.to.have.property('pdf');
     const anonymous = await t.http.get(`/api/documents/${issued.documentId}/pdf`);
     expect(anonymous.status).to.equal(401);
     const missing = await t.http.get('/api/documents/0123456789abcdef01234567/pdf').auth(clerk, { type: 'bearer' });
