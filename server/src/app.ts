@@ -3,7 +3,7 @@ import type { Connection } from 'mongoose';
 import { AuditTrail, auditRoutes } from './audit/index.ts';
 import { authenticate, authRoutes, principalForUser, type AuthDeps, type TokenService } from './auth/index.ts';
 import { authority as buildAuthority, authzRoutes, type Authority } from './authz/index.ts';
-import { catalogModels, catalogRoutes } from './catalog/index.ts';
+import { catalogModels, catalogRoutes, matterAdminRoutes } from './catalog/index.ts';
 import { delegationRoutes, delegationService } from './delegations/index.ts';
 import { CalendarService, calendarRoutes, todayInHall } from './calendar/index.ts';
 import { issuingRoutes } from './issuing/index.ts';
@@ -71,6 +71,7 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   delegationRoutes(api, { delegations, authority });
   auditRoutes(api, { db: deps.db, trail, authority });
   catalogRoutes(api, catalogModels(deps.db));
+  matterAdminRoutes(api, { models: catalogModels(deps.db), authority });
   const processes = deps.processes ? processesFeature(api, { db: deps.db, ...deps.processes }) : undefined;
   const calendar = new CalendarService({ db: deps.db });
   calendarRoutes(api, { calendar });
