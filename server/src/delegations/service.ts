@@ -1,7 +1,7 @@
 import mongoose, { type Connection } from 'mongoose';
 import type { AuditTrail } from '../audit/index.ts';
 import { userModel, type Principal } from '../auth/index.ts';
-import { accessibleFilter, assertCan, isActive, subjectOf, type ActiveDelegation, type AppAbility } from '../authz/index.ts';
+import { accessibleFilter, assertCan, isActive, subjectOf, type ActiveDelegation, type AppAbility, type DelegatedPower } from '../authz/index.ts';
 import { catalogModels } from '../catalog/index.ts';
 import { AppError, conflict, notFound, validationFailed } from '../shared/errors.ts';
 import { chinaToday, delegationModel, delegationRevocationModel, startOfChinaDay, type Delegation } from './model.ts';
@@ -56,6 +56,18 @@ export function delegationService(deps: DelegationDeps) {
         id: String(d._id), departmentCode: d.departmentCode, powers: d.powers, allMatters: d.allMatters,
         matterCodes: d.matterCodes, validFrom: d.validFrom, validUntil: d.validUntil, revokedAt: d.revokedAt,
       }));
+    },
+
+    /**
+     * The delegation that gives `userId` a power over a matter at `now`, for the record of its use
+     * (the seal log names the delegation it was applied under); undefined when none does. The
+     * ability decides whether the act is allowed; this only names the grant behind it.
+     */
+    async covering(userId: string, power: DelegatedPower, target: { departmentCode: string; matterCode: string }, now: Date): Promise<ActiveDelegation | undefined> {
+      const active = await this.activeFor(userId, now);
+      return active
+        .filter((d) => d.powers.includes(power) && d.departmentCode === target.departmentCode && (d.allMatters || d.matterCodes.includes(target.matterCode)))
+        .sort((a, b) => a.validUntil.getTime() - b.validUntil.getTime())[0];
     },
 
     async list(ability: AppAbility, query: ListQuery) {
