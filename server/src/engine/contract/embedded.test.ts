@@ -2,13 +2,15 @@
 import { EmbeddedEngine } from '../embedded/engine.ts';
 import { testDatabase } from '../../../test/support.ts';
 import { describeEngineContract } from './index.ts';
+import { createLogger } from '../../shared/logger.ts';
 
 describeEngineContract('embedded', async () => {
   const db = await testDatabase('engine_contract');
   let offset = 0;
-  const engine = new EmbeddedEngine({ db, now: () => Date.now() + offset, idlePollMs: 200 });
+  const engine = new EmbeddedEngine({ db, now: () => Date.now() + offset, idlePollMs: 200, logger: createLogger(process.env.ENGINE_TEST_LOG ?? 'error') });
   return {
     engine,
+    now: () => Date.now() + offset,
     async advanceClock(ms) {
       offset += ms;
       await engine.runDueTimers();

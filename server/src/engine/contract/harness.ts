@@ -21,6 +21,8 @@ export interface EngineUnderTest {
   engine: WorkflowEngine;
   /** Moves the engine clock forward and fires whatever fell due. Needed by 'clock' scenarios. */
   advanceClock?(ms: number): Promise<void>;
+  /** The engine clock (epoch ms), when it is not the wall clock. */
+  now?(): number;
   close(): Promise<void>;
 }
 
@@ -57,12 +59,17 @@ export class World {
     }, options);
   }
 
-  async waitFor<T>(probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string, timeoutMs = 5000): Promise<T> {
+  async waitFor<T>(probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string, timeoutMs = 10_000): Promise<T> {
     const until = Date.now() + timeoutMs;
     for (;;) {
       const v = await probe();
       if (v) return v;
-      if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+      if (Date.now() > until) {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const c = (this.engine as any).c;
+        if (process.env.ENGINE_TEST_DUMP && c) console.error(JSON.stringify(await c.instances.find({}).sort({ _id: -1 }).limit(2).toArray(), null, 1));
+        throw new Error(`timed out waiting for ${what}`);
+      }
       await new Promise((r) => setTimeout(r, 10));
     }
   }
@@ -92,6 +99,10 @@ export class World {
 
   eventsOf(processInstanceKey: string, elementId: string, intent?: EngineEvent['intent']): EngineEvent[] {
     return this.events.filter((e) => e.processInstanceKey === processInstanceKey && e.elementId === elementId && (!intent || e.intent === intent));
+  }
+
+  now(): number {
+    return this.under.now?.() ?? Date.now();
   }
 
   async advance(ms: number): Promise<void> {

@@ -108,6 +108,8 @@ function compileProcess(proc: El): CompiledProcess {
     } else if (n.type === 'startEvent' && container) {
       container.eventStart = n.id;
     }
+  }
+  for (const n of Object.values(nodes)) {
     if (n.type === 'subProcess' && !n.triggeredByEvent && !n.noneStart) throw invalid(n.id, 'a sub-process needs a none start event', '子流程需要一个空启动事件');
   }
   for (const [id, source] of expressions) checkFeelSyntax(id, source);

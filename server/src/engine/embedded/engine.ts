@@ -15,6 +15,7 @@ import { applyEvent, createInstance, type InstanceDeps } from './instance.ts';
 import { JobRunner } from './jobs.ts';
 import { KeyAllocator } from './keys.ts';
 import { publish } from './messages.ts';
+import { KeyedMutex } from './mutex.ts';
 import { Outbox } from './outbox.ts';
 import { Scheduler } from './scheduler.ts';
 import { collections, createIndexes, DefinitionCache, sha256, type Collections, type DefinitionDoc } from './store.ts';
@@ -43,6 +44,7 @@ export class EmbeddedEngine implements WorkflowEngine {
   private readonly logger: Logger;
   private readonly eventListeners: ((e: EngineEvent) => Promise<void> | void)[] = [];
   private readonly delivered = new Set<string>();
+  private readonly locks = new KeyedMutex();
   private started = false;
 
   constructor(deps: EmbeddedEngineDeps) {
@@ -60,7 +62,7 @@ export class EmbeddedEngine implements WorkflowEngine {
   /** What the instance steps need; built per call so the functions see the live engine. */
   get deps(): InstanceDeps & { createInstance: typeof createInstance; jobs: JobRunner; cacheFind: DefinitionCache['find'] } {
     return {
-      c: this.c, cache: this.cache, keys: this.keys, now: this.now, delivered: this.delivered,
+      c: this.c, cache: this.cache, keys: this.keys, now: this.now, delivered: this.delivered, locks: this.locks,
       reserveJobs: (jobs: JobState[]) => this.jobs.reserve(jobs, this.now()),
       releaseJobs: (jobs: JobState[]) => this.jobs.release(jobs),
       afterSave: (doc: InstanceDoc, step: Step, jobs: JobState[]) => this.afterSave(doc, step, jobs),

@@ -141,9 +141,11 @@ export class Step extends TriggerStep {
   childDone(elementInstanceKey: string, childKey: string, vars: Variables): boolean {
     const token = this.token(elementInstanceKey);
     if (!token || token.child !== childKey) return false;
-    const called = this.node(token.nodeId).called!;
+    const node = this.node(token.nodeId);
     token.child = undefined;
-    this.run(() => this.complete(token, called.propagateAllChildVariables ? vars : {}));
+    // Output mappings see every child variable; without them, all propagate unless propagateAllChildVariables is false.
+    // https://docs.camunda.io/docs/components/modeler/bpmn/call-activities/#variable-mappings
+    this.run(() => this.complete(token, node.outputs.length || node.called!.propagateAllChildVariables ? vars : {}));
     return true;
   }
 

@@ -7,6 +7,7 @@ import type { Variables } from '../port.ts';
 import type { InstanceDoc, JobState } from './state.ts';
 import { Step } from './events.ts';
 import { KeysExhausted, type KeyAllocator } from './keys.ts';
+import type { KeyedMutex } from './mutex.ts';
 import type { Collections, DefinitionCache, DefinitionDoc } from './store.ts';
 
 export interface InstanceDeps {
@@ -21,14 +22,23 @@ export interface InstanceDeps {
   afterSave(doc: InstanceDoc, step: Step, jobs: JobState[]): Promise<void>;
   /** Outbox items already delivered in this process (dropped from the document at the next step). */
   delivered: Set<string>;
+  locks: KeyedMutex;
 }
 
 const MAX_ATTEMPTS = 100;
 
+/** Applies one event to an instance: load, advance, guarded save (under the in-process lock), then deliver. */
 export async function applyEvent(deps: InstanceDeps, key: string, event: (step: Step) => boolean | void): Promise<boolean> {
+  const saved = await deps.locks.run(key, () => advanceAndSave(deps, key, event));
+  if (!saved) return false;
+  await deps.afterSave(saved.doc, saved.step, saved.jobs);
+  return true;
+}
+
+async function advanceAndSave(deps: InstanceDeps, key: string, event: (step: Step) => boolean | void): Promise<{ doc: InstanceDoc; step: Step; jobs: JobState[] } | null> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const doc = await deps.c.instances.findOne({ _id: key });
-    if (!doc) return false;
+    if (!doc) return null;
     const drop = doc.outbox.filter((o) => deps.delivered.has(o.id));
     if (drop.length) doc.outbox = doc.outbox.filter((o) => !deps.delivered.has(o.id));
     const process = await deps.cache.get(doc.definitionKey);
@@ -41,7 +51,7 @@ export async function applyEvent(deps: InstanceDeps, key: string, event: (step: 
       if (error instanceof KeysExhausted) continue;
       throw error;
     }
-    if (changed === false) return false;
+    if (changed === false) return null;
     step.finish();
     const rev = doc.rev;
     doc.rev = rev + 1;
@@ -52,8 +62,7 @@ export async function applyEvent(deps: InstanceDeps, key: string, event: (step: 
       continue;
     }
     for (const o of drop) deps.delivered.delete(o.id);
-    await deps.afterSave(doc, step, [...jobs, ...step.lockedJobs]);
-    return true;
+    return { doc, step, jobs: [...jobs, ...step.lockedJobs] };
   }
   throw new Error(`instance ${key}: too many concurrent updates`);
 }

@@ -94,11 +94,12 @@ export class JobRunner {
       result = { outcome: 'fail', errorMessage: (error as Error).message ?? String(error) };
     }
     try {
-      await applyEvent(this.deps(), doc._id, (s) => {
+      const applied = await applyEvent(this.deps(), doc._id, (s) => {
         if (result.outcome === 'complete') return s.completeJob(job.key, result.variables ?? {});
         if (result.outcome === 'fail') return s.failJob(job.key, result.retries ?? job.retries - 1, result.retryBackoffMs ?? 0, result.errorMessage);
         return s.jobError(job.key, result.errorCode, result.errorMessage ?? '', result.variables ?? {});
       });
+      if (!applied) this.logger.info({ jobKey: job.key, instance: doc._id }, 'engine: job result for a job no longer open (ignored)');
     } catch (error) {
       this.logger.error({ err: error, jobKey: job.key }, 'engine: applying a job result failed');
     }

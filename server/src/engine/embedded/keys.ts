@@ -12,12 +12,20 @@ export class KeysExhausted extends Error {}
 export class KeyAllocator {
   private next = 0;
   private end = 0;
+  private refilling?: Promise<void>;
 
   constructor(private readonly counters: Collection<{ _id: string; next: number }>) {}
 
   /** Makes sure at least `n` keys can be taken synchronously. */
   async reserve(n = 64): Promise<void> {
-    if (this.end - this.next >= n) return;
+    // One refill at a time: FerretDB's $inc is not atomic under concurrency either.
+    while (this.end - this.next < n) {
+      if (!this.refilling) this.refilling = this.refill(n).finally(() => { this.refilling = undefined; });
+      await this.refilling;
+    }
+  }
+
+  private async refill(n: number): Promise<void> {
     const block = Math.max(BLOCK, n);
     const doc = await this.counters.findOneAndUpdate({ _id: 'keys' }, { $inc: { next: block } }, { upsert: true, returnDocument: 'after' });
     this.end = doc!.next;

@@ -77,11 +77,15 @@ export class Outbox {
   /** Removes delivered items from their documents (each a guarded write; a lost race only means a duplicate delivery later). */
   async flush(): Promise<void> {
     if (!this.delivered.size) return;
-    const c = this.deps().c.instances;
-    const docs = await c.find({ 'outbox.id': { $in: [...this.delivered] } }, { projection: { outbox: 1, rev: 1 } }).toArray();
-    for (const d of docs) {
-      const outbox = d.outbox.filter((o) => !this.delivered.has(o.id));
-      await c.updateOne({ _id: d._id, rev: d.rev }, { $set: { outbox }, $inc: { rev: 1 } });
+    const { c: { instances }, locks } = this.deps();
+    const ids = (await instances.find({ 'outbox.id': { $in: [...this.delivered] } }, { projection: { _id: 1 } }).toArray()).map((d) => d._id);
+    for (const id of ids) {
+      await locks.run(id, async () => {
+        const d = await instances.findOne({ _id: id }, { projection: { outbox: 1, rev: 1 } });
+        if (!d) return;
+        const outbox = d.outbox.filter((o) => !this.delivered.has(o.id));
+        await instances.updateOne({ _id: id, rev: d.rev }, { $set: { outbox }, $inc: { rev: 1 } });
+      });
     }
     this.delivered.clear();
   }
