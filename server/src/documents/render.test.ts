@@ -42,6 +42,17 @@ describe('document rendering with real Chromium', function () {
     expect(pages.length).to.be.at.most(3);
   });
 
+  it('relaunches Chromium and replaces the pool pages when the browser dies', async () => {
+    await renderer.render(renderHtml('receipt', sampleData('receipt')));
+    const first = await browser.get();
+    const gone = new Promise((resolve) => first.once('disconnected', resolve));
+    first.process()?.kill('SIGKILL');
+    await gone;
+    const pdf = await renderer.render(renderHtml('receipt', sampleData('receipt')));
+    expect(pdf.subarray(0, 5).toString('latin1')).to.equal('%PDF-');
+    expect(await browser.get()).not.to.equal(first);
+  });
+
   it('escapes HTML in the data: a name cannot inject markup', () => {
     const data = { ...sampleData('refusal'), applicant: { name: '<img src="http://127.0.0.1:1/x">张三</b>' } };
     const html = renderHtml('refusal', data);

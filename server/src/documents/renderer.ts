@@ -23,7 +23,7 @@ export interface ChromiumRendererOptions {
 export class ChromiumPdfRenderer implements PdfRenderer {
   private readonly size: number;
   private readonly idle: Page[] = [];
-  private readonly waiters: Array<(page: Page) => void> = [];
+  private readonly waiters: Array<{ resolve: (page: Page) => void; reject: (error: unknown) => void }> = [];
   private created = 0;
 
   constructor(private readonly browser: SharedBrowser, private readonly options: ChromiumRendererOptions = {}) {
@@ -63,19 +63,20 @@ export class ChromiumPdfRenderer implements PdfRenderer {
         throw error;
       }
     }
-    return new Promise((resolve) => this.waiters.push(resolve));
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
   }
 
   private release(page: Page, healthy: boolean): void {
     if (!healthy) {
       this.created--;
       void page.close().catch(() => undefined);
+      // the waiter gets a fresh page in place of the discarded one (or the launch error)
       const waiter = this.waiters.shift();
-      if (waiter) void this.acquire().then(waiter);
+      if (waiter) this.acquire().then(waiter.resolve, waiter.reject);
       return;
     }
     const waiter = this.waiters.shift();
-    if (waiter) waiter(page);
+    if (waiter) waiter.resolve(page);
     else this.idle.push(page);
   }
 
