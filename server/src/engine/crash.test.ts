@@ -1,0 +1,72 @@
+/**
+ * Crash test: the executor runs in a child process that is killed with SIGKILL while instances are
+ * in flight, at user tasks and at timers; a second child picks everything up. Every instance must
+ * finish exactly once: one side effect per step, counted idempotently by job key.
+ */
+import { expect } from 'chai';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Connection } from 'mongoose';
+import { testDatabase } from '../../test/support.ts';
+
+const CHILD = fileURLToPath(new URL('./embedded/crash-child.ts', import.meta.url));
+const CASES = 40;
+
+function startChild(uri: string, env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, uri], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => { if (d.toString().includes('ready')) resolve(child); });
+    child.on('exit', (code) => reject(new Error(`child exited early (${code})`)));
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('engine crash recovery (SIGKILL)', function () {
+  this.timeout(90_000);
+  let db: Connection;
+  let child: ChildProcess | undefined;
+
+  before(async () => { db = await testDatabase('engine_crash'); });
+  after(async () => {
+    child?.kill('SIGKILL');
+    await db.dropDatabase();
+    await db.close();
+  });
+
+  it('finishes every instance exactly once after the executor is killed mid-flight and restarted', async () => {
+    // given an executor that starts 40 cases, half of them waiting at a timer beside a user task
+    const url = new URL(process.env.MONGODB_URI!);
+    url.pathname = `/${db.name}`;
+    const uri = url.toString();
+    child = await startChild(uri, { START: String(CASES) });
+    const instances = db.db!.collection('engine_instances');
+    // when it is killed while cases are being started, jobs run and tasks are created
+    for (let i = 0; i < 200 && (await instances.countDocuments()) < CASES / 2; i++) await sleep(25);
+    child.kill('SIGKILL');
+    await new Promise((r) => child!.once('exit', r));
+    const startedBeforeCrash = await instances.countDocuments();
+    expect(startedBeforeCrash).to.be.greaterThan(0).and.lessThan(CASES);
+    const waiting = await instances.countDocuments({ state: 'active', $or: [{ 'tasks.0': { $exists: true } }, { nextTimerAt: { $ne: null } }] });
+    expect(waiting, 'instances waiting at tasks or timers when killed').to.be.greaterThan(0);
+    // and a new executor starts that completes every user task it hears of
+    child = await startChild(uri, { COMPLETE_TASKS: '1' });
+    // then every instance that was started completes
+    for (let i = 0; i < 400; i++) {
+      if ((await instances.countDocuments({ state: 'completed' })) === startedBeforeCrash) break;
+      await sleep(100);
+    }
+    expect(await instances.countDocuments({ state: 'completed' })).to.equal(startedBeforeCrash);
+    expect(await instances.countDocuments({ state: { $ne: 'completed' } })).to.equal(0);
+    // and exactly once: one work and one finish job per instance, however often a job was delivered
+    const effects = await db.db!.collection('crash_effects').find().toArray();
+    for (const type of ['crash-work', 'crash-finish']) {
+      const perInstance = new Map<string, number>();
+      for (const e of effects.filter((x) => x.type === type)) perInstance.set(e.instance, (perInstance.get(e.instance) ?? 0) + 1);
+      expect(perInstance.size, type).to.equal(startedBeforeCrash);
+      expect([...perInstance.values()].every((n) => n === 1), `${type} once per instance`).to.equal(true);
+    }
+    const ends = await db.db!.collection('engine_events').countDocuments({ elementId: 'end', intent: 'completed' });
+    expect(ends).to.be.at.most(startedBeforeCrash);
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * Child process for the crash test (server/src/engine/crash.test.ts): runs the embedded executor on
+ * the given database; handlers record their side effects idempotently by job key. With START=n it
+ * starts n instances; with COMPLETE_TASKS=1 it completes every user task it hears of (and every
+ * task recorded before a crash). Prints `ready` once started.
+ */
+import { connectDatabase } from '../../shared/db.ts';
+import { EmbeddedEngine } from './engine.ts';
+import { crashProcessXml } from './crash-process.ts';
+
+const db = await connectDatabase(process.argv[2]);
+const engine = new EmbeddedEngine({ db, idlePollMs: 100 });
+const effects = db.db!.collection<{ _id: string; type: string; instance: string; deliveries: number }>('crash_effects');
+const tasks = db.db!.collection<{ _id: string; open: boolean }>('crash_tasks');
+const completeTasks = process.env.COMPLETE_TASKS === '1';
+
+for (const type of ['crash-work', 'crash-finish']) {
+  engine.registerWorker(type, async (job) => {
+    await new Promise((r) => setTimeout(r, Math.random() * 30));
+    await effects.updateOne({ _id: job.key }, { $set: { type, instance: job.processInstanceKey }, $inc: { deliveries: 1 } }, { upsert: true });
+    return { outcome: 'complete', variables: { [type]: true } };
+  }, { timeoutMs: 1500, maxActiveJobs: 8 });
+}
+
+const complete = async (key: string) => {
+  await engine.completeUserTask(key, { reviewed: true }).catch(() => undefined);
+  await tasks.updateOne({ _id: key }, { $set: { open: false } });
+};
+
+engine.onUserTask(async (e) => {
+  if (e.type !== 'created') return;
+  await tasks.updateOne({ _id: e.task.key }, { $setOnInsert: { open: true } }, { upsert: true });
+  if (completeTasks) await complete(e.task.key);
+});
+
+await engine.deploy({ name: 'crash.bpmn', xml: crashProcessXml });
+await engine.start();
+if (completeTasks) for (const t of await tasks.find({ open: true }).toArray()) await complete(t._id);
+process.stdout.write('ready\n');
+
+const n = Number(process.env.START ?? 0);
+for (let i = 0; i < n; i++) {
+  await engine.startInstance({ processId: 'crash', variables: { caseId: `crash-${i}`, wait: i % 2 === 0 } });
+  await new Promise((r) => setTimeout(r, 20));
+}
+process.stdout.write('started\n');
