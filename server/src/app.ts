@@ -1,7 +1,7 @@
 import express, { type Express } from 'express';
 import type { Connection } from 'mongoose';
 import { AuditTrail, auditRoutes } from './audit/index.ts';
-import { authenticate, authRoutes, principalForUser, type AuthDeps, type TokenService } from './auth/index.ts';
+import { authenticate, authRoutes, principalForUser, userRoutes, type AuthDeps, type TokenService } from './auth/index.ts';
 import { authority as buildAuthority, authzRoutes, type Authority } from './authz/index.ts';
 import { catalogModels, catalogRoutes, matterAdminRoutes } from './catalog/index.ts';
 import { delegationRoutes, delegationService } from './delegations/index.ts';
@@ -11,6 +11,9 @@ import { DocumentService, documentRoutes, type PdfRenderer } from './documents/i
 import { healthRoutes, type HealthCheck } from './health/routes.ts';
 import { IntakeService, intakeRoutes, type IntakeDeps } from './intake/index.ts';
 import { processesFeature, type ProcessesDeps, type ProcessService } from './processes/index.ts';
+import { approvalRoutes } from './approval/index.ts';
+import type { WorkflowEngine } from './engine/index.ts';
+import { TaskBoard, taskRoutes } from './tasks/index.ts';
 import type { Config } from './shared/config.ts';
 import { Api } from './shared/http.ts';
 import type { Logger } from './shared/logger.ts';
@@ -34,6 +37,8 @@ export interface AppDeps {
   processes?: Omit<ProcessesDeps, 'db'>;
   /** Intake (统一收件): how notices are issued and processes started; its routes are mounted only when given. */
   intake?: Omit<IntakeDeps, 'db' | 'calendar' | 'notices'>;
+  /** The workflow engine: the task board follows its user tasks and the approval actions complete them; mounted only when given. */
+  engine?: WorkflowEngine;
 }
 
 export const API_VERSION = '0.1.0';
@@ -47,6 +52,7 @@ export interface AppServices {
   trail: AuditTrail;
   intake?: IntakeService;
   processes?: ProcessService;
+  board?: TaskBoard;
 }
 
 /** Builds the Express app from its dependencies; never listens (main.ts does). */
@@ -68,6 +74,7 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   const delegations = delegationService({ db: deps.db, trail, clock: deps.clock });
   const authority = buildAuthority({ delegationsOf: delegations.activeFor, principalOf: (id) => principalForUser(deps.db, id), clock: deps.clock });
   authzRoutes(api, { authority });
+  userRoutes(api, { db: deps.db, authority, audit: trail });
   delegationRoutes(api, { delegations, authority });
   auditRoutes(api, { db: deps.db, trail, authority });
   catalogRoutes(api, catalogModels(deps.db));
@@ -80,6 +87,12 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   const intake = deps.intake ? new IntakeService({ db: deps.db, calendar, notices: documents, clock: deps.clock, ...deps.intake }) : undefined;
   if (intake) intakeRoutes(api, { intake, authority });
   issuingRoutes(api, { db: deps.db, authority, today: () => todayInHall((deps.clock ?? (() => new Date()))()) });
+  const board = deps.engine ? new TaskBoard({ db: deps.db, calendar, clock: deps.clock }) : undefined;
+  if (deps.engine && board) {
+    deps.engine.onUserTask(board.onUserTask);
+    taskRoutes(api, { board, authority });
+    approvalRoutes(api, { db: deps.db, engine: deps.engine, board, authority, documents, trail, delegationsOf: delegations.activeFor, clock: deps.clock });
+  }
   api.add({
     method: 'get', path: '/api/openapi.json', tag: 'meta', access: 'public',
     summary: 'This API described in OpenAPI 3.1, generated from the route declarations',
@@ -90,5 +103,5 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   app.use(modelerStatic());
   app.use(routeNotFound);
   app.use(problemHandler(deps.logger));
-  return { app, api, services: { authority, calendar, documents, delegations, trail, intake, processes } };
+  return { app, api, services: { authority, calendar, documents, delegations, trail, intake, processes, board } };
 }

@@ -6,4 +6,5 @@ export { roles, roleNames, type Role } from './roles.ts';
 export { authRoutes, type AuthDeps } from './routes.ts';
 export { defaultSessionPolicy, type AuditSink, type SessionPolicy } from './sessions.ts';
 export { TokenService, type Principal } from './tokens.ts';
+export { userRoutes } from './users.ts';
 export { userModel, type User } from './user.model.ts';

@@ -4,7 +4,7 @@ import { AppError } from '../shared/errors.ts';
 import { refreshTokenModel, sessionRevocationModel, type SessionRevocation } from './session.model.ts';
 
 export interface AuditSink {
-  append(entry: { actor: { userId: string; username: string }; action: string; subject: { type: string; id: string }; data?: Record<string, unknown> }): Promise<unknown>;
+  append(entry: { actor: { userId: string; username: string }; action: string; subject: { type: string; id: string }; departmentCode?: string | null; data?: Record<string, unknown> }): Promise<unknown>;
 }
 
 export interface SessionPolicy {

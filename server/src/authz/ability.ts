@@ -77,7 +77,9 @@ export function defineAbilityFor(principal: Principal, delegations: readonly Act
     // 部门管理员: keeps the own department's matters, material lists and delegations.
     can(['create', 'update', 'delete'], ['Matter', 'Material'], { departmentCode: ownDept });
     can(['read', 'grant', 'revoke'], 'Delegation', { departmentCode: ownDept });
+    // Their own staff and the approvers seconded to serve the department (candidates for 授权).
     can('read', 'User', { departmentCode: ownDept });
+    can('read', 'User', { servesDepartmentCodes: ownDept });
     can('read', 'AuditRecord', { departmentCode: ownDept });
   }
 

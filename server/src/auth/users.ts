@@ -1,0 +1,108 @@
+import mongoose, { type Connection } from 'mongoose';
+import { z } from 'zod';
+import { accessibleFilter, assertCan, subjectOf, type Authority } from '../authz/index.ts';
+import { conflict, notFound } from '../shared/errors.ts';
+import { paging, queryObject, type Api } from '../shared/http.ts';
+import { principalOf } from './authenticate.ts';
+import { hashPassword } from './passwords.ts';
+import { roleNames, roles } from './roles.ts';
+import type { AuditSink } from './sessions.ts';
+import { userModel, type User } from './user.model.ts';
+
+const code = z.string().regex(/^[a-z0-9_]+$/).max(32);
+const objectId = z.string().regex(/^[a-f0-9]{24}$/, 'an id of 24 hex digits');
+const editable = {
+  displayName: z.string().trim().min(1).max(64),
+  roles: z.array(z.enum(roles)).min(1).max(roles.length).refine((r) => new Set(r).size === r.length, 'each role once'),
+  departmentCode: code.nullable().optional(),
+  servesDepartmentCodes: z.array(code).max(20).optional(),
+  windowNumber: z.string().regex(/^[A-Z0-9]+$/).max(8).nullable().optional(),
+};
+const createBody = z.strictObject({
+  username: z.string().regex(/^[a-z0-9._-]+$/, 'lower-case letters, digits, . _ -').min(2).max(64),
+  password: z.string().min(12, 'at least 12 characters').max(256),
+  ...editable,
+});
+const updateBody = z.strictObject({
+  displayName: editable.displayName.optional(), roles: editable.roles.optional(), departmentCode: editable.departmentCode,
+  servesDepartmentCodes: editable.servesDepartmentCodes, windowNumber: editable.windowNumber, active: z.boolean().optional(),
+}).refine((b) => Object.keys(b).length > 0, 'nothing to change');
+const listQuery = queryObject({ departmentCode: code.optional(), role: z.enum(roles).optional(), ...paging });
+
+type Stored = Omit<User, 'passwordHash'> & { _id: unknown };
+const view = (u: Stored) => ({
+  id: String(u._id), username: u.username, displayName: u.displayName, roles: u.roles.map((role) => ({ role, name: roleNames[role] })),
+  departmentCode: u.departmentCode ?? null, servesDepartmentCodes: u.servesDepartmentCodes ?? [], windowNumber: u.windowNumber ?? null, active: u.active,
+});
+
+/**
+ * Users, roles, departments and windows. The system admin creates and edits accounts; department
+ * admins read their department's staff and the approvers serving it (to choose grantees of 授权).
+ * Every change is audited. Deactivating a user ends their refresh sessions at the next refresh.
+ */
+export function userRoutes(api: Api, deps: { db: Connection; authority: Authority; audit: AuditSink }): void {
+  const users = userModel(deps.db);
+  const actorOf = (req: Parameters<typeof principalOf>[0]) => ({ userId: principalOf(req).userId, username: principalOf(req).username });
+
+  api.add({
+    method: 'get', path: '/api/users', tag: 'users', access: 'user',
+    summary: 'Users the caller may read (system admin and director: all; department admin: own department and the approvers serving it)',
+    query: listQuery,
+    handler: async ({ req, query }) => {
+      const ability = await deps.authority.abilityOf(req);
+      const wanted: Record<string, unknown> = {};
+      if (query.departmentCode) wanted.$or = [{ departmentCode: query.departmentCode }, { servesDepartmentCodes: query.departmentCode }];
+      if (query.role) wanted.roles = query.role;
+      const filter = { $and: [accessibleFilter(ability, 'read', 'User'), wanted] };
+      const [items, total] = await Promise.all([
+        users.find(filter, { passwordHash: 0 }).sort({ username: 1 }).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean(),
+        users.countDocuments(filter),
+      ]);
+      return { items: items.map((u) => view(u as Stored)), total, page: query.page, pageSize: query.pageSize };
+    },
+  });
+
+  api.add({
+    method: 'post', path: '/api/users', tag: 'users', access: 'user', status: 201,
+    summary: 'Create a user with roles, department, departments served and window (system admin); audited',
+    body: createBody,
+    handler: async ({ req, body }) => {
+      const { password, ...fields } = body;
+      const record = { ...fields, departmentCode: fields.departmentCode ?? undefined, windowNumber: fields.windowNumber ?? undefined, servesDepartmentCodes: fields.servesDepartmentCodes ?? [] };
+      assertCan(await deps.authority.abilityOf(req), 'create', subjectOf('User', record));
+      if (await users.exists({ username: body.username })) throw conflict('USERNAME_TAKEN', 'The username is taken', '用户名已被使用');
+      const _id = new mongoose.Types.ObjectId();
+      await deps.audit.append({ actor: actorOf(req), action: 'user.create', subject: { type: 'User', id: String(_id) }, departmentCode: record.departmentCode ?? null, data: { ...record } });
+      const created = await users.create({ _id, ...record, passwordHash: await hashPassword(password), active: true, demo: false });
+      return view(created.toObject() as Stored);
+    },
+  });
+
+  api.add({
+    method: 'patch', path: '/api/users/:id', tag: 'users', access: 'user',
+    summary: 'Change a user\'s name, roles, department, departments served, window or active flag (system admin); audited',
+    params: z.strictObject({ id: objectId }), body: updateBody,
+    handler: async ({ req, params, body }) => {
+      const ability = await deps.authority.abilityOf(req);
+      const existing = await users.findOne({ $and: [{ _id: params.id }, accessibleFilter(ability, 'read', 'User')] }, { passwordHash: 0 }).lean();
+      if (!existing) throw notFound('User', '用户');
+      assertCan(ability, 'update', subjectOf('User', existing));
+      const me = principalOf(req).userId === params.id;
+      if (me && (body.active === false || (body.roles && !body.roles.includes('systemAdmin') && existing.roles.includes('systemAdmin')))) {
+        throw conflict('CANNOT_DISARM_SELF', 'You cannot deactivate yourself or drop your own system admin role', '不能停用自己或取消自己的系统管理员角色');
+      }
+      const set: Record<string, unknown> = {};
+      const unset: Record<string, 1> = {};
+      for (const [key, value] of Object.entries(body)) {
+        if (value === null) unset[key] = 1;
+        else if (value !== undefined) set[key] = value;
+      }
+      await deps.audit.append({
+        actor: actorOf(req), action: 'user.update', subject: { type: 'User', id: params.id }, departmentCode: existing.departmentCode ?? null,
+        data: { before: view(existing as Stored), change: body },
+      });
+      await users.updateOne({ _id: params.id }, { ...(Object.keys(set).length ? { $set: set } : {}), ...(Object.keys(unset).length ? { $unset: unset } : {}) });
+      return view((await users.findById(params.id, { passwordHash: 0 }).lean()) as Stored);
+    },
+  });
+}
