@@ -35,7 +35,7 @@ export function composeHall(deps: HallDeps): Hall {
   const registered = new Set<string>();
   const { app, services } = buildApp({
     ...deps,
-    intake: { processes: engineProcessStarter(deps.engine) },
+    intake: { processes: engineProcessStarter(deps.engine), notifier: outboxNotifier(deps.db) },
     processes: { engine: deps.engine, jobTypes: () => registered },
   });
   const intake = services.intake!;

@@ -72,14 +72,14 @@ export function decisionEffect(ctx: DecisionContext, caseDoc: Pick<Case, 'receiv
       const supplyBy = decision.supplyBy ?? ctx.calendar.addWorkingDays(ctx.today, ctx.correctionSupplyDays);
       return {
         set: { status: 'correctionRequested', stage: 'intake', correction: { items: decision.items, requestedOn: ctx.today, supplyBy } },
-        outbox: ['notice:correction'],
+        outbox: ['notice:correction', 'notify:correctionRequested'],
         timeline: { type: 'correctionRequested', data: { items: decision.items.length } },
       };
     }
     case 'refuse':
       return {
         set: { status: 'refused', stage: 'closed', refusal: { reasons: decision.reasons, competentBody: decision.competentBody } },
-        outbox: ['notice:refusal'],
+        outbox: ['notice:refusal', 'notify:refused'],
         timeline: { type: 'refused', data: { reasons: decision.reasons.length } },
       };
     case 'receiveOnly':

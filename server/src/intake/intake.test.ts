@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { hashPassword, userModel } from '../auth/index.ts';
+import { notificationModel } from '../notifications/index.ts';
 import { startHall, type TestHall } from '../../test/hall.ts';
 
 
@@ -21,7 +22,7 @@ describe('intake (统一收件) end to end: real database, engine and Chromium',
     t = await startHall('intake', { clock: () => now });
     clerk = await t.signIn('clerk');
   });
-  after(() => t.close());
+  after(() => t?.close());
 
   const receive = (body: Record<string, unknown>, token = clerk) => t.http.post('/api/cases').auth(token, { type: 'bearer' }).send(body);
 
@@ -113,6 +114,9 @@ describe('intake (统一收件) end to end: real database, engine and Chromium',
     expect(res.body).to.include({ status: 'refused', stage: 'closed' });
     expect(res.body.refusal.competentBody.name).to.equal('宁夏回族自治区交通运输厅');
     expect(res.body.documents.map((d: { kind: string }) => d.kind)).to.have.members(['receipt', 'refusal']);
+    const told = await notificationModel(t.hall.services.intake!.cases.db).find({ caseNumber: res.body.caseNumber }).lean();
+    expect(told.map((n) => n.template)).to.deep.equal(['refused']);
+    expect(told[0].to).to.equal('139****2866');
   });
 
   it('deems an application accepted from the day of receipt when no decision came within 5 working days (art. 32(4))', async () => {

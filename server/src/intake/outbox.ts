@@ -3,7 +3,8 @@ import type { CalendarService } from '../calendar/index.ts';
 import type { CatalogModels, Department, Matter } from '../catalog/index.ts';
 import type { Case } from './case.model.ts';
 import { acceptanceData, conditionalAcceptanceData, correctionData, receiptData, refusalData, type NoticeContext } from './notices.ts';
-import type { CaseProcessStarter, NoticeIssuer } from './ports.ts';
+import { maskPhone } from './identity.ts';
+import type { ApplicantNotifier, CaseProcessStarter, NoticeIssuer } from './ports.ts';
 import { todayInHall } from '../calendar/index.ts';
 
 const noticeData: Record<string, (ctx: NoticeContext) => Record<string, unknown>> = {
@@ -20,8 +21,17 @@ interface OutboxDeps {
   calendar: CalendarService;
   notices: NoticeIssuer;
   processes: CaseProcessStarter;
+  notifier?: ApplicantNotifier;
   clock?: () => Date;
 }
+
+/** What the applicant is told at intake, by outcome (SMS length, zh-CN). */
+const intakeMessages: Record<string, string> = {
+  accepted: '您的申请（办件编号{caseNumber}，{matter}）已受理，承诺办结日期{dueDate}。',
+  correctionRequested: '您的申请（办件编号{caseNumber}）材料需补正，请按一次性告知书在{supplyBy}前补正。',
+  refused: '您的申请（办件编号{caseNumber}）不予受理，理由及救济途径见不予受理通知书。',
+  terminated: '您的申请（办件编号{caseNumber}）因容缺材料逾期未补齐，已终止办理。',
+};
 
 /**
  * The follow-ups of a saved state change. Each entry is done at most once in effect: a notice whose
@@ -75,6 +85,15 @@ export class Outbox {
       const started = await this.deps.processes.start(caseDoc, matter!.process);
       await done({ processInstanceKey: started.processInstanceKey, processId: started.processId, processVersion: started.version },
         { timeline: { at: now, type: 'processStarted', data: { processId: started.processId, version: started.version } } });
+    } else if (entry.startsWith('notify:')) {
+      const template = entry.slice('notify:'.length);
+      const values: Record<string, string | undefined> = { caseNumber: caseDoc.caseNumber, matter: caseDoc.matterName, dueDate: caseDoc.dueDate, supplyBy: caseDoc.correction?.supplyBy };
+      await this.deps.notifier?.send({
+        caseNumber: caseDoc.caseNumber, template, audience: 'applicant', to: maskPhone(caseDoc.contact.phone),
+        text: (intakeMessages[template] ?? template).replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? ''),
+        sourceKey: `case:${caseDoc.caseNumber}:${template}:${caseDoc.rev}`,
+      });
+      await done({}, { timeline: { at: now, type: 'notified', data: { template } } });
     } else if (entry === 'cancelProcess') {
       if (caseDoc.processInstanceKey) await this.deps.processes.cancel(caseDoc.processInstanceKey);
       await done();

@@ -19,3 +19,8 @@ export interface CaseProcessStarter {
   start(caseDoc: Case, matter: { processId: string; version?: number }): Promise<{ processInstanceKey: string; processId: string; version: number }>;
   cancel(processInstanceKey: string): Promise<void>;
 }
+
+/** Tells the applicant what happened at intake (the notifications feature's outbox implements it). */
+export interface ApplicantNotifier {
+  send(notification: { caseNumber: string; template: string; audience: 'applicant'; to?: string; text: string; sourceKey: string }): Promise<void>;
+}

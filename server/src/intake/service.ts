@@ -9,7 +9,7 @@ import { caseModel, nextCaseNumber, type Case } from './case.model.ts';
 import { CaseClock } from './clock.ts';
 import { correctionSuppliedEffect, decisionEffect, type DecisionContext, type DecisionEffect } from './decisions.ts';
 import { Outbox } from './outbox.ts';
-import type { CaseProcessStarter, NoticeIssuer } from './ports.ts';
+import type { ApplicantNotifier, CaseProcessStarter, NoticeIssuer } from './ports.ts';
 import { checkDecision, checklist } from './rules.ts';
 import type { Decision, IntakeBody } from './schemas.ts';
 
@@ -18,6 +18,8 @@ export interface IntakeDeps {
   calendar: CalendarService;
   notices: NoticeIssuer;
   processes: CaseProcessStarter;
+  /** Tells the applicant of corrections, refusals and terminations (acceptance is told by the process). */
+  notifier?: ApplicantNotifier;
   clock?: () => Date;
   /** 行政许可法第三十二条: working days to issue a correction notice (5). */
   correctionNoticeDays?: number;

@@ -33,7 +33,7 @@ export class IntakeTimers {
       const missing = caseDoc.pendingMaterials!.names.filter((n) => !caseDoc.materials.find((m) => m.name === n)?.provided);
       await this.intake.apply(caseDoc, {
         set: { status: 'terminated', stage: 'closed', termination: { on: today, reason: `容缺材料逾期未补齐：${missing.join('、')}` } },
-        outbox: ['cancelProcess'],
+        outbox: ['cancelProcess', 'notify:terminated'],
         timeline: { type: 'terminated', note: '容缺材料逾期未补齐，终止办理', data: { missing } },
       }, 'system').then(() => terminated++, ignoreConflict);
     }
