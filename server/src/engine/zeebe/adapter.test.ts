@@ -149,10 +149,11 @@ describe('Zeebe adapter against the Zeebe gateway test double', function () {
     expect(tasks.filter((e) => e.task.key === job.key).map((e) => e.type)).to.deep.equal(['created', 'canceled']);
   });
 
-  it('publishes a message with correlation key, time to live and id, once per id, against the Zeebe gateway test double', async () => {
+  it('publishes a message with correlation key, time to live and id, and refuses the same id again, against the Zeebe gateway test double', async () => {
     const message = { name: 'correctionSubmitted', correlationKey: 'C-5', variables: { supplemented: true }, timeToLiveMs: 60_000, messageId: 'C-5-correction-1' };
     await t.engine.publishMessage(message);
-    await t.engine.publishMessage(message);
+    const duplicate = await refusal(t.engine.publishMessage(message));
+    expect([duplicate.status, duplicate.code]).to.deep.equal([409, 'MESSAGE_ALREADY_PUBLISHED']);
     const sent = t.double.callsOf('PublishMessage');
     expect(sent).to.have.length(2);
     expect(sent[0]).to.include({ name: 'correctionSubmitted', correlationKey: 'C-5', timeToLive: '60000', messageId: 'C-5-correction-1' });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Zeebe } from '@camunda8/sdk';
 import type { Logger } from 'pino';
+import { conflict } from '../../shared/errors.ts';
 import { createLogger } from '../../shared/logger.ts';
 import type {
   DeployedProcess, EngineEvent, Incident, Job, JobHandler, PublishMessageRequest, StartInstanceRequest, StartedInstance,
@@ -110,8 +111,10 @@ export class ZeebeEngine implements WorkflowEngine {
       name: request.name, correlationKey: request.correlationKey, variables: (request.variables ?? {}) as SdkMessageVariables,
       timeToLive: request.timeToLiveMs ?? 0, ...(request.messageId ? { messageId: request.messageId } : {}),
     }).catch((error: unknown) => {
-      // A message id already published and still alive is, by the port's contract, published once: not an error.
-      if (grpcCode(error) === GRPC.ALREADY_EXISTS) return;
+      // Zeebe answers ALREADY_EXISTS for a message id still alive; the port calls it MESSAGE_ALREADY_PUBLISHED.
+      if (grpcCode(error) === GRPC.ALREADY_EXISTS) {
+        throw conflict('MESSAGE_ALREADY_PUBLISHED', `A message with id ${request.messageId} was already published`, '相同编号的消息已发布');
+      }
       throw fromGrpc(error, { en: 'message', zh: '消息' });
     });
   }
