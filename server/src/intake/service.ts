@@ -145,7 +145,9 @@ export class IntakeService {
   /** 容缺 materials supplied after acceptance; when all are in, the result may be released. */
   async supplyPending(principal: Principal, ability: AppAbility, caseNumber: string, names: string[]): Promise<Case> {
     const caseDoc = await this.load(caseNumber);
-    assertCan(ability, 'update', subjectOf('Case', { ...caseDoc, stage: 'intake' }));
+    // Supplied at a window, after acceptance: a window clerk (may receive cases) who can see this case.
+    assertCan(ability, 'create', 'Case');
+    assertCan(ability, 'read', subjectOf('Case', caseDoc));
     const pending = caseDoc.pendingMaterials;
     if (caseDoc.status !== 'accepted' || !pending || pending.allSuppliedOn) throw wrongStatus(caseDoc, '容缺待补齐 accepted with pending materials');
     const unknown = names.filter((n) => !pending.names.includes(n));
