@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { Express } from 'express';
 import type { Connection } from 'mongoose';
 import supertest from 'supertest';
-import { buildApp, type AppDeps } from '../src/app.ts';
+import { buildApp, type AppDeps, type AppServices } from '../src/app.ts';
 import { TokenService } from '../src/auth/index.ts';
 import { ChromiumPdfRenderer, SharedBrowser } from '../src/documents/index.ts';
 import { connectDatabase } from '../src/shared/db.ts';
@@ -34,6 +34,8 @@ export interface TestApp {
   http: supertest.Agent;
   baseUrl: string;
   tokens: TokenService;
+  /** The services the app built (authority, documents, trail…), for wiring job handlers in tests. */
+  services: AppServices;
   signIn(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -46,14 +48,14 @@ export async function startTestApp(label: string, extra: Partial<AppDeps> = {}):
   // Chromium starts only when a test renders a document; close() ends it.
   const browser = new SharedBrowser(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
   const documents = { renderer: new ChromiumPdfRenderer(browser), publicBaseUrl: 'http://127.0.0.1:3000' };
-  const { app } = buildApp({ config: testConfig, db, logger: createLogger('silent'), tokens, health: {}, documents, ...extra });
+  const { app, services } = buildApp({ config: testConfig, db, logger: createLogger('silent'), tokens, health: {}, documents, ...extra });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const http = supertest.agent(baseUrl);
   return {
-    app, db, http, baseUrl, tokens,
+    app, db, http, baseUrl, tokens, services,
     async signIn(username, password = DEMO_PASSWORD) {
       const res = await supertest(baseUrl).post('/api/auth/sign-in').send({ username, password });
       if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${res.text}`);

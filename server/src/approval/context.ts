@@ -1,0 +1,62 @@
+import type { Connection } from 'mongoose';
+import type { AuditTrail } from '../audit/index.ts';
+import type { Principal } from '../auth/index.ts';
+import type { ActiveDelegation, Authority } from '../authz/index.ts';
+import type { DocumentService } from '../documents/index.ts';
+import type { WorkflowEngine } from '../engine/index.ts';
+import { caseModel } from '../intake/index.ts';
+import { AppError, conflict } from '../shared/errors.ts';
+import type { TaskBoard, TaskDoc } from '../tasks/index.ts';
+
+export interface ApprovalDeps {
+  db: Connection;
+  engine: WorkflowEngine;
+  board: TaskBoard;
+  authority: Authority;
+  documents: DocumentService;
+  trail: AuditTrail;
+  /** Delegations in force for a user (the delegations service's `activeFor`). */
+  delegationsOf(userId: string, now: Date): Promise<ActiveDelegation[]>;
+  clock?: () => Date;
+  /** The agency named on decisions and its issuing window. */
+  agency?: { name: string; issuingWindow: string };
+}
+
+export const defaultAgency = { name: '中卫市行政审批服务局', issuingWindow: '中卫市政务服务中心统一出件窗口' };
+
+export const alreadyClosed = () => conflict('TASK_ALREADY_COMPLETED', 'The task is already completed or closed', '该任务已办结或已关闭');
+export const taskChanged = () => conflict('TASK_CHANGED', 'The task changed meanwhile; reload it', '任务已被他人更新，请刷新后重试');
+
+export const powerRequired = (code: 'DECISION_POWER_REQUIRED' | 'SEAL_NOT_AUTHORISED' | 'POWER_REQUIRED', zh: string, en: string) =>
+  new AppError({ status: 403, code, zh, en });
+
+/** Open tasks only; 409 for a completed, canceled or completing one. */
+export function assertOpen(task: TaskDoc): void {
+  if (task.state !== 'open') throw alreadyClosed();
+}
+
+/** The principal must hold the task (claimed or assigned to them). */
+export function assertHolder(task: TaskDoc, principal: Principal): void {
+  if (task.assignee === principal.username) return;
+  if (task.assignee === null) throw conflict('TASK_NOT_CLAIMED', 'Claim the task first', '请先签收该任务');
+  throw new AppError({ status: 403, code: 'TASK_HELD_BY_OTHER', zh: '该任务由他人办理', en: 'Another approver holds this task' });
+}
+
+/**
+ * Records an action: on the task's history, on the case timeline (a `$push`, which needs no
+ * version guard) and in the audit trail.
+ */
+export async function record(deps: ApprovalDeps, principal: Principal, task: TaskDoc, type: string, data: Record<string, unknown> = {}, note?: string): Promise<void> {
+  const at = (deps.clock ?? (() => new Date()))();
+  const entry = { at, type, by: principal.username, ...(note ? { note } : {}), data };
+  await deps.board.tasks.updateOne({ _id: task._id }, { $push: { history: entry } });
+  if (task.caseNumber) {
+    await caseModel(deps.db).updateOne({ caseNumber: task.caseNumber }, {
+      $push: { timeline: { at, type: `approval.${type}`, actor: principal.username, ...(note ? { note } : {}), data: { taskKey: task.parentKey ?? task._id, step: task.step ?? task.elementId, ...data } } },
+    });
+  }
+  await deps.trail.append({
+    actor: { userId: principal.userId, username: principal.username }, action: `task.${type}`,
+    subject: { type: 'Task', id: task._id }, departmentCode: task.departmentCode, data: { caseNumber: task.caseNumber, ...data },
+  });
+}

@@ -1,0 +1,110 @@
+import mongoose from 'mongoose';
+import { subjectOf } from '../authz/index.ts';
+import { todayInHall } from '../calendar/index.ts';
+import type { Job, JobHandler, JobResult } from '../engine/index.ts';
+import { caseModel, type Case } from '../intake/index.ts';
+import { defaultAgency, type ApprovalDeps } from './context.ts';
+import { decisionModel, nextDocumentNumber, sealUseModel, type DecisionDoc } from './models.ts';
+
+const LOCK_MS = 60_000;
+
+/** What the seal job needs (the app's services give each). */
+export type SealDeps = Pick<ApprovalDeps, 'db' | 'authority' | 'documents' | 'trail' | 'clock' | 'agency'>;
+const kindOfHeader: Record<string, DecisionDoc['kind']> = { decision: 'grant', refusalDecision: 'refuse' };
+
+const incident = (errorMessage: string): JobResult => ({ outcome: 'fail', errorMessage, retries: 0 });
+
+/** The data of a 准予 / 不予行政许可决定书 (DOMAIN.md §2.2) from the case and the stored decision. */
+function documentData(deps: SealDeps, decision: DecisionDoc, caseDoc: Case, documentNumber: string, issuedOn: string): Record<string, unknown> {
+  const d = decision.data as Record<string, unknown> & { applicantAddress?: string };
+  const org = caseDoc.applicant.kind === 'organisation';
+  const common = {
+    agency: deps.agency ?? defaultAgency, documentNumber,
+    applicant: {
+      name: caseDoc.applicant.name, idType: org ? '统一社会信用代码' : '居民身份证号码',
+      idNumber: (org ? caseDoc.applicant.uscc : caseDoc.applicant.idNumber) ?? '—', address: d.applicantAddress ?? '—',
+    },
+    matter: { name: caseDoc.matterName }, applicationDate: caseDoc.receivedOn, acceptedOn: caseDoc.acceptedOn ?? caseDoc.receivedOn, issuedOn,
+  };
+  if (decision.kind === 'grant') {
+    const licence = d.licence as Record<string, unknown>;
+    return {
+      ...common, findings: d.findings, legalBasis: d.legalBasis,
+      licence: { ...licence, number: licence.number ?? documentNumber }, supervision: d.supervision ?? '取得许可后，应当按照许可范围依法从事活动，接受监督检查。',
+    };
+  }
+  return {
+    ...common, legalBasis: d.legalBasis ?? '《中华人民共和国行政许可法》第三十八条第二款', reasons: d.reasons,
+    // 行政许可法第三十八条第二款: a refusal states the applicant's right to 行政复议 or 行政诉讼.
+    remedies: d.remedies ?? { reconsiderationBody: '中卫市人民政府', court: '中卫市沙坡头区人民法院' },
+  };
+}
+
+/**
+ * The `seal` job (用印): issues the decision document the decide action prepared, with the
+ * 行政审批专用章, and logs the seal use. Idempotent: a second delivery finds the document and answers
+ * with it; the unique indexes of `seal_uses` (decision, document) make a second use impossible.
+ * The decider's seal-use power is asked again, as it stood when they decided; without it the job
+ * raises an incident rather than seal.
+ */
+export function sealJobHandler(deps: SealDeps): JobHandler {
+  const decisions = decisionModel(deps.db);
+  const uses = sealUseModel(deps.db);
+  const clock = deps.clock ?? (() => new Date());
+
+  return async (job: Job): Promise<JobResult> => {
+    const wanted = kindOfHeader[job.customHeaders.document ?? 'decision'];
+    const decisionId = job.variables.decisionId;
+    if (!wanted) return incident(`seal: unknown document header '${job.customHeaders.document}'`);
+    if (typeof decisionId !== 'string') return incident('seal: no decisionId variable (the decision was not taken on the task board)');
+    const decision = await decisions.findById(decisionId).lean<DecisionDoc>();
+    if (!decision) return incident(`seal: decision ${decisionId} not found`);
+    if (decision.documentId) return { outcome: 'complete', variables: { sealedDocumentId: decision.documentId } };
+    if (decision.kind !== wanted) return incident(`seal: the decision is '${decision.kind}' but the step seals a '${job.customHeaders.document}'`);
+
+    const ability = await deps.authority.abilityForUser(decision.decidedBy.userId, decision.decidedAt);
+    if (!ability.can('useSeal', subjectOf('Case', { departmentCode: decision.departmentCode, matterCode: decision.matterCode, stage: 'approval' }))) {
+      return incident(`seal: ${decision.decidedBy.username} held no seal-use power for ${decision.matterCode} when deciding`);
+    }
+    const caseDoc = await caseModel(deps.db).findOne({ caseNumber: decision.caseNumber }).lean<Case>();
+    if (!caseDoc) return incident(`seal: case ${decision.caseNumber} not found`);
+
+    const now = clock();
+    const lock = await decisions.updateOne(
+      { _id: decisionId, documentId: null, $or: [{ lockedUntil: null }, { lockedUntil: mongoose.trusted({ $lt: now }) }] },
+      { $set: { lockedUntil: new Date(now.getTime() + LOCK_MS) } },
+    );
+    if (lock.modifiedCount !== 1) return { outcome: 'fail', errorMessage: 'seal: another delivery is issuing this document', retries: job.retries, retryBackoffMs: 2000 };
+
+    const documentNumber = decision.documentNumber ?? await nextDocumentNumber(deps.db, decision.kind, todayInHall(now).slice(0, 4));
+    await decisions.updateOne({ _id: decisionId }, { $set: { documentNumber } });
+    const kind = decision.kind === 'grant' ? 'licenceGrant' : 'licenceRefusal';
+    const issued = await deps.documents.issue({
+      kind, data: documentData(deps, decision, caseDoc, documentNumber, todayInHall(decision.decidedAt)),
+      ref: { caseNumber: decision.caseNumber, decisionId }, issuedBy: decision.decidedBy.username,
+    });
+    try {
+      await uses.create({
+        decisionId, documentId: issued.documentId, documentKind: kind, documentNumber, caseNumber: decision.caseNumber,
+        departmentCode: decision.departmentCode, matterCode: decision.matterCode, userId: decision.decidedBy.userId,
+        username: decision.decidedBy.username, delegationId: decision.sealDelegationId, at: now,
+      });
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+      const first = await uses.findOne({ decisionId }).lean();
+      return { outcome: 'complete', variables: { sealedDocumentId: first!.documentId } };
+    }
+    await decisions.updateOne({ _id: decisionId }, { $set: { documentId: issued.documentId, verificationCode: issued.verificationCode }, $unset: { lockedUntil: 1 } });
+    await caseModel(deps.db).updateOne({ caseNumber: decision.caseNumber }, {
+      $push: {
+        documents: { kind, documentId: issued.documentId, verificationCode: issued.verificationCode, issuedAt: now },
+        timeline: { at: now, type: 'approval.sealed', actor: decision.decidedBy.username, data: { documentId: issued.documentId, documentNumber, kind, delegationId: decision.sealDelegationId } },
+      },
+    });
+    await deps.trail.append({
+      actor: decision.decidedBy, action: 'seal.use', subject: { type: 'Document', id: issued.documentId }, departmentCode: decision.departmentCode,
+      data: { caseNumber: decision.caseNumber, documentNumber, kind, decisionId, delegationId: decision.sealDelegationId, job: job.key },
+    });
+    return { outcome: 'complete', variables: { sealedDocumentId: issued.documentId } };
+  };
+}
