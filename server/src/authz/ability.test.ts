@@ -83,4 +83,12 @@ describe('authority table: every role × action × subject', () => {
       expect(ability.can('read', subjectOf(fixtures[key].type, fixtures[key].record)), key).to.equal(false);
     }
   });
+
+  it('limits a designer who belongs to a department to that department\'s processes', () => {
+    const ability = defineAbilityFor({ ...principals.processDesigner, departmentCode: 'zjj' }, [], NOW);
+    expect(ability.can('deploy', subjectOf('Process', { processId: 'zjj-permit', departmentCode: 'zjj' }))).to.equal(true);
+    expect(ability.can('deploy', subjectOf('Process', { processId: 'gaj-id-card', departmentCode: 'gaj' }))).to.equal(false);
+    expect(ability.can('deploy', subjectOf('Process', { processId: 'single-department-approval' }))).to.equal(false);
+    expect(ability.can('read', subjectOf('Process', { processId: 'single-department-approval' }))).to.equal(true);
+  });
 });

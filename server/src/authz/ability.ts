@@ -84,8 +84,11 @@ export function defineAbilityFor(principal: Principal, delegations: readonly Act
   }
 
   if (has('processDesigner')) {
-    // 业务人员: draws and publishes BPMN versions.
-    can(['read', 'create', 'update', 'deploy'], 'Process');
+    // 业务人员: draws and publishes BPMN versions — a hall-wide designer any process, a designer of
+    // a department only that department's (process ids `<department>-…`).
+    can('read', 'Process');
+    if (ownDept) can(['create', 'update', 'deploy'], 'Process', { departmentCode: ownDept });
+    else can(['create', 'update', 'deploy'], 'Process');
   }
 
   if (has('hotlineOperator')) {

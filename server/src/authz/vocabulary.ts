@@ -9,6 +9,7 @@ import type { ForcedSubject, MongoAbility } from '@casl/ability';
  *   window clerk, as a string), `stage` (`intake` | `approval` | `issuing` | `closed` …).
  * - Task: `departmentCode`, `matterCode`, `candidateGroups` (role names or `dept:<code>`), `assignee`.
  * - Document: the case's `departmentCode`, `matterCode`, `receivedBy`, `stage` copied onto it.
+ * - Process: `departmentCode` — the `<department>-` prefix of the process id; none for hall-wide ones.
  * - Matter / Material / Delegation / User / AuditRecord / HotlineTicket: `departmentCode`.
  */
 export const subjectNames = [
