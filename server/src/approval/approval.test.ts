@@ -3,7 +3,9 @@ import supertest from 'supertest';
 import { auditModel } from '../audit/index.ts';
 import { issuedDocumentModel } from '../documents/index.ts';
 import { caseModel } from '../intake/index.ts';
-import { sealUseModel } from './models.ts';
+import mongoose from 'mongoose';
+import { approvalJobHandlers } from './index.ts';
+import { decisionModel, sealUseModel } from './models.ts';
 import { startHall, type Hall } from './test-fixtures.ts';
 
 const grantDecision = {
@@ -82,6 +84,31 @@ describe('task board and approval actions on the real engine and database', () =
     for (const type of ['approval.claimed', 'approval.transferred', 'approval.signersAdded', 'approval.signed', 'approval.approved', 'approval.sealed']) expect(types).to.include(type);
     expect(caseDoc!.documents.map((d) => d.kind)).to.include('licenceGrant');
     expect(await auditModel(h.t.db).countDocuments({ action: 'seal.use', 'data.caseNumber': caseNumber })).to.equal(1);
+  });
+
+  it('seals once when the seal job is delivered again, and refuses a second seal use of a document', async () => {
+    const decisionDoc = await decisionModel(h.t.db).findOne({ kind: 'grant', documentId: mongoose.trusted({ $exists: true }) }).lean();
+    const { authority, documents, trail } = h.t.services;
+    const { seal } = approvalJobHandlers({ db: h.t.db, authority, documents, trail });
+    const job = {
+      key: 'redelivered', type: 'seal', processInstanceKey: 'x', processId: 'approval-walk', processVersion: 1, elementId: 'sealGrant',
+      elementInstanceKey: 'y', retries: 3, customHeaders: { document: 'decision' }, variables: { decisionId: decisionDoc!._id },
+    };
+    const documentsBefore = await issuedDocumentModel(h.t.db).countDocuments({});
+    const again = await seal(job);
+    expect(again).to.deep.equal({ outcome: 'complete', variables: { sealedDocumentId: decisionDoc!.documentId } });
+    expect(await issuedDocumentModel(h.t.db).countDocuments({})).to.equal(documentsBefore);
+    expect(await sealUseModel(h.t.db).countDocuments({ decisionId: decisionDoc!._id })).to.equal(1);
+    const use = await sealUseModel(h.t.db).findOne({ decisionId: decisionDoc!._id }).lean();
+    let duplicate: unknown;
+    try {
+      await sealUseModel(h.t.db).create({ ...use, _id: undefined, decisionId: 'another' });
+    } catch (error) {
+      duplicate = error;
+    }
+    expect((duplicate as { code?: number }).code).to.equal(11000);
+    const wrongKind = await seal({ ...job, customHeaders: { document: 'refusalDecision' }, variables: { decisionId: 'd-missing' } });
+    expect(wrongKind.outcome).to.equal('fail');
   });
 
   it('counts each list and filters by matter and department', async () => {

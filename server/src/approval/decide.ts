@@ -20,7 +20,8 @@ function assertMayHandle(ability: AppAbility, principal: Principal, task: TaskDo
   assertCan(ability, 'handle', taskSubject(task));
   assertHolder(task, principal);
   if (task.delegated) throw new AppError({ status: 409, code: 'TASK_DELEGATED', zh: '委派任务须先交回委派人', en: 'A delegated task goes back to its owner (resolve) before it is completed' });
-  if (task.authority && powers.includes(task.authority) && !ability.can(task.authority as DelegatedPower, taskSubject(task))) {
+  // a decision step's powers are asked by assertMayDecide, with their own codes
+  if (task.authority && task.authority !== 'decide' && powers.includes(task.authority) && !ability.can(task.authority as DelegatedPower, taskSubject(task))) {
     throw powerRequired('POWER_REQUIRED', `您未获得本环节所需的授权（${task.authority}）`, `This step needs the delegated power ${task.authority} for the matter`);
   }
 }

@@ -1,0 +1,54 @@
+import { expect } from 'chai';
+import type { Connection } from 'mongoose';
+import { CalendarService } from '../calendar/index.ts';
+import type { UserTask } from '../engine/index.ts';
+import { testDatabase } from '../../test/support.ts';
+import { TaskBoard } from './board.ts';
+import { dueStateAt } from './due.ts';
+import { taskModel } from './model.ts';
+
+const userTask = (key: string, overrides: Partial<UserTask> = {}): UserTask => ({
+  key, processInstanceKey: 'p1', processId: 'single-department-approval', processVersion: 1, elementId: 'review', elementInstanceKey: `e${key}`,
+  name: '审查', candidateGroups: ['dept:zjj'], candidateUsers: [], customHeaders: { step: 'review', authority: 'reviewAndReport', limitDays: '3' },
+  variables: { caseId: 'ZW20261201-0001', matterCode: 'zjj_sgxk', departmentCode: 'gaj' }, createdAt: '2026-12-01T01:00:00.000Z', ...overrides,
+});
+
+describe('task board projection of the engine\'s user tasks', () => {
+  let db: Connection;
+  let board: TaskBoard;
+  const now = new Date('2026-12-01T02:00:00Z'); // Tuesday
+  before(async () => {
+    db = await testDatabase('task_projection');
+    board = new TaskBoard({ db, calendar: new CalendarService({ db }), clock: () => now });
+  });
+  after(async () => { await db.dropDatabase(); await db.close(); });
+
+  it('makes one task of a created event delivered twice, with department, matter, case and a working-day due date', async () => {
+    await board.onUserTask({ type: 'created', task: userTask('101') });
+    await board.onUserTask({ type: 'created', task: userTask('101', { name: '重复' }) });
+    const tasks = await taskModel(db).find({ _id: '101' }).lean();
+    expect(tasks).to.have.length(1);
+    expect(tasks[0]).to.include({ name: '审查', departmentCode: 'zjj', matterCode: 'zjj_sgxk', caseNumber: 'ZW20261201-0001', state: 'open', step: 'review', authority: 'reviewAndReport' });
+    // 3 working days counted from the next day: Wed 2, Thu 3, Fri 4 December → due at the end of Friday (hall time)
+    expect(tasks[0].dueAt!.toISOString()).to.equal('2026-12-04T16:00:00.000Z');
+    expect(tasks[0].warnAt!.toISOString()).to.equal('2026-12-02T16:00:00.000Z');
+    expect(dueStateAt(tasks[0], new Date('2026-12-03T03:00:00Z'))).to.equal('dueSoon');
+    expect(dueStateAt(tasks[0], new Date('2026-12-05T03:00:00Z'))).to.equal('overdue');
+  });
+
+  it('takes the task\'s own due date when it has one, and the departmentCode variable without a dept: group', async () => {
+    await board.onUserTask({ type: 'created', task: userTask('102', { candidateGroups: ['issuingClerk'], dueDate: '2026-12-10T09:00:00Z' }) });
+    const task = await taskModel(db).findById('102').lean();
+    expect(task).to.include({ departmentCode: 'gaj' });
+    expect(task!.dueAt!.toISOString()).to.equal('2026-12-10T09:00:00.000Z');
+  });
+
+  it('closes a task on completed or canceled, and never reopens it on a late duplicate created event', async () => {
+    await board.onUserTask({ type: 'completed', task: userTask('101') });
+    await board.onUserTask({ type: 'created', task: userTask('101') });
+    expect((await taskModel(db).findById('101').lean())!.state).to.equal('completed');
+    await board.onUserTask({ type: 'canceled', task: userTask('103') });
+    await board.onUserTask({ type: 'created', task: userTask('103') });
+    expect((await taskModel(db).findById('103').lean())!.state).to.equal('canceled');
+  });
+});
