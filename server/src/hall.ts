@@ -14,6 +14,8 @@ export const workflowsDir = fileURLToPath(new URL('../../workflows/', import.met
 
 export interface HallDeps extends Omit<AppDeps, 'intake' | 'processes'> {
   engine: WorkflowEngine;
+  /** How often the intake deadlines are swept (default one minute); 0 = only when `timers.sweep()` is called. */
+  sweepEveryMs?: number;
 }
 
 export interface Hall {
@@ -57,7 +59,7 @@ export function composeHall(deps: HallDeps): Hall {
       await deps.engine.start();
       await deployShippedWorkflows(services.processes!);
       await timers.sweep();
-      timers.start();
+      if (deps.sweepEveryMs !== 0) timers.start(deps.sweepEveryMs ?? 60_000);
     },
     async stop() {
       timers.stop();

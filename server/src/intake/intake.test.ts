@@ -57,6 +57,31 @@ describe('intake (统一收件) end to end: real database, engine and Chromium',
     expect(res.body.pendingMaterials.names).to.deep.equal([pending]);
     expect(res.body.pendingMaterials.supplyBy).to.equal(res.body.dueDate);
     expect(res.body.documents.map((d: { kind: string }) => d.kind)).to.include('conditionalAcceptance');
+
+    const supplied = await t.http.post(`/api/cases/${res.body.caseNumber}/pending-materials`).auth(clerk, { type: 'bearer' }).send({ materials: [pending] });
+    expect(supplied.status, supplied.text).to.equal(200);
+    expect(supplied.body.pendingMaterials.allSuppliedOn).to.equal('2026-09-18');
+    expect(supplied.body.timeline.map((e: { type: string }) => e.type)).to.include('pendingMaterialsComplete');
+  });
+
+  it('terminates a 容缺 case whose missing materials were not supplied in time, and cancels its process', async () => {
+    const list = await allMaterials(t, clerk, 'lwj_yl');
+    const pending = list.find((m) => m.pendingAllowed)!.name;
+    const res = await receive({ matterCode: 'lwj_yl', applicant: company, contact, materials: list.map((m) => ({ name: m.name, provided: m.name !== pending })), decision: { outcome: 'acceptWithPendingMaterials', pendingMaterials: [pending], supplyBy: '2026-09-22' } });
+    expect(res.status, res.text).to.equal(201);
+    now = new Date('2026-09-23T02:00:00Z');
+    try {
+      const swept = await t.hall.timers.sweep();
+      expect(swept.terminated).to.equal(1);
+      const after = await t.http.get(`/api/cases/${res.body.caseNumber}`).auth(clerk, { type: 'bearer' });
+      expect(after.body).to.include({ status: 'terminated', stage: 'closed' });
+      expect(after.body.termination.reason).to.contain(pending);
+      expect(after.body.pendingFollowUps).to.deep.equal([]);
+      const late = await t.http.post(`/api/cases/${res.body.caseNumber}/pending-materials`).auth(clerk, { type: 'bearer' }).send({ materials: [pending] });
+      expect(late.status).to.equal(409);
+    } finally {
+      now = new Date('2026-09-18T02:00:00Z');
+    }
   });
 
   it('refuses 容缺 for a main material and stores nothing', async () => {

@@ -64,7 +64,7 @@ export function issuingJobHandlers(deps: IssuingDeps): Record<'prepareCertificat
       holder: { name: caseDoc.applicant.name, idKind: caseDoc.applicant.uscc ? 'uscc' : 'idNumber', idValue: holderId },
       decidedOn, validFrom: today, validTo, status: 'valid', documentId: issued.documentId, verificationCode: issued.verificationCode, issueDueDate,
     });
-    await deps.intake.cases.updateOne({ caseNumber: caseDoc.caseNumber }, {
+    await deps.intake.cases.updateOne({ caseNumber: caseDoc.caseNumber, status: 'accepted' }, {
       $set: { stage: 'issuing' },
       $push: {
         documents: { kind: 'certificate', documentId: issued.documentId, verificationCode: issued.verificationCode, issuedAt: new Date() },

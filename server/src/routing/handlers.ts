@@ -55,7 +55,9 @@ export function routingJobHandlers(deps: RoutingDeps): Record<'receive' | 'trans
     const caseDue = caseDoc.dueDate ?? today;
     const stepDue = calendar.addWorkingDays(today, stepDays, { countFromNextDay: intake.calendar.countFromNextDay });
     const dispatched = job.customHeaders.mode === 'jointDrawingReview' ? units : job.customHeaders.mode === 'parallel' ? departments : [lead];
-    await intake.cases.updateOne({ caseNumber: caseDoc.caseNumber }, {
+    // Only a case still under way moves stage: a job in flight when the case was terminated or
+    // withdrawn must not reopen it.
+    await intake.cases.updateOne({ caseNumber: caseDoc.caseNumber, status: 'accepted' }, {
       $set: { stage: 'approval' },
       $push: { timeline: { at: new Date(), type: 'transferred', data: { departments: dispatched, step: job.customHeaders.step } } },
     });
