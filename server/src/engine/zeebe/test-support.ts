@@ -2,7 +2,7 @@ import { startGatewayDouble, type GatewayDouble } from './gateway-double/server.
 import { ZeebeEngine, type ZeebeEngineDeps } from './engine.ts';
 
 /** SDK settings that point the adapter at a gateway test double: plain text, no OAuth, no retries, quiet. */
-export const sdkConfigFor = (double: GatewayDouble) => ({
+export const sdkConfigFor = (double: Pick<GatewayDouble, 'address'>) => ({
   ZEEBE_GRPC_ADDRESS: `grpc://${double.address}`,
   CAMUNDA_AUTH_STRATEGY: 'NONE',
   CAMUNDA_LOG_LEVEL: 'none',
