@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp, type AppDeps, type AppServices } from './app.ts';
 import type { JobHandler, WorkflowEngine } from './engine/index.ts';
 import { caseProgressListener, engineProcessStarter, IntakeTimers } from './intake/index.ts';
+import { approvalJobHandlers } from './approval/index.ts';
 import { issuingJobHandlers } from './issuing/index.ts';
 import { notificationJobHandlers, outboxNotifier, supervisionLog } from './notifications/index.ts';
 import type { ProcessService } from './processes/index.ts';
@@ -46,6 +47,7 @@ export function composeHall(deps: HallDeps): Hall {
     ...notificationJobHandlers({ intake, notifier: outboxNotifier(deps.db), supervision: supervisionLog(deps.db) }),
     ...issuingJobHandlers({ db: deps.db, intake, documents: services.documents }),
     ...reviewJobHandlers({ intake, documents: services.documents }),
+    ...approvalJobHandlers({ db: deps.db, authority: services.authority, documents: services.documents, trail: services.trail, clock: deps.clock }),
   };
   for (const [type, handler] of Object.entries(handlers)) {
     deps.engine.registerWorker(type, handler);
