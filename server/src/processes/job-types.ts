@@ -1,8 +1,9 @@
 /**
- * The job types of the hall's service tasks. The BPMN files in `workflows/` and the element
- * templates use exactly these; a test checks that every job type in a workflow is listed here and
- * every type listed here is used. Until job workers register their handlers, the processes route
- * accepts a BPMN only if each of its job types is in the set it is given (by default this one).
+ * The job types of the hall's service tasks, as the element templates offer them to designers. The
+ * workers are registered in the hall's composition (server/src/hall.ts), which also hands the
+ * processes route the set of registered types; workflows.test.ts checks that the workflows, this
+ * list and the registered workers agree. Without a composition (tests of this feature alone), the
+ * route falls back to this list.
  */
 export const hallJobTypes = [
   'receive', // 收件
