@@ -145,6 +145,10 @@ function compileNode(el: El, type: string, parent: string | null, expressions: [
     const f = ext(el, 'zeebe:FormDefinition');
     node.userTask = { assignee: a?.assignee, candidateGroups: a?.candidateGroups, candidateUsers: a?.candidateUsers, dueDate: s?.dueDate, followUpDate: s?.followUpDate, formKey: f?.formKey ?? f?.formId };
     for (const v of Object.values(node.userTask)) if (v) expressions.push([el.id, v]);
+    // Zeebe gives a job-based user task its zeebe:taskHeaders whether or not a taskDefinition is written.
+    const headers: Record<string, string> = {};
+    for (const h of ext(el, 'zeebe:TaskHeaders')?.values ?? []) headers[h.key] = h.value;
+    node.userTask.headers = headers;
   }
   if (type === 'callActivity') {
     const c = ext(el, 'zeebe:CalledElement');

@@ -35,6 +35,8 @@ export interface UserTaskSpec {
   dueDate?: string;
   followUpDate?: string;
   formKey?: string;
+  /** zeebe:taskHeaders of the user task (Zeebe exposes them on job-based user tasks too). */
+  headers?: Record<string, string>;
 }
 
 export interface CalledSpec {

@@ -162,7 +162,7 @@ export abstract class TriggerStep extends FlowStep {
       const lists = this.candidateLists(token);
       const task = {
         key: this.env.nextKey(), elementId: node.id, elementInstanceKey: token.key, name: node.name, ...lists,
-        formKey: node.userTask?.formKey, customHeaders: node.job?.headers ?? {}, createdAt: new Date(this.env.now).toISOString(),
+        formKey: node.userTask?.formKey, customHeaders: node.job?.headers ?? node.userTask?.headers ?? {}, createdAt: new Date(this.env.now).toISOString(),
       };
       for (const k of ['assignee', 'dueDate', 'followUpDate', 'formKey', 'name'] as const) if (task[k] === undefined) delete task[k];
       this.doc.tasks.push(task);
