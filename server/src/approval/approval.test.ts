@@ -16,12 +16,13 @@ const grantDecision = {
 
 describe('task board and approval actions on the real engine and database', () => {
   let h: Hall;
-  before(async () => {
+  before(async function () {
+    this.timeout(180_000); // seeds a hall, starts the engine, signs seven users in
     h = await startHall('approval_walk');
     await h.grant('approver.zjj', ['reviewAndReport', 'decide', 'useSeal']);
     await h.grant('approver2.zjj', ['reviewAndReport']);
   });
-  after(() => h.close());
+  after(() => h?.close());
 
   it('walks one case through claim, transfer, add-sign, countersign and approve-with-seal', async () => {
     const caseNumber = await h.newCase();

@@ -37,7 +37,8 @@ describe('approval attacks: refused with problem+json, nothing changed', () => {
     return { caseNumber, key: decide.key };
   };
 
-  before(async () => {
+  before(async function () {
+    this.timeout(180_000); // seeds a hall, starts the engine, signs seven users in
     h = await startHall('approval_attacks');
     await h.grant('approver.zjj', ['reviewAndReport', 'decide', 'useSeal']);
     await h.grant('approver2.zjj', ['reviewAndReport']);
@@ -45,7 +46,7 @@ describe('approval attacks: refused with problem+json, nothing changed', () => {
     await h.grant('approver3.zjj', ['decide', 'useSeal'], { matterCodes: ['zjj_ys'] });
     await h.grant('approver3.zjj', ['decide'], { matterCodes: ['zjj_sgxk'] });
   });
-  after(() => h.close());
+  after(() => h?.close());
 
   it('refuses another department\'s approver every action on a zjj task, and hides it from their lists', async () => {
     const caseNumber = await h.newCase();

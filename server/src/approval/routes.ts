@@ -22,7 +22,13 @@ export function approvalRoutes(api: Api, deps: ApprovalDeps): void {
   const action = <B>(path: string, summary: string, body: z.ZodType<B>, run: (a: AppAbility, p: Principal, t: TaskDoc, b: B) => Promise<unknown>) =>
     api.add({
       method: 'post', path: `/api/tasks/:key/${path}`, tag: 'approval', access: 'user', summary, params: taskKeyParams, body,
-      handler: async ({ req, params, body: b }) => run(...(await context(req, params.key)), b),
+      handler: async ({ req, params, body: b }) => {
+        const [ability, principal, task] = await context(req, params.key);
+        const result = await run(ability, principal, task, b);
+        // the board's list index follows the task and its signature sub-tasks
+        await deps.board.sync(task.parentKey ?? task._id);
+        return result;
+      },
     });
 
   action('claim', '签收: claim a task of one of my groups', z.strictObject({}), (a, p, t) => actions.claim(deps, a, p, t));

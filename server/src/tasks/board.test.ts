@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import type { Connection } from 'mongoose';
+import { defineAbilityFor } from '../authz/index.ts';
 import { CalendarService } from '../calendar/index.ts';
 import type { UserTask } from '../engine/index.ts';
 import { testDatabase } from '../../test/support.ts';
@@ -50,5 +51,27 @@ describe('task board projection of the engine\'s user tasks', () => {
     await board.onUserTask({ type: 'canceled', task: userTask('103') });
     await board.onUserTask({ type: 'created', task: userTask('103') });
     expect((await taskModel(db).findById('103').lean())!.state).to.equal('canceled');
+  });
+
+  it('answers the same lists from the in-process index as from the collection, each filtered by the ability', async () => {
+    const byDb = new TaskBoard({ db, calendar: new CalendarService({ db }), clock: () => now, memoryIndex: false });
+    for (const [key, dept, assignee] of [['201', 'zjj', undefined], ['202', 'zjj', 'approver.zjj'], ['203', 'gaj', undefined], ['204', 'scj', undefined]] as const) {
+      await board.onUserTask({ type: 'created', task: userTask(key, { candidateGroups: [`dept:${dept}`], assignee, createdAt: `2026-12-01T0${key.at(-1)}:00:00.000Z` }) });
+    }
+    const approver = { userId: 'u1', username: 'approver.zjj', roles: ['approver' as const], departmentCode: 'zjj' };
+    const director = { userId: 'u2', username: 'director', roles: ['director' as const] };
+    for (const principal of [approver, director]) {
+      const ability = defineAbilityFor(principal, [], now);
+      for (const list of ['all', 'mine', 'groups', 'overdue', 'dueSoon', 'cc'] as const) {
+        const query = { list, sort: '-createdAt' as const, page: 1, pageSize: 20 };
+        const [fromIndex, fromDb] = [await board.list(ability, principal, query), await byDb.list(ability, principal, query)];
+        expect(fromIndex.items.map((x) => x.key), `${principal.username} ${list}`).to.deep.equal(fromDb.items.map((x) => x.key));
+        expect(fromIndex.total).to.equal(fromDb.total);
+      }
+      expect(await board.counts(ability, principal)).to.deep.equal(await byDb.counts(ability, principal));
+    }
+    const ability = defineAbilityFor(approver, [], now);
+    expect((await board.list(ability, approver, { list: 'groups', sort: 'dueAt', page: 1, pageSize: 20 })).items.map((x) => x.key)).to.deep.equal(['201']);
+    expect((await board.list(ability, approver, { list: 'mine', sort: 'dueAt', page: 1, pageSize: 20 })).items.map((x) => x.key)).to.deep.equal(['202']);
   });
 });

@@ -1,9 +1,10 @@
-import type { Connection } from 'mongoose';
+import mongoose, { type Connection } from 'mongoose';
 import type { Principal } from '../auth/index.ts';
 import { subjectOf, type AppAbility } from '../authz/index.ts';
 import type { CalendarService } from '../calendar/index.ts';
 import type { UserTaskEvent } from '../engine/index.ts';
 import { notFound } from '../shared/errors.ts';
+import { BoardIndex } from './board-index.ts';
 import { dueStateAt } from './due.ts';
 import { taskLists, taskSummary } from './lists.ts';
 import { taskModel, type TaskDoc } from './model.ts';
@@ -15,7 +16,15 @@ export interface TaskBoardDeps {
   calendar: CalendarService;
   clock?: () => Date;
   defaultStepDays?: number;
+  /**
+   * Serve lists from the in-process index (default true): one server process writes the board, as
+   * with the embedded engine. Set false where several servers share a MongoDB: the lists then query
+   * the collection through its compound indexes.
+   */
+  memoryIndex?: boolean;
 }
+
+const LIST_FIELDS = { form: 0, history: 0 };
 
 /** The subject CASL judges a task by (fields named in authz/vocabulary.ts). */
 export const taskSubject = (task: Pick<TaskDoc, 'departmentCode' | 'matterCode' | 'candidateGroups' | 'assignee'>) =>
@@ -31,8 +40,11 @@ export class TaskBoard {
   readonly clock: () => Date;
   private readonly projection;
   private readonly lists;
+  private readonly index?: BoardIndex;
+  private loading?: Promise<void>;
 
   constructor(deps: TaskBoardDeps) {
+    if (deps.memoryIndex !== false) this.index = new BoardIndex();
     this.tasks = taskModel(deps.db);
     this.clock = deps.clock ?? (() => new Date());
     this.projection = taskProjection({ ...deps, clock: this.clock });
@@ -40,14 +52,42 @@ export class TaskBoard {
   }
 
   /** The engine's user-task listener (register with `engine.onUserTask`). */
-  readonly onUserTask = (event: UserTaskEvent): Promise<void> => this.projection.onUserTask(event);
+  readonly onUserTask = async (event: UserTaskEvent): Promise<void> => {
+    await this.projection.onUserTask(event);
+    await this.sync(event.task.key, event.type !== 'created');
+  };
 
-  list(ability: AppAbility, principal: Principal, query: ListQuery) {
-    return this.lists.list(ability, principal, query);
+  /** Loads the open tasks into the index once (lists wait for it). */
+  ready(): Promise<void> {
+    if (!this.index) return Promise.resolve();
+    this.loading ??= (async () => {
+      const open = await this.tasks.find({ state: mongoose.trusted({ $in: ['open', 'awaitingSigners'] }) }).select(LIST_FIELDS).lean<TaskDoc[]>();
+      for (const task of open) this.index!.apply(task, true);
+      this.index!.loaded();
+    })();
+    this.loading.catch(() => { this.loading = undefined; });
+    return this.loading;
   }
 
-  counts(ability: AppAbility, principal: Principal) {
-    return this.lists.counts(ability, principal);
+  /** Brings the index in step with the stored task (and, with `family`, its signature sub-tasks). */
+  async sync(key: string, family = true): Promise<void> {
+    if (!this.index) return;
+    const found = await this.tasks.find(family ? { $or: [{ _id: key }, { parentKey: key }] } : { _id: key }).select(LIST_FIELDS).lean<TaskDoc[]>();
+    for (const task of found) this.index.apply(task);
+  }
+
+  async list(ability: AppAbility, principal: Principal, query: ListQuery) {
+    if (!this.index) return this.lists.list(ability, principal, query);
+    await this.ready();
+    return this.index.list(ability, principal, query, this.clock());
+  }
+
+  async counts(ability: AppAbility, principal: Principal) {
+    if (!this.index) return this.lists.counts(ability, principal);
+    await this.ready();
+    const now = this.clock();
+    const lists = ['all', 'mine', 'groups', 'dueSoon', 'overdue', 'cc'] as const;
+    return Object.fromEntries(lists.map((l) => [l, this.index!.select(ability, principal, l, {}, now).length]));
   }
 
   /** A task the ability lets the user read; 404 otherwise. */

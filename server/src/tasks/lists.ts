@@ -20,7 +20,7 @@ function listFilter(list: TaskList, principal: Principal, now: Date): Record<str
     case 'groups': return { state: 'open', assignee: null, candidateGroups: t({ $in: groupsOf(principal) }) };
     case 'dueSoon': return { state: t({ $in: OPEN }), warnAt: t({ $lte: now }), dueAt: t({ $gt: now }) };
     case 'overdue': return { state: t({ $in: OPEN }), dueAt: t({ $lte: now }) };
-    case 'cc': return { 'carbonCopies.username': principal.username };
+    case 'cc': return { state: t({ $in: OPEN }), 'carbonCopies.username': principal.username };
     default: return { state: t({ $in: OPEN }) };
   }
 }
