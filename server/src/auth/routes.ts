@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { z } from 'zod';
 import { AppError } from '../shared/errors.ts';
@@ -36,8 +37,9 @@ export function authRoutes(api: Api, deps: AuthDeps): void {
   const users = userModel(deps.db);
   const sessions = sessionService({ db: deps.db, audit: deps.audit, policy: deps.policy, clock: deps.clock });
   const guard = signInGuard({ db: deps.db, audit: deps.audit, policy: deps.policy, clock: deps.clock });
-  // Unknown usernames cost one scrypt too, so the answer's timing does not tell names apart.
-  let decoy: Promise<string> | undefined;
+  // Unknown usernames cost one scrypt too, so the answer's timing does not tell names apart; the
+  // decoy hash is made up front so that even the first unknown name costs no more than a real one.
+  const decoy = hashPassword(randomBytes(16).toString('hex'));
 
   const tokensFor = async (user: Parameters<typeof principalFromUser>[0], refreshToken: string) => ({
     accessToken: await deps.tokens.sign(principalFromUser(user)), tokenType: 'Bearer', expiresIn: deps.tokens.ttlSeconds,
@@ -53,7 +55,7 @@ export function authRoutes(api: Api, deps: AuthDeps): void {
       const user = await users.findOne({ username: body.username, active: true }).lean();
       const ok = user
         ? await verifyPassword(body.password, user.passwordHash)
-        : (await verifyPassword(body.password, await (decoy ??= hashPassword('decoy-password'))), false);
+        : (await verifyPassword(body.password, await decoy), false);
       if (!user || !ok) {
         await attempt.failed();
         throw badCredentials();
