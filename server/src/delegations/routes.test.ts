@@ -146,6 +146,10 @@ describe('delegations (授权) over HTTP: grant, list, revoke, every change audi
     expect(again.status).to.equal(409);
     expect(again.body.code).to.equal('DELEGATION_ALREADY_REVOKED');
     expect(await auditModel(t.db).countDocuments({ action: 'delegation.revoke', 'subject.id': created.id })).to.equal(1);
+    const inactive = (await as('admin.zjj').get('/api/delegations?active=false&pageSize=100')).body.items.map((d: { id: string }) => d.id);
+    const active = (await as('admin.zjj').get('/api/delegations?active=true&pageSize=100')).body.items.map((d: { id: string }) => d.id);
+    expect(inactive).to.include(created.id);
+    expect(active).to.not.include(created.id);
   });
 
   it('revokes once when five revocations race: one succeeds, the others conflict, one audit record', async () => {
