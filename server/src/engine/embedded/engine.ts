@@ -16,6 +16,8 @@ import { JobRunner } from './jobs.ts';
 import { KeyAllocator } from './keys.ts';
 import { publish } from './messages.ts';
 import { KeyedMutex } from './mutex.ts';
+import { EventLog } from './event-log.ts';
+import { retryBusy } from './busy.ts';
 import { Outbox } from './outbox.ts';
 import { Scheduler } from './scheduler.ts';
 import { collections, createIndexes, DefinitionCache, sha256, type Collections, type DefinitionDoc } from './store.ts';
@@ -45,6 +47,7 @@ export class EmbeddedEngine implements WorkflowEngine {
   private readonly eventListeners: ((e: EngineEvent) => Promise<void> | void)[] = [];
   private readonly delivered = new Set<string>();
   private readonly locks = new KeyedMutex();
+  private readonly eventLog: EventLog;
   private started = false;
 
   constructor(deps: EmbeddedEngineDeps) {
@@ -56,6 +59,7 @@ export class EmbeddedEngine implements WorkflowEngine {
     const workerId = `embedded-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     this.jobs = new JobRunner(() => this.deps, workerId, this.logger, deps.idlePollMs ?? 1000);
     this.outbox = new Outbox(() => this.deps, this.logger, this.delivered);
+    this.eventLog = new EventLog(this.c.events, this.logger);
     this.scheduler = new Scheduler(() => this.deps, this.logger, deps.idlePollMs ?? 1000);
   }
 
@@ -73,7 +77,7 @@ export class EmbeddedEngine implements WorkflowEngine {
   private async afterSave(doc: InstanceDoc, step: Step, jobs: JobState[]): Promise<void> {
     if (step.events.length) {
       const lines = step.events.map((e) => ({ ...e, caseId: e.caseId ?? doc.caseId }));
-      await this.c.events.insertMany(lines.map((l) => ({ ...l })));
+      this.eventLog.append(lines.map((l) => ({ ...l })));
       for (const l of lines) for (const listener of this.eventListeners) {
         try { await listener(l); } catch (error) { this.logger.warn({ err: error }, 'engine: event listener failed'); }
       }
@@ -97,6 +101,7 @@ export class EmbeddedEngine implements WorkflowEngine {
     await this.scheduler.stop();
     await this.jobs.stop();
     await this.outbox.flush();
+    await this.eventLog.flush();
   }
 
   async health(): Promise<Record<string, unknown>> {
@@ -127,13 +132,13 @@ export class EmbeddedEngine implements WorkflowEngine {
         };
         if (p.versionTag) def.versionTag = p.versionTag;
         try {
-          await this.c.definitions.insertOne(def);
+          await retryBusy(() => this.c.definitions.insertOne(def));
         } catch (error) {
           if ((error as { code?: number }).code === 11000 && attempt < 5) continue;
           throw error;
         }
         // Only the latest version's start events are active. https://docs.camunda.io/docs/components/modeler/bpmn/message-events/#message-start-events
-        await this.c.definitions.updateMany({ processId: p.processId, version: { $lt: def.version } }, { $set: { latest: false, timers: [], nextTimerAt: null } });
+        await retryBusy(() => this.c.definitions.updateMany({ processId: p.processId, version: { $lt: def.version } }, { $set: { latest: false, timers: [], nextTimerAt: null } }));
         this.cache.put(key, p);
         if (def.nextTimerAt !== null) this.scheduler.wakeAt(def.nextTimerAt);
         out.push({ processId: p.processId, version: def.version, key, versionTag: def.versionTag, checksum });

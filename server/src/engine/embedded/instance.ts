@@ -8,6 +8,7 @@ import type { InstanceDoc, JobState } from './state.ts';
 import { Step } from './events.ts';
 import { KeysExhausted, type KeyAllocator } from './keys.ts';
 import type { KeyedMutex } from './mutex.ts';
+import { retryBusy } from './busy.ts';
 import type { Collections, DefinitionCache, DefinitionDoc } from './store.ts';
 
 export interface InstanceDeps {
@@ -29,7 +30,7 @@ const MAX_ATTEMPTS = 100;
 
 /** Applies one event to an instance: load, advance, guarded save (under the in-process lock), then deliver. */
 export async function applyEvent(deps: InstanceDeps, key: string, event: (step: Step) => boolean | void): Promise<boolean> {
-  const saved = await deps.locks.run(key, () => advanceAndSave(deps, key, event));
+  const saved = await deps.locks.run(key, () => retryBusy(() => advanceAndSave(deps, key, event)));
   if (!saved) return false;
   await deps.afterSave(saved.doc, saved.step, saved.jobs);
   return true;
@@ -91,7 +92,7 @@ export async function createInstance(deps: InstanceDeps, def: DefinitionDoc, opt
     step.finish();
     const jobs = deps.reserveJobs(step.newJobs);
     try {
-      await deps.c.instances.insertOne(doc);
+      await retryBusy(() => deps.c.instances.insertOne(doc));
     } catch (error) {
       deps.releaseJobs(jobs);
       if ((error as { code?: number }).code === 11000) return null;

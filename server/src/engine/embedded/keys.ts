@@ -3,6 +3,7 @@
  * reserved from a counter document, so a step can take keys synchronously.
  */
 import type { Collection } from 'mongodb';
+import { retryBusy } from './busy.ts';
 
 const BASE = 2251799813685248;
 const BLOCK = 1000;
@@ -27,7 +28,7 @@ export class KeyAllocator {
 
   private async refill(n: number): Promise<void> {
     const block = Math.max(BLOCK, n);
-    const doc = await this.counters.findOneAndUpdate({ _id: 'keys' }, { $inc: { next: block } }, { upsert: true, returnDocument: 'after' });
+    const doc = await retryBusy(() => this.counters.findOneAndUpdate({ _id: 'keys' }, { $inc: { next: block } }, { upsert: true, returnDocument: 'after' }));
     this.end = doc!.next;
     this.next = this.end - block;
   }

@@ -8,6 +8,7 @@ import type { PublishMessageRequest } from '../port.ts';
 import { applyEvent, createInstance, type InstanceDeps } from './instance.ts';
 import type { DefinitionCache, MessageDoc } from './store.ts';
 import { subKey } from './state.ts';
+import { retryBusy } from './busy.ts';
 
 type Deps = InstanceDeps & { cacheFind: DefinitionCache['find'] };
 
@@ -25,7 +26,7 @@ export async function publish(deps: Deps, request: PublishMessageRequest): Promi
   if (ttl > 0) {
     const doc: MessageDoc = { _id: key, name, correlationKey, variables, expiresAt: now + ttl };
     if (request.messageId) doc.messageId = request.messageId;
-    await deps.c.messages.insertOne(doc);
+    await retryBusy(() => deps.c.messages.insertOne(doc));
   }
   const docs = await deps.c.instances.find({ subKeys: subKey(name, correlationKey) }, { projection: { subs: 1 } }).toArray();
   for (const d of docs) {

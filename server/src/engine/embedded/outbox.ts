@@ -8,6 +8,7 @@ import type { UserTaskListener } from '../port.ts';
 import { applyEvent, createInstance, type InstanceDeps } from './instance.ts';
 import type { InstanceDoc, OutboxItem } from './state.ts';
 import type { DefinitionCache } from './store.ts';
+import { retryBusy } from './busy.ts';
 
 type Deps = InstanceDeps & { cacheFind: DefinitionCache['find'] };
 
@@ -84,7 +85,7 @@ export class Outbox {
         const d = await instances.findOne({ _id: id }, { projection: { outbox: 1, rev: 1 } });
         if (!d) return;
         const outbox = d.outbox.filter((o) => !this.delivered.has(o.id));
-        await instances.updateOne({ _id: id, rev: d.rev }, { $set: { outbox }, $inc: { rev: 1 } });
+        await retryBusy(() => instances.updateOne({ _id: id, rev: d.rev }, { $set: { outbox }, $inc: { rev: 1 } }));
       });
     }
     this.delivered.clear();

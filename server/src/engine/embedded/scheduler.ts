@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { applyEvent, createInstance, type InstanceDeps } from './instance.ts';
 import type { DefinitionCache } from './store.ts';
 import { addDuration } from './time.ts';
+import { retryBusy } from './busy.ts';
 
 type Deps = InstanceDeps & { cacheFind: DefinitionCache['find'] };
 const BATCH = 500;
@@ -79,7 +80,7 @@ export class Scheduler {
       if (docs.length < BATCH) break;
     }
     await this.startTimerStarts(deps);
-    await deps.c.messages.deleteMany({ expiresAt: { $lte: deps.now() } });
+    await retryBusy(() => deps.c.messages.deleteMany({ expiresAt: { $lte: deps.now() } }));
   }
 
   /** Timer start events of the latest versions: claim the due time with a guarded update, then start. */
@@ -92,7 +93,7 @@ export class Scheduler {
         const again = t.interval && (t.repetitions === -1 || (t.repetitions ?? 0) > 1);
         const timers = def.timers.map((x) => x !== t ? x : again ? { ...x, due: addDuration(x.due, x.interval!), repetitions: x.repetitions! > 0 ? x.repetitions! - 1 : -1 } : null).filter((x) => x !== null);
         const nextTimerAt = timers.length ? Math.min(...timers.map((x) => x.due)) : null;
-        const claimed = await deps.c.definitions.updateOne({ _id: def._id, nextTimerAt: def.nextTimerAt, latest: true }, { $set: { timers, nextTimerAt } });
+        const claimed = await retryBusy(() => deps.c.definitions.updateOne({ _id: def._id, nextTimerAt: def.nextTimerAt, latest: true }, { $set: { timers, nextTimerAt } }));
         if (!claimed.modifiedCount) break;
         await createInstance(deps, def, { startNodeId: t.nodeId });
         def.timers = timers;

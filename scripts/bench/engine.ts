@@ -1,0 +1,49 @@
+/**
+ * Engine benchmark: the generic approval process (receive → transfer → three parallel reviews →
+ * approve → issue) end to end on the embedded executor with every event persisted, then the same
+ * cases on bpmn-engine 25 with its state persisted at every wait. Usage: engine.ts [cases]
+ * Prints the figures and, last, one JSON line. Name the database beside every figure.
+ */
+import os from 'node:os';
+import { connectDatabase } from '../../server/src/shared/db.ts';
+import { fullCases, stateBytes, timerPickup } from './engine-embedded.ts';
+import { bpmnEngineCases } from './engine-bpmn-engine.ts';
+
+const size = Number(process.argv[2] ?? 1000);
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const base = new URL(process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/bench');
+base.pathname = `/bench_engine_${Date.now().toString(36)}`;
+const db = await connectDatabase(base.toString());
+const f = (n: number, d = 1) => n.toFixed(d);
+
+try {
+  const info = await db.db!.admin().command({ buildInfo: 1 }).catch(() => ({} as Record<string, unknown>));
+  const database = info.ferretdbVersion ? `FerretDB ${String(info.ferretdbVersion)}` : `MongoDB ${String(info.version ?? '?')}`;
+  console.log(`engine benchmark: ${size} cases, concurrency ${concurrency}, ${os.cpus().length} × ${os.cpus()[0]?.model}, ${database}`);
+
+  const embedded = await fullCases(db, size, concurrency);
+  console.log(`embedded: ${size} full cases in ${f(embedded.seconds)} s = ${f(embedded.casesPerSecond)} cases/s; task completion p50 ${f(embedded.p50)} ms, p99 ${f(embedded.p99)} ms`);
+
+  const state = await stateBytes(db, Math.min(size, 200));
+  console.log(`embedded: state of an instance waiting at its three reviews: ${state.avgBytes} B average, ${state.maxBytes} B max (${state.waiting} instances)`);
+
+  const pickup = await timerPickup(db, size * 10);
+  console.log(`embedded: ${pickup.instances} instances waiting at due timers picked up after a restart and completed in ${f(pickup.seconds, 2)} s (created in ${f(pickup.createSeconds)} s)`);
+
+  const beCases = Math.max(4, Math.min(size, Math.ceil(size / 10)));
+  const be = await bpmnEngineCases(db, beCases, concurrency);
+  console.log(`bpmn-engine 25 (state persisted at every wait): ${beCases} cases in ${f(be.seconds)} s = ${f(be.casesPerSecond)} cases/s; task completion p50 ${f(be.p50)} ms, p99 ${f(be.p99)} ms; final state ${be.finalStateBytes} B`);
+  const ratio = embedded.casesPerSecond / be.casesPerSecond;
+  console.log(`embedded / bpmn-engine: ${f(ratio)}×`);
+
+  console.log(JSON.stringify({
+    cases: size, concurrency, cpus: os.cpus().length, database,
+    embeddedCasesPerSecond: +f(embedded.casesPerSecond), taskCompletionP50Ms: +f(embedded.p50), taskCompletionP99Ms: +f(embedded.p99),
+    stateBytesPerWaitingInstance: state.avgBytes, timerPickup: { instances: pickup.instances, seconds: +f(pickup.seconds, 2) },
+    bpmnEngine: { cases: beCases, casesPerSecond: +f(be.casesPerSecond, 2), taskCompletionP50Ms: +f(be.p50), taskCompletionP99Ms: +f(be.p99), stateBytes: be.finalStateBytes },
+    speedup: +f(ratio),
+  }));
+} finally {
+  await db.dropDatabase();
+  await db.close();
+}
