@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
 import { expect } from 'chai';
 import { TokenService } from '../auth/index.ts';
 import { ChromiumPdfRenderer, SharedBrowser } from '../documents/index.ts';
@@ -22,6 +23,7 @@ interface ElementTemplate { id: string; name: string; version: number; appliesTo
 const templates: ElementTemplate[] = readdirSync(templatesDir).filter((f) => f.endsWith('.json'))
   .map((f) => JSON.parse(readFileSync(templatesDir + f, 'utf8')) as ElementTemplate);
 const templateById = new Map(templates.map((t) => [t.id, t]));
+const templateSchemaFile = fileURLToPath(import.meta.resolve('@camunda/zeebe-element-templates-json-schema/resources/schema.json'));
 const jobTypeOfTemplate = (t: ElementTemplate) =>
   t.properties.find((p) => p.binding.type === 'zeebe:taskDefinition' && p.binding.property === 'type')?.value;
 
@@ -100,6 +102,13 @@ describe('the hall\'s workflows and element templates', () => {
       expect(t.version, t.id).to.be.a('number');
       expect(t.appliesTo, t.id).to.deep.equal(['bpmn:Task']);
       expect(t.name, t.id).to.match(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('writes every element template in the Camunda 8 element-template schema the modeler validates against', () => {
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(templateSchemaFile, 'utf8')));
+    for (const template of templates) {
+      expect(validate(template), `${template.id}: ${JSON.stringify(validate.errors)}`).to.equal(true);
     }
   });
 
