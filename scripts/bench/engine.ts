@@ -8,6 +8,7 @@ import os from 'node:os';
 import { connectDatabase } from '../../server/src/shared/db.ts';
 import { fullCases, stateBytes, timerPickup } from './engine-embedded.ts';
 import { bpmnEngineCases } from './engine-bpmn-engine.ts';
+import { cpuMeter } from './engine-cpu.ts';
 
 const size = Number(process.argv[2] ?? 1000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
@@ -21,8 +22,12 @@ try {
   const database = info.ferretdbVersion ? `FerretDB ${String(info.ferretdbVersion)}` : `MongoDB ${String(info.version ?? '?')}`;
   console.log(`engine benchmark: ${size} cases, concurrency ${concurrency}, ${os.cpus().length} × ${os.cpus()[0]?.model}, ${database}`);
 
+  let meter = cpuMeter();
   const embedded = await fullCases(db, size, concurrency);
+  const embCpu = meter();
+  const embCpuPerCase = { node: embCpu.nodeMs / size, db: embCpu.dbMs / size };
   console.log(`embedded: ${size} full cases in ${f(embedded.seconds)} s = ${f(embedded.casesPerSecond)} cases/s; task completion p50 ${f(embedded.p50)} ms, p99 ${f(embedded.p99)} ms`);
+  console.log(`embedded: CPU per case ${f(embCpuPerCase.node)} ms node${embCpu.dbMeasured ? ` + ${f(embCpuPerCase.db)} ms database` : ''}`);
 
   const state = await stateBytes(db, Math.min(size, 200));
   console.log(`embedded: state of an instance waiting at its three reviews: ${state.avgBytes} B average, ${state.maxBytes} B max (${state.waiting} instances)`);
@@ -31,17 +36,24 @@ try {
   console.log(`embedded: ${pickup.instances} instances waiting at due timers picked up after a restart and completed in ${f(pickup.seconds, 2)} s (created in ${f(pickup.createSeconds)} s)`);
 
   const beCases = Math.max(4, Math.min(size, Math.ceil(size / 10)));
+  meter = cpuMeter();
   const be = await bpmnEngineCases(db, beCases, concurrency);
+  const beCpu = meter();
+  const beCpuPerCase = { node: beCpu.nodeMs / beCases, db: beCpu.dbMs / beCases };
   console.log(`bpmn-engine 25 (state persisted at every wait): ${beCases} cases in ${f(be.seconds)} s = ${f(be.casesPerSecond)} cases/s; task completion p50 ${f(be.p50)} ms, p99 ${f(be.p99)} ms; final state ${be.finalStateBytes} B`);
+  console.log(`bpmn-engine: CPU per case ${f(beCpuPerCase.node)} ms node${beCpu.dbMeasured ? ` + ${f(beCpuPerCase.db)} ms database` : ''}`);
   const ratio = embedded.casesPerSecond / be.casesPerSecond;
-  console.log(`embedded / bpmn-engine: ${f(ratio)}×`);
+  const cpuRatio = (beCpuPerCase.node + beCpuPerCase.db) / (embCpuPerCase.node + embCpuPerCase.db);
+  console.log(`embedded / bpmn-engine: ${f(ratio)}× by wall clock, ${f(cpuRatio)}× by CPU per case`);
 
   console.log(JSON.stringify({
     cases: size, concurrency, cpus: os.cpus().length, database,
     embeddedCasesPerSecond: +f(embedded.casesPerSecond), taskCompletionP50Ms: +f(embedded.p50), taskCompletionP99Ms: +f(embedded.p99),
     stateBytesPerWaitingInstance: state.avgBytes, timerPickup: { instances: pickup.instances, seconds: +f(pickup.seconds, 2) },
     bpmnEngine: { cases: beCases, casesPerSecond: +f(be.casesPerSecond, 2), taskCompletionP50Ms: +f(be.p50), taskCompletionP99Ms: +f(be.p99), stateBytes: be.finalStateBytes },
-    speedup: +f(ratio),
+    cpuPerCaseMs: { node: +f(embCpuPerCase.node), database: +f(embCpuPerCase.db) },
+    bpmnEngineCpuPerCaseMs: { node: +f(beCpuPerCase.node), database: +f(beCpuPerCase.db) },
+    speedup: +f(ratio), cpuSpeedup: +f(cpuRatio),
   }));
 } finally {
   await db.dropDatabase();
