@@ -26,7 +26,7 @@ export function approvalRoutes(api: Api, deps: ApprovalDeps): void {
         const [ability, principal, task] = await context(req, params.key);
         const result = await run(ability, principal, task, b);
         // the board's list index follows the task and its signature sub-tasks
-        await deps.board.sync(task.parentKey ?? task._id);
+        await deps.board.sync(task.parentKey ?? task._id, path === 'signers' || task.kind === 'signature');
         return result;
       },
     });

@@ -27,10 +27,16 @@ export class BoardIndex {
   private readonly byGroup = new Map<string, Set<string>>();
   private readonly byAssignee = new Map<string, Set<string>>();
   private readonly byCc = new Map<string, Set<string>>();
+  private readonly children = new Map<string, Set<string>>();
   private closed: Map<string, number> | null = new Map();
 
   get size(): number {
     return this.items.size;
+  }
+
+  /** Whether an open signature sub-task of this task is known. */
+  hasChildren(key: string): boolean {
+    return (this.children.get(key)?.size ?? 0) > 0;
   }
 
   /** Applies the stored state of a task (open: kept; otherwise dropped). */
@@ -47,6 +53,7 @@ export class BoardIndex {
     for (const g of task.candidateGroups ?? []) add(this.byGroup, g, task._id);
     if (task.assignee) add(this.byAssignee, task.assignee, task._id);
     for (const c of task.carbonCopies ?? []) add(this.byCc, c.username, task._id);
+    if (task.parentKey) add(this.children, task.parentKey, task._id);
   }
 
   /** After the first load, closed keys need no remembering. */
@@ -59,6 +66,7 @@ export class BoardIndex {
     for (const g of task.candidateGroups ?? []) this.byGroup.get(g)?.delete(task._id);
     if (task.assignee) this.byAssignee.get(task.assignee)?.delete(task._id);
     for (const c of task.carbonCopies ?? []) this.byCc.get(c.username)?.delete(task._id);
+    if (task.parentKey) this.children.get(task.parentKey)?.delete(task._id);
   }
 
   private candidates(list: TaskList, principal: Principal, now: number): Iterable<Item> {

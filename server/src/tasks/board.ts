@@ -54,7 +54,7 @@ export class TaskBoard {
   /** The engine's user-task listener (register with `engine.onUserTask`). */
   readonly onUserTask = async (event: UserTaskEvent): Promise<void> => {
     await this.projection.onUserTask(event);
-    await this.sync(event.task.key, event.type !== 'created');
+    await this.sync(event.task.key);
   };
 
   /** Loads the open tasks into the index once (lists wait for it). */
@@ -69,9 +69,14 @@ export class TaskBoard {
     return this.loading;
   }
 
-  /** Brings the index in step with the stored task (and, with `family`, its signature sub-tasks). */
-  async sync(key: string, family = true): Promise<void> {
+  /**
+   * Brings the index in step with the stored task, and its signature sub-tasks when it has some
+   * (or `family` says new ones were made). Only `_id` is pushed down on FerretDB: the family read
+   * scans, so it is done only when needed.
+   */
+  async sync(key: string, family = false): Promise<void> {
     if (!this.index) return;
+    family ||= this.index.hasChildren(key);
     const found = await this.tasks.find(family ? { $or: [{ _id: key }, { parentKey: key }] } : { _id: key }).select(LIST_FIELDS).lean<TaskDoc[]>();
     for (const task of found) this.index.apply(task);
   }

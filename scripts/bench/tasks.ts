@@ -1,0 +1,153 @@
+/**
+ * Benchmark of the task board: N open tasks across 30 departments in `tasks`, a few hundred of them
+ * backed by real engine instances; 50 clients (approvers of the departments) over real HTTP, each
+ * looping: list "my group's tasks" (GET /api/tasks?list=groups), and every tenth operation claim +
+ * approve a task of its department while some are left (the first BENCH_COMPLETERS clients, default 5).
+ * Reports p50/p99 and throughput, and the latency of one client alone.
+ */
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import { buildApp } from '../../server/src/app.ts';
+import { TokenService } from '../../server/src/auth/index.ts';
+import { createEngine } from '../../server/src/engine/index.ts';
+import { connectDatabase } from '../../server/src/shared/db.ts';
+import { createLogger } from '../../server/src/shared/logger.ts';
+import { taskModel } from '../../server/src/tasks/index.ts';
+
+const size = Number(process.argv[2] ?? 100_000);
+const seconds = Number(process.argv[3] ?? 20);
+const clients = 50;
+/** BENCH_COMPLETE=0 measures the lists alone. */
+const completing = process.env.BENCH_COMPLETE !== '0';
+/** How many of the clients also complete tasks (each every tenth operation). */
+const completers = Number(process.env.BENCH_COMPLETERS ?? 5);
+const departments = Array.from({ length: 30 }, (_, i) => `b${String(i + 1).padStart(2, '0')}`);
+const engineBacked = Math.min(120, Math.max(30, Math.floor(size / 1000)));
+const config = { JWT_SECRET: 'bench-secret-0123456789-0123456789-abcdef', JWT_ISSUER: 'onewindow', JWT_AUDIENCE: 'onewindow-api', ACCESS_TOKEN_TTL_SECONDS: 3600, BODY_LIMIT: '100kb' };
+const uri = new URL(process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/bench');
+uri.pathname = `/bench_tasks_${process.pid}`;
+const db = await connectDatabase(uri.toString());
+const log = (message: string) => console.log(`[bench] ${message}`);
+
+// 1. N open board tasks (the projection's shape), spread over departments, due dates and matters
+const tasks = taskModel(db);
+await tasks.init();
+const now = Date.now();
+let started = performance.now();
+for (let offset = 0; offset < size; offset += 5000) {
+  const batch = [];
+  for (let i = offset; i < Math.min(size, offset + 5000); i++) {
+    const dept = departments[i % departments.length];
+    batch.push({
+      _id: `bench-${i}`, kind: 'engine', name: '审查', step: 'review', sealRequired: false, returnTargets: [], headers: {},
+      candidateGroups: [`dept:${dept}`], candidateUsers: [], assignee: i % 7 === 0 ? `approver.${dept}` : null, owner: null, delegated: false,
+      departmentCode: dept, matterCode: `${dept}_m${i % 5}`, caseNumber: `ZW20261201-${String(i).padStart(6, '0')}`, state: 'open',
+      dueAt: new Date(now + ((i % 240) - 20) * 3_600_000), warnAt: new Date(now + ((i % 240) - 44) * 3_600_000),
+      form: { caseId: `ZW20261201-${i}` }, carbonCopies: [], urges: [], history: [], createdAt: new Date(now - i * 1000), rev: 0,
+    });
+  }
+  await tasks.collection.insertMany(batch as never[]);
+}
+log(`${size} open tasks inserted in ${Math.round(performance.now() - started)} ms`);
+
+// 2. the app with the embedded engine, and engine-backed tasks to complete
+const engine = createEngine({ db });
+const tokens = new TokenService(config);
+const { app, services } = buildApp({ config, db, logger: createLogger('silent'), tokens, health: {}, engine });
+await engine.start();
+await engine.deploy({
+  name: 'bench.bpmn', xml: `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="https://onewindow.example/bpmn">
+<bpmn:process id="bench-review" isExecutable="true">
+<bpmn:startEvent id="s"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+<bpmn:userTask id="review" name="审查"><bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="=&#34;dept:&#34; + departmentCode" /></bpmn:extensionElements><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:userTask>
+<bpmn:endEvent id="e"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
+<bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="review" /><bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="e" />
+</bpmn:process></bpmn:definitions>`,
+});
+started = performance.now();
+for (let i = 0; i < engineBacked; i++) {
+  await engine.startInstance({ processId: 'bench-review', variables: { caseId: `ZW20261202-${String(i).padStart(4, '0')}`, matterCode: 'bench', departmentCode: departments[i % departments.length] } });
+}
+log(`${engineBacked} engine instances started in ${Math.round(performance.now() - started)} ms`);
+started = performance.now();
+await services.board!.ready();
+const loadMs = Math.round(performance.now() - started);
+log(`board index loaded in ${loadMs} ms`);
+const pool = new Map(departments.map((d) => [d, [] as string[]]));
+for (const t of await tasks.find({ processId: 'bench-review', state: 'open' }, { _id: 1, departmentCode: 1 }).lean()) pool.get(t.departmentCode!)!.push(t._id);
+
+const server = app.listen(0, '127.0.0.1');
+await new Promise((r) => server.once('listening', r));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const tokenOf = new Map<string, string>();
+for (const d of departments) tokenOf.set(d, await tokens.sign({ userId: `u-${d}`, username: `approver.${d}`, roles: ['approver'], departmentCode: d }));
+
+// 3. one client alone first (latency without queueing), then 50 clients for `seconds`
+const alone: number[] = [];
+for (let i = 0; i < 50; i++) {
+  const t0 = performance.now();
+  await fetch(`${base}/api/tasks?list=groups&pageSize=20`, { headers: { authorization: `Bearer ${tokenOf.get(departments[i % 30])}` } }).then((r) => r.json());
+  alone.push(performance.now() - t0);
+}
+const completeAlone: number[] = [];
+for (const d of departments.slice(0, 3)) {
+  const key = pool.get(d)!.pop()!;
+  const t0 = performance.now();
+  await fetch(`${base}/api/tasks/${key}/claim`, { method: 'POST', headers: { authorization: `Bearer ${tokenOf.get(d)}`, 'content-type': 'application/json' }, body: '{}' });
+  await fetch(`${base}/api/tasks/${key}/approve`, { method: 'POST', headers: { authorization: `Bearer ${tokenOf.get(d)}`, 'content-type': 'application/json' }, body: '{}' });
+  completeAlone.push(performance.now() - t0);
+}
+// 3. 50 clients for `seconds`
+const lists: number[] = [];
+const completes: number[] = [];
+let errors = 0;
+let listedItems = 0;
+const deadline = performance.now() + seconds * 1000;
+const call = async (token: string, path: string, body?: object) => {
+  const res = await fetch(`${base}${path}`, {
+    method: body ? 'POST' : 'GET', headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const json = await res.json() as { items?: unknown[] };
+  if (!res.ok) errors++;
+  return json;
+};
+await Promise.all(Array.from({ length: clients }, async (_, c) => {
+  const dept = departments[c % departments.length];
+  const token = tokenOf.get(dept)!;
+  for (let op = 0; performance.now() < deadline; op++) {
+    const key = completing && c < completers && op % 10 === 9 ? pool.get(dept)!.pop() : undefined;
+    const t0 = performance.now();
+    if (key) {
+      await call(token, `/api/tasks/${key}/claim`, {});
+      await call(token, `/api/tasks/${key}/approve`, { opinion: '同意' });
+      completes.push(performance.now() - t0);
+    } else {
+      const body = await call(token, '/api/tasks?list=groups&pageSize=20');
+      listedItems += body.items?.length ?? 0;
+      lists.push(performance.now() - t0);
+    }
+  }
+}));
+
+const pctOf = (xs: number[], p: number) => {
+  if (xs.length === 0) return null;
+  const sorted = [...xs].sort((a, b) => a - b);
+  return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(1));
+};
+server.close();
+await engine.stop();
+await db.dropDatabase();
+await db.close();
+const result = {
+  bench: 'tasks', database: process.env.BENCH_DATABASE ?? 'MONGODB_URI', openTasks: size, engineBacked, clients, completers: completing ? completers : 0, seconds,
+  boardLoadMs: loadMs, listAlone: { p50ms: pctOf(alone, 50), p99ms: pctOf(alone, 99) },
+  completeAloneMs: completeAlone.map((x) => Math.round(x)),
+  list: { count: lists.length, p50ms: pctOf(lists, 50), p99ms: pctOf(lists, 99), perSecond: Math.round(lists.length / seconds), avgItems: Number((listedItems / Math.max(1, lists.length)).toFixed(1)) },
+  complete: { count: completes.length, p50ms: pctOf(completes, 50), p99ms: pctOf(completes, 99), perSecond: Number((completes.length / seconds).toFixed(1)) },
+  errors, targetListP99ms: 50, node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg().map((x) => Number(x.toFixed(1))),
+};
+log(`list p50 ${result.list.p50ms} ms, p99 ${result.list.p99ms} ms, ${result.list.perSecond}/s; claim+approve p50 ${result.complete.p50ms} ms, p99 ${result.complete.p99ms} ms, ${result.complete.perSecond}/s; errors ${errors}`);
+console.log(JSON.stringify(result));
+process.exit(0);

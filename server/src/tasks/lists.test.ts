@@ -1,0 +1,14 @@
+import { expect } from 'chai';
+import { defineAbilityFor, delegatedPowers } from '../authz/index.ts';
+import { delegation, NOW, principals } from '../authz/test-fixtures.ts';
+
+describe('task lists ask the ability without delegations', () => {
+  it('holds because no delegation grants read: read rules on Task are the same with every power delegated', () => {
+    const all = [delegation({ powers: [...delegatedPowers], allMatters: true })];
+    for (const [role, principal] of Object.entries(principals)) {
+      const without = defineAbilityFor(principal, [], NOW).rulesFor('read', 'Task');
+      const withAll = defineAbilityFor(principal, all, NOW).rulesFor('read', 'Task');
+      expect(withAll.map((r) => r.conditions), role).to.deep.equal(without.map((r) => r.conditions));
+    }
+  });
+});
