@@ -165,10 +165,17 @@ export class ZeebeEngine implements WorkflowEngine {
 
   private workerOptions(type: string, timeoutMs: number, maxJobs: number) {
     return {
-      taskType: type, timeout: timeoutMs, maxJobsToActivate: maxJobs, loglevel: 'NONE' as const,
+      taskType: type, timeout: timeoutMs, maxJobsToActivate: maxJobs, loglevel: 'INFO' as const, stdout: this.sdkLog,
       ...(this.deps.pollIntervalMs ? { pollInterval: this.deps.pollIntervalMs } : {}),
     };
   }
+
+  /** The SDK workers' log lines (JSON strings) go through pino, redaction included; routine ones at debug. */
+  private readonly sdkLog = {
+    debug: (line: string) => this.logger.debug({ zeebe: parseLine(line) }, 'zeebe worker'),
+    info: (line: string) => this.logger.debug({ zeebe: parseLine(line) }, 'zeebe worker'),
+    error: (line: string) => this.logger.error({ zeebe: parseLine(line) }, 'zeebe worker'),
+  };
 
   private startWorker({ type, handler, options }: Registration): void {
     this.workers.push(this.client.createWorker({
@@ -230,6 +237,14 @@ export class ZeebeEngine implements WorkflowEngine {
 
 /** Variables as the SDK's message and job calls type them. */
 type SdkMessageVariables = Parameters<Zeebe.ZeebeGrpcClient['publishMessage']>[0]['variables'];
+
+const parseLine = (line: string): unknown => {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return line;
+  }
+};
 
 const caseOf = (variables: Variables): { caseId?: string } =>
   (typeof variables.caseId === 'string' ? { caseId: variables.caseId } : {});
