@@ -6,12 +6,12 @@ import { authority as buildAuthority, authzRoutes, type Authority } from './auth
 import { catalogModels, catalogRoutes, matterAdminRoutes } from './catalog/index.ts';
 import { delegationRoutes, delegationService } from './delegations/index.ts';
 import { CalendarService, calendarRoutes, todayInHall } from './calendar/index.ts';
-import { issuingRoutes } from './issuing/index.ts';
+import { handOverRoutes, issuingRoutes } from './issuing/index.ts';
 import { DocumentService, documentRoutes, type PdfRenderer } from './documents/index.ts';
 import { healthRoutes, type HealthCheck } from './health/routes.ts';
 import { IntakeService, intakeRoutes, type IntakeDeps } from './intake/index.ts';
 import { processesFeature, type ProcessesDeps, type ProcessService } from './processes/index.ts';
-import { approvalRoutes } from './approval/index.ts';
+import { approvalRoutes, completeTask } from './approval/index.ts';
 import type { WorkflowEngine } from './engine/index.ts';
 import { TaskBoard, taskRoutes } from './tasks/index.ts';
 import type { Config } from './shared/config.ts';
@@ -91,7 +91,11 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   if (deps.engine && board) {
     deps.engine.onUserTask(board.onUserTask);
     taskRoutes(api, { board, authority });
-    approvalRoutes(api, { db: deps.db, engine: deps.engine, board, authority, documents, trail, delegationsOf: delegations.activeFor, clock: deps.clock });
+    const approvalDeps = { db: deps.db, engine: deps.engine, board, authority, documents, trail, delegationsOf: delegations.activeFor, clock: deps.clock };
+    approvalRoutes(api, approvalDeps);
+    if (intake) {
+      handOverRoutes(api, { authority, intake, board, complete: (principal, task, outcome, variables, data) => completeTask(approvalDeps, principal, task, outcome, variables, data) });
+    }
   }
   api.add({
     method: 'get', path: '/api/openapi.json', tag: 'meta', access: 'public',

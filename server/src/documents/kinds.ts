@@ -8,6 +8,7 @@ export const documentKinds = {
   licenceGrant: { zh: '准予行政许可决定书', en: 'Decision granting the licence' },
   licenceRefusal: { zh: '不予行政许可决定书', en: 'Decision refusing the licence' },
   certificate: { zh: '证照', en: 'Certificate' },
+  jointReviewOpinion: { zh: '综合审图意见书', en: 'Consolidated joint drawing-review opinion' },
 } as const;
 
 export type DocumentKind = keyof typeof documentKinds;

@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { nextSequence } from '../shared/sequence.ts';
+import { serializeWritesBy } from '../shared/serialize.ts';
 
 /** Where a case stands. Stored values English; the UI translates (caseStatusNames). */
 export const caseStatuses = ['received', 'correctionRequested', 'accepted', 'refused', 'terminated', 'completed'] as const;
@@ -129,6 +130,8 @@ const caseSchema = new Schema<Case>(
   },
   { timestamps: true },
 );
+
+serializeWritesBy(caseSchema, 'caseNumber');
 
 export const caseModel = (connection: Connection): Model<Case> =>
   (connection.models.Case as Model<Case>) ?? connection.model<Case>('Case', caseSchema, 'cases');

@@ -18,6 +18,8 @@ export interface NoticeIssuer {
 export interface CaseProcessStarter {
   start(caseDoc: Case, matter: { processId: string; version?: number }): Promise<{ processInstanceKey: string; processId: string; version: number }>;
   cancel(processInstanceKey: string): Promise<void>;
+  /** Correlates a message to the case's process (correlation key: the case number). */
+  publish(name: string, caseNumber: string, options: { messageId: string; variables?: Record<string, unknown> }): Promise<void>;
 }
 
 /** Tells the applicant what happened at intake (the notifications feature's outbox implements it). */

@@ -27,5 +27,7 @@ export function engineProcessStarter(engine: WorkflowEngine): CaseProcessStarter
       return { processInstanceKey: started.processInstanceKey, processId: started.processId, version: started.version };
     },
     cancel: (key) => engine.cancelInstance(key),
+    // A short time-to-live: the process is waiting when this is called, and a duplicate id is refused.
+    publish: (name, caseNumber, options) => engine.publishMessage({ name, correlationKey: caseNumber, messageId: options.messageId, variables: options.variables, timeToLiveMs: 60_000 }),
   };
 }

@@ -69,6 +69,13 @@ export function intakeRoutes(api: Api, deps: { intake: IntakeService; authority:
   });
 
   api.add({
+    method: 'post', path: '/api/cases/:caseNumber/resubmissions', tag: 'intake', access: 'user',
+    summary: 'The applicant brings corrected materials or revised drawings a back-office step asked for; the clock restarts',
+    params: caseNumberParams, body: z.strictObject({ kind: z.enum(['correction', 'drawings']) }),
+    handler: async ({ req, params, body }) => caseView(await intake.resubmit(await authority.abilityOf(req), params.caseNumber, body.kind, principalOf(req))),
+  });
+
+  api.add({
     method: 'get', path: '/api/public/cases/:caseNumber/progress', tag: 'public', access: 'public',
     summary: 'Public progress of a case: case number plus the last four digits of the applicant’s phone',
     params: caseNumberParams,

@@ -162,6 +162,25 @@ export class IntakeService {
     }, principal.username);
   }
 
+  /**
+   * The applicant brings the corrected materials or revised drawings a back-office step asked for:
+   * the waiting process is told (message `correctionSubmitted` / `drawingsResubmitted`, keyed by the
+   * case number), and its `receive` job restarts the clock. Refused unless the case is waiting.
+   */
+  async resubmit(ability: AppAbility, caseNumber: string, kind: 'correction' | 'drawings', principal: Principal): Promise<Case> {
+    const caseDoc = await this.load(caseNumber);
+    assertCan(ability, 'create', 'Case');
+    assertCan(ability, 'read', subjectOf('Case', caseDoc));
+    const open = caseDoc.pauses.find((p) => !p.to);
+    if (caseDoc.status !== 'accepted' || !open) {
+      throw new AppError({ status: 409, code: 'NOT_AWAITING_RESUBMISSION', zh: '该办件当前未等待补正或重新报审', en: 'The case is not waiting for corrections or revised drawings' });
+    }
+    const name = kind === 'drawings' ? 'drawingsResubmitted' : 'correctionSubmitted';
+    await this.deps.processes.publish(name, caseNumber, { messageId: `${caseNumber}:${name}:${open.from}:${caseDoc.pauses.length}` });
+    await this.cases.updateOne({ caseNumber }, { $push: { timeline: { at: this.clock(), type: kind === 'drawings' ? 'drawingsResubmitted' : 'correctionSubmitted', actor: principal.username } } });
+    return this.load(caseNumber);
+  }
+
   async load(caseNumber: string): Promise<Case> {
     const caseDoc = await this.cases.findOne({ caseNumber }).lean<Case>();
     if (!caseDoc) throw notFound('Case', '办件');

@@ -52,7 +52,9 @@ export function issuingJobHandlers(deps: IssuingDeps): Record<'prepareCertificat
         agency: { name: department?.nameZh ?? caseDoc.departmentCode },
         title: matter.result.name.replace(/（.*）$/, ''),
         licenceNumber: number,
-        holder: { name: caseDoc.applicant.name, creditCode: caseDoc.applicant.uscc ?? `身份证号 ${holderId.slice(0, 6)}********${holderId.slice(-4)}` },
+        holder: caseDoc.applicant.uscc
+          ? { name: caseDoc.applicant.name, creditCode: caseDoc.applicant.uscc }
+          : { name: caseDoc.applicant.name, idNumberMasked: `${holderId.slice(0, 6)}********${holderId.slice(-4)}` },
         rows: certificateRows(layout, { builder: caseDoc.applicant.name, ...project }, matter),
         validTo, issuedOn: today,
       },

@@ -41,18 +41,21 @@ export function reviewJobHandlers(deps: { intake: IntakeService; documents: Noti
         applicant: { name: caseDoc.applicant.name }, matter: { name: caseDoc.matterName },
         receivedOn: caseDoc.receivedOn, issuedOn: today,
       };
+      const calendar = await deps.intake.calendar.calendar();
+      // The date the notice gives for the corrections (local practice; the law names none).
+      const supplyBy = (workingDays: number) => calendar.addWorkingDays(today, workingDays);
       let templateKind: string;
       let data: Record<string, unknown>;
       let pause: string | undefined;
       switch (kind) {
         case 'correctionNotice':
           templateKind = 'correction';
-          data = { ...base, items: [{ material: '申请材料', problem: String(job.variables.opinion ?? '请按审查意见补正') }], supplyMethod: '窗口现场提交' };
+          data = { ...base, items: [{ material: '申请材料', problem: String(job.variables.opinion ?? '请按审查意见补正') }], supplyBy: supplyBy(20), supplyMethod: '窗口现场提交' };
           pause = '审查中退回补正（补正期间不计时）';
           break;
         case 'drawingsReturnNotice':
           templateKind = 'correction';
-          data = { ...base, items: opinions.filter((o) => o.outcome === 'return').map((o) => ({ material: `施工图设计文件（${names.get(o.unit) ?? o.unit}审查意见）`, problem: o.opinion ?? '需修改' })), supplyMethod: '修改后通过窗口重新报审' };
+          data = { ...base, items: opinions.filter((o) => o.outcome === 'return').map((o) => ({ material: `施工图设计文件（${names.get(o.unit) ?? o.unit}审查意见）`, problem: o.opinion ?? '需修改' })), supplyBy: supplyBy(60), supplyMethod: '修改后通过窗口重新报审' };
           pause = '联合审图退回修改（修改期间不计时）';
           break;
         case 'jointReviewOpinion':

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { serializeWritesBy } from './serialize.ts';
 
 interface Counter {
   _id: string;
@@ -6,6 +7,8 @@ interface Counter {
 }
 
 const counterSchema = new Schema<Counter>({ _id: String, seq: Number });
+// FerretDB 1.24 loses concurrent $inc on one document (serialize.ts); one process, one lock.
+serializeWritesBy(counterSchema, '_id');
 const counterModel = (connection: Connection): Model<Counter> =>
   (connection.models.Counter as Model<Counter>) ?? connection.model<Counter>('Counter', counterSchema, 'counters');
 

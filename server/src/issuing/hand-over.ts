@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { principalOf, type Principal } from '../auth/index.ts';
+import { assertCan, subjectOf, type Authority } from '../authz/index.ts';
+import type { Variables } from '../engine/index.ts';
+import type { IntakeService } from '../intake/index.ts';
+import { AppError } from '../shared/errors.ts';
+import type { Api } from '../shared/http.ts';
+import type { TaskBoard, TaskDoc } from '../tasks/index.ts';
+import { caseNumberParams } from '../intake/schemas.ts';
+
+export const handOverBody = z.strictObject({
+  method: z.enum(['inPerson', 'post']).describe('当面领取 in person, or 邮寄送达 by post'),
+  recipientName: z.string().trim().min(1).max(50).describe('受送达人 (signs the 送达回证)'),
+  trackingNumber: z.string().trim().regex(/^[A-Za-z0-9-]{6,40}$/).optional().describe('postal tracking number, when posted'),
+}).refine((b) => b.method !== 'post' || Boolean(b.trackingNumber), { path: ['trackingNumber'], message: 'a posted certificate needs its tracking number' });
+
+export interface HandOverDeps {
+  authority: Authority;
+  intake: IntakeService;
+  board: TaskBoard;
+  /** The approval feature's task completion (it keeps the board, the timeline and the audit trail in step). */
+  complete(principal: Principal, task: TaskDoc, outcome: string, variables: Variables, data: Record<string, unknown>): Promise<unknown>;
+}
+
+/**
+ * 发证: the issuing clerk hands the certificate over (or posts it) and records the proof of service
+ * (送达回证); completing the case's hand-over task lets the `issue` job register it and close the case.
+ */
+export function handOverRoutes(api: Api, deps: HandOverDeps): void {
+  api.add({
+    method: 'post', path: '/api/issuing/cases/:caseNumber/hand-over', tag: 'issuing', access: 'user',
+    summary: '发证: hand the certificate over in person or by post and record the 送达回证',
+    params: caseNumberParams, body: handOverBody,
+    handler: async ({ req, params, body }) => {
+      const ability = await deps.authority.abilityOf(req);
+      const caseDoc = await deps.intake.load(params.caseNumber);
+      assertCan(ability, 'issue', subjectOf('Case', caseDoc));
+      const task = await deps.board.tasks.findOne({ caseNumber: caseDoc.caseNumber, step: 'handOver', state: 'open' }).lean<TaskDoc>();
+      if (!task) throw new AppError({ status: 409, code: 'NOTHING_TO_HAND_OVER', zh: '该办件没有待发放的证照', en: 'This case has no certificate waiting to be handed over' });
+      const principal = principalOf(req);
+      const service = { ...body, servedBy: principal.username };
+      await deps.complete(principal, task, 'handedOver', { service }, { service });
+      return { caseNumber: caseDoc.caseNumber, service };
+    },
+  });
+}

@@ -1,0 +1,56 @@
+import { expect } from 'chai';
+import supertest from 'supertest';
+import { hashPassword, userModel } from '../../src/auth/index.ts';
+import { DEMO_PASSWORD } from '../../src/seed/demo-users.ts';
+import type { TestHall } from '../hall.ts';
+
+/** Waits until `probe` returns a value (not undefined), polling the real system. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
+export interface Actor {
+  token: string;
+  get(path: string): supertest.Test;
+  post(path: string, body?: object): supertest.Test;
+}
+
+export function actorOf(t: TestHall, token: string): Actor {
+  return {
+    token,
+    get: (path) => supertest(t.baseUrl).get(path).set('authorization', `Bearer ${token}`),
+    post: (path, body = {}) => supertest(t.baseUrl).post(path).set('authorization', `Bearer ${token}`).send(body),
+  };
+}
+
+/** Given: an approver and a department admin for a department, the admin granting the approver `powers` over all its matters. */
+export async function approverWithPowers(t: TestHall, departmentCode: string, powers: string[]): Promise<Actor> {
+  const users = userModel(t.hall.services.intake!.cases.db);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const [username, role] of [[`approver.${departmentCode}`, 'approver'], [`admin.${departmentCode}`, 'departmentAdmin']] as const) {
+    if (!(await users.exists({ username }))) await users.create({ username, displayName: username, roles: [role], departmentCode, passwordHash });
+  }
+  const approver = await users.findOne({ username: `approver.${departmentCode}` }).lean();
+  const admin = actorOf(t, await t.signIn(`admin.${departmentCode}`));
+  const today = new Date().toISOString().slice(0, 10);
+  const granted = await admin.post('/api/delegations', {
+    granteeId: String(approver!._id), powers, scope: { allMatters: true },
+    validFrom: `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`, validTo: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
+  });
+  expect(granted.status, granted.text).to.equal(201);
+  return actorOf(t, await t.signIn(`approver.${departmentCode}`));
+}
+
+/** The open task of a case at a step, as the actor's board lists it. */
+export function openTask(actor: Actor, caseNumber: string, step: string) {
+  return eventually(async () => {
+    const res = await actor.get(`/api/tasks?caseNumber=${caseNumber}&pageSize=50`);
+    return (res.body.items as Array<{ key: string; step: string; state: string; dueAt: string }> | undefined)?.find((task) => task.step === step && task.state === 'open');
+  }, `${step} task of ${caseNumber}`);
+}
