@@ -110,11 +110,8 @@ describe('the hall\'s workflows on the embedded engine', function () {
     expect(hall.trail(key)).to.include.members(['receiveExpertOpinion', 'renderJointOpinion', 'renderRefusal']);
   });
 
-  // Skipped on purpose: the embedded executor does not yet hand zeebe:taskHeaders to user tasks
-  // (server/src/engine/embedded/compile.ts reads headers only next to a zeebe:taskDefinition), while
-  // Zeebe passes them on the io.camunda.zeebe:userTask job. The task board needs `authority` and
-  // `sealRequired`. Enable when the executor carries them.
-  it.skip('user tasks carry their task headers (authority, seal required, clock paused) to the task board', async () => {
+  // Zeebe passes zeebe:taskHeaders on the io.camunda.zeebe:userTask job; the task board needs them.
+  it('user tasks carry their task headers (authority, seal required, clock paused) to the task board', async () => {
     const key = await hall.startCase('single-department-approval', { caseId: 'SD-9', matterCode: 'scj_a', departmentCode: 'scj' });
     const review = await hall.completeAt(key, 'review', { reviewOutcome: 'approve' });
     expect(review.customHeaders).to.include({ step: 'review', authority: 'reviewAndReport' });
