@@ -6,6 +6,7 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { EmbeddedEngine } from './embedded/engine.ts';
 import type { WorkflowEngine } from './port.ts';
+import { ZeebeEngine } from './zeebe/index.ts';
 
 export type * from './port.ts';
 export { EmbeddedEngine } from './embedded/engine.ts';
@@ -23,7 +24,9 @@ export function createEngine(deps: EngineFactoryDeps): WorkflowEngine {
   switch (deps.engine ?? 'embedded') {
     case 'embedded':
       return new EmbeddedEngine({ db: deps.db, logger: deps.logger, now: deps.now });
-    // case 'zeebe': the Zeebe adapter (server/src/engine/zeebe/) plugs in here.
+    case 'zeebe':
+      // Camunda 8 through @camunda8/sdk, configured by the SDK's own ZEEBE_* / CAMUNDA_* variables.
+      return new ZeebeEngine({ logger: deps.logger });
     default:
       throw new Error(`Unknown ENGINE '${deps.engine}' (expected embedded or zeebe)`);
   }
