@@ -14,7 +14,6 @@ install_debian_packages() {
   command -v chromium >/dev/null || missing+=(chromium)
   dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
   command -v pdffonts >/dev/null || missing+=(poppler-utils)
-  /usr/bin/python3 -c 'import fontTools' >/dev/null 2>&1 || missing+=(python3-fonttools)
   [ ${#missing[@]} -eq 0 ] && return
   if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null; then
     log "missing Debian packages: ${missing[*]} (install them as root)"; return 1
