@@ -56,6 +56,18 @@ export class BoardIndex {
     if (task.parentKey) add(this.children, task.parentKey, task._id);
   }
 
+  /** Drops a closed task and its signature sub-tasks (a close is final). */
+  close(key: string): void {
+    for (const child of [...(this.children.get(key) ?? [])]) this.closeOne(child);
+    this.closeOne(key);
+  }
+
+  private closeOne(key: string): void {
+    const current = this.items.get(key);
+    if (current) this.drop(current);
+    this.closed?.set(key, Number.MAX_SAFE_INTEGER);
+  }
+
   /** After the first load, closed keys need no remembering. */
   loaded(): void {
     this.closed = null;

@@ -47,15 +47,14 @@ export class TaskBoard {
     if (deps.memoryIndex !== false) this.index = new BoardIndex();
     this.tasks = taskModel(deps.db);
     this.clock = deps.clock ?? (() => new Date());
-    this.projection = taskProjection({ ...deps, clock: this.clock });
+    this.projection = taskProjection({
+      ...deps, clock: this.clock, onChange: (task) => this.index?.apply(task), onClose: (key) => this.index?.close(key),
+    });
     this.lists = taskLists({ db: deps.db, clock: this.clock });
   }
 
   /** The engine's user-task listener (register with `engine.onUserTask`). */
-  readonly onUserTask = async (event: UserTaskEvent): Promise<void> => {
-    await this.projection.onUserTask(event);
-    await this.sync(event.task.key);
-  };
+  readonly onUserTask = (event: UserTaskEvent): Promise<void> => this.projection.onUserTask(event);
 
   /** Loads the open tasks into the index once (lists wait for it). */
   ready(): Promise<void> {

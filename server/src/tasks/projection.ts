@@ -12,6 +12,10 @@ export interface ProjectionDeps {
   clock?: () => Date;
   /** Working days a step has when neither the task nor its header names a limit (default 5). */
   defaultStepDays?: number;
+  /** Told of each task created (the board's index), so nobody reads it back. */
+  onChange?: (task: TaskDoc) => void;
+  /** Told of each task closed, with its signature sub-tasks. */
+  onClose?: (key: string) => void;
 }
 
 const FORM_LIMIT = 50;
@@ -61,7 +65,9 @@ export function taskProjection(deps: ProjectionDeps) {
     } catch (error) {
       // delivered twice, or closed before its creation reached us: the first record stands
       if ((error as { code?: number }).code !== 11000) throw error;
+      return;
     }
+    deps.onChange?.({ _id: task.key, ...doc } as TaskDoc);
   }
 
   async function closed(task: UserTask, state: 'completed' | 'canceled'): Promise<void> {
@@ -79,6 +85,7 @@ export function taskProjection(deps: ProjectionDeps) {
     }
     // Signature sub-tasks die with their parent (the step was completed or canceled elsewhere).
     await tasks.updateMany({ parentKey: task.key, state: 'open' }, { $set: { state: 'canceled', closedAt: clock() }, $inc: { rev: 1 } });
+    deps.onClose?.(task.key);
   }
 
   return {
