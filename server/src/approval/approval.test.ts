@@ -69,12 +69,11 @@ describe('task board and approval actions on the real engine and database', () =
     expect(approved.status, approved.text).to.equal(200);
     expect(approved.body.state).to.equal('completed');
 
-    // the seal job issued one sealed 准予行政许可决定书 and logged the use
-    let use = null;
-    for (let i = 0; i < 400 && !use; i++) {
-      use = await sealUseModel(h.t.db).findOne({ caseNumber }).lean();
-      if (!use) await new Promise((r) => setTimeout(r, 50));
+    // the seal job issued one sealed 准予行政许可决定书 and logged the use (its last step is the audit record)
+    for (let i = 0; i < 400 && !(await auditModel(h.t.db).exists({ action: 'seal.use', 'data.caseNumber': caseNumber })); i++) {
+      await new Promise((r) => setTimeout(r, 50));
     }
+    const use = await sealUseModel(h.t.db).findOne({ caseNumber }).lean();
     expect(use, 'seal use logged').to.not.equal(null);
     expect(use).to.include({ username: 'approver.zjj', documentKind: 'licenceGrant', matterCode: 'zjj_sgxk' });
     expect(use!.delegationId).to.match(/^[a-f0-9]{24}$/);

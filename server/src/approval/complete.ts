@@ -13,6 +13,7 @@ const t = <T extends object>(q: T) => mongoose.trusted(q) as T;
  * Throws 409 SIGNATURES_PENDING or COUNTERSIGN_NOT_AGREED.
  */
 export async function assertSignaturesAllow(deps: ApprovalDeps, task: TaskDoc): Promise<void> {
+  if (!task.signatureRounds) return;
   const signatures = await deps.board.tasks.find({ parentKey: task._id, 'signature.position': 'before' }).lean<TaskDoc[]>();
   if (signatures.some((s) => s.state === 'open')) throw conflict('SIGNATURES_PENDING', 'Signers asked before completion have not all signed', '加签/会签人员尚未全部签署');
   const rounds = new Map<string, TaskDoc[]>();
@@ -36,7 +37,7 @@ export async function completeTask(
 ): Promise<{ state: string }> {
   const now = (deps.clock ?? (() => new Date()))();
   const tasks = deps.board.tasks;
-  if (await tasks.exists({ parentKey: task._id, 'signature.position': 'after', state: 'open' })) {
+  if (task.signatureRounds && await tasks.exists({ parentKey: task._id, 'signature.position': 'after', state: 'open' })) {
     const held = await tasks.updateOne({ _id: task._id, rev: task.rev, state: 'open' },
       { $set: { state: 'awaitingSigners', pendingCompletion: variables, outcome, completedBy: principal.username }, $inc: { rev: 1 } });
     if (held.modifiedCount !== 1) throw taskChanged();

@@ -50,6 +50,7 @@ export async function addSigners(deps: ApprovalDeps, ability: AppAbility, princi
     departmentCode: task.departmentCode, matterCode: task.matterCode, caseNumber: task.caseNumber, state: 'open',
     dueAt: task.dueAt, warnAt: task.warnAt, form: task.form, carbonCopies: [], urges: [], history: [], createdAt: now, rev: 0,
   })));
+  await deps.board.tasks.updateOne({ _id: task._id }, { $inc: { signatureRounds: 1 } });
   await record(deps, principal, task, 'signersAdded', { signers: body.usernames, position: body.position, mode: body.mode, round }, body.opinion);
   return { round, signatures: signers.map((s, i) => ({ key: `${task._id}.${round.slice(-8)}${i}`, assignee: s.username })) };
 }

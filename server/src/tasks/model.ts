@@ -48,6 +48,8 @@ export interface TaskDoc {
   /** The approver who owns the task while it is delegated (委派) to the assignee. */
   owner: string | null;
   delegated: boolean;
+  /** How many 加签/会签 requests were made on the task (none: no signature sub-task to look up). */
+  signatureRounds?: number;
   departmentCode: string | null;
   matterCode: string | null;
   caseNumber: string | null;
@@ -91,6 +93,7 @@ const taskSchema = new Schema<TaskDoc>(
     assignee: { type: String, default: null },
     owner: { type: String, default: null },
     delegated: { type: Boolean, default: false },
+    signatureRounds: { type: Number, default: 0 },
     departmentCode: { type: String, default: null },
     matterCode: { type: String, default: null },
     caseNumber: { type: String, default: null },
