@@ -7,8 +7,7 @@ import { createEngine } from '../src/engine/index.ts';
 import { composeHall, type Hall } from '../src/hall.ts';
 import { createLogger } from '../src/shared/logger.ts';
 import { seed } from '../src/seed/seed.ts';
-import { DEMO_PASSWORD } from '../src/seed/demo-users.ts';
-import { testConfig, testDatabase } from './support.ts';
+import { signInAt, testConfig, testDatabase } from './support.ts';
 
 export interface TestHall {
   hall: Hall;
@@ -45,11 +44,7 @@ export async function startHall(label: string, options: { clock?: () => Date; en
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     hall, baseUrl, http: supertest.agent(baseUrl),
-    async signIn(username) {
-      const res = await supertest(baseUrl).post('/api/auth/sign-in').send({ username, password: DEMO_PASSWORD });
-      if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${res.text}`);
-      return res.body.accessToken as string;
-    },
+    signIn: (username) => signInAt(baseUrl, username),
     async close() {
       await new Promise((resolve) => server.close(resolve));
       await hall.stop();

@@ -13,6 +13,13 @@ import { seed } from '../src/seed/seed.ts';
 
 let counter = 0;
 
+/** Signs in over real HTTP and returns the access token; throws when the server refuses. */
+export async function signInAt(baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<string> {
+  const res = await supertest(baseUrl).post('/api/auth/sign-in').send({ username, password });
+  if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${res.text}`);
+  return res.body.accessToken as string;
+}
+
 export const testConfig = {
   JWT_SECRET: 'test-secret-0123456789-0123456789-abcdef',
   JWT_ISSUER: 'onewindow',
@@ -56,11 +63,7 @@ export async function startTestApp(label: string, extra: Partial<AppDeps> = {}):
   const http = supertest.agent(baseUrl);
   return {
     app, db, http, baseUrl, tokens, services,
-    async signIn(username, password = DEMO_PASSWORD) {
-      const res = await supertest(baseUrl).post('/api/auth/sign-in').send({ username, password });
-      if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${res.text}`);
-      return res.body.accessToken as string;
-    },
+    signIn: (username, password) => signInAt(baseUrl, username, password),
     async close() {
       await new Promise((resolve) => server.close(resolve));
       await browser.close();
