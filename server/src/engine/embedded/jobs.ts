@@ -16,6 +16,8 @@ interface Worker {
   timeoutMs: number;
   active: number;
   idleMs: number;
+  /** A job was created while the worker was full: poll when room frees up. */
+  missed: boolean;
   wake?: () => void;
   timer?: NodeJS.Timeout;
 }
@@ -30,7 +32,7 @@ export class JobRunner {
   constructor(private readonly deps: () => InstanceDeps, private readonly workerId: string, private readonly logger: Logger, private readonly idleMaxMs: number) {}
 
   register(type: string, handler: JobHandler, options: WorkerOptions = {}): void {
-    const w: Worker = { type, handler, max: options.maxActiveJobs ?? 4, timeoutMs: options.timeoutMs ?? 300_000, active: 0, idleMs: IDLE_MIN_MS };
+    const w: Worker = { type, handler, max: options.maxActiveJobs ?? 4, timeoutMs: options.timeoutMs ?? 300_000, active: 0, idleMs: IDLE_MIN_MS, missed: false };
     this.workers.set(type, w);
     if (this.running) void this.loop(w);
   }
@@ -51,9 +53,13 @@ export class JobRunner {
     const taken: JobState[] = [];
     for (const job of jobs) {
       const w = this.workers.get(job.type);
-      if (!w || !this.running || job.due > now) continue;
+      if (!w || !this.running) continue;
+      if (job.due > now) {
+        w.missed = true;
+        continue;
+      }
       if (w.active >= w.max) {
-        w.wake?.();
+        w.missed = true;
         continue;
       }
       w.active++;
@@ -75,7 +81,10 @@ export class JobRunner {
       const p = this.run(w, doc, job).finally(() => {
         this.inFlight.delete(p);
         w.active--;
-        w.wake?.();
+        if (w.missed) {
+          w.missed = false;
+          w.wake?.();
+        }
       });
       this.inFlight.add(p);
     }
