@@ -48,6 +48,8 @@ export class EmbeddedEngine implements WorkflowEngine {
   private readonly delivered = new Set<string>();
   private readonly locks = new KeyedMutex();
   private readonly eventLog: EventLog;
+  /** Open user task → instance, so completing a task does not scan (FerretDB does not index `tasks.key`). A cache only: a miss queries. */
+  private readonly taskIndex = new Map<string, string>();
   private started = false;
 
   constructor(deps: EmbeddedEngineDeps) {
@@ -75,6 +77,8 @@ export class EmbeddedEngine implements WorkflowEngine {
   }
 
   private async afterSave(doc: InstanceDoc, step: Step, jobs: JobState[]): Promise<void> {
+    for (const o of doc.outbox) if (o.kind === 'task' && o.type !== 'created') this.taskIndex.delete(o.task.key);
+    for (const t of doc.tasks) this.taskIndex.set(t.key, doc._id);
     if (step.events.length) {
       const lines = step.events.map((e) => ({ ...e, caseId: e.caseId ?? doc.caseId }));
       this.eventLog.append(lines.map((l) => ({ ...l })));
@@ -184,8 +188,10 @@ export class EmbeddedEngine implements WorkflowEngine {
   }
 
   async completeUserTask(taskKey: string, variables: Variables = {}): Promise<void> {
-    const doc = await this.c.instances.findOne({ 'tasks.key': taskKey }, { projection: { _id: 1 } });
+    const cached = this.taskIndex.get(taskKey);
+    const doc = cached ? { _id: cached } : await this.c.instances.findOne({ 'tasks.key': taskKey }, { projection: { _id: 1 } });
     const ok = doc && await applyEvent(this.deps, doc._id, (s) => s.completeTask(taskKey, variables));
+    this.taskIndex.delete(taskKey);
     if (!ok) throw new AppError({ status: 404, code: 'TASK_NOT_FOUND', zh: '任务不存在或已完成', en: `User task ${taskKey} not found or already completed` });
   }
 
