@@ -51,8 +51,12 @@ export class EmbeddedEngine implements WorkflowEngine {
   /** Open user task → instance, so completing a task does not scan (FerretDB does not index `tasks.key`). A cache only: a miss queries. */
   private readonly taskIndex = new Map<string, string>();
   private started = false;
+  private serverGuard = true;
+
+  private readonly db: Connection;
 
   constructor(deps: EmbeddedEngineDeps) {
+    this.db = deps.db;
     this.c = collections(deps.db);
     this.now = deps.now ?? Date.now;
     this.logger = deps.logger ?? createLogger('silent');
@@ -68,7 +72,7 @@ export class EmbeddedEngine implements WorkflowEngine {
   /** What the instance steps need; built per call so the functions see the live engine. */
   get deps(): InstanceDeps & { createInstance: typeof createInstance; jobs: JobRunner; cacheFind: DefinitionCache['find'] } {
     return {
-      c: this.c, cache: this.cache, keys: this.keys, now: this.now, delivered: this.delivered, locks: this.locks,
+      c: this.c, cache: this.cache, keys: this.keys, now: this.now, delivered: this.delivered, locks: this.locks, serverGuard: this.serverGuard,
       reserveJobs: (jobs: JobState[]) => this.jobs.reserve(jobs, this.now()),
       releaseJobs: (jobs: JobState[]) => this.jobs.release(jobs),
       afterSave: (doc: InstanceDoc, step: Step, jobs: JobState[]) => this.afterSave(doc, step, jobs),
@@ -94,6 +98,8 @@ export class EmbeddedEngine implements WorkflowEngine {
   async start(): Promise<void> {
     if (this.started) return;
     await createIndexes(this.c);
+    const info = await this.db.db!.admin().command({ buildInfo: 1 }).catch(() => ({} as Record<string, unknown>));
+    this.serverGuard = !info.ferretdbVersion;
     this.started = true;
     this.jobs.start();
     this.scheduler.start();
