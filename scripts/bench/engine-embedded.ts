@@ -38,7 +38,12 @@ export async function fullCases(db: Connection, cases: number, concurrency: numb
       latencies.push(performance.now() - t0);
     })());
   });
-  engine.onEvent((e) => { if (e.elementType === 'process' && e.intent === 'completed') done.get(e.processInstanceKey)?.(); });
+  const completed = new Set<string>();
+  engine.onEvent((e) => {
+    if (e.elementType !== 'process' || e.intent !== 'completed') return;
+    completed.add(e.processInstanceKey);
+    done.get(e.processInstanceKey)?.();
+  });
   await engine.start();
   await engine.deploy({ name: 'generic.bpmn', xml: genericXml });
   const t0 = performance.now();
@@ -47,8 +52,7 @@ export async function fullCases(db: Connection, cases: number, concurrency: numb
     const finished = new Promise<void>((r) => { finish = r; });
     const { processInstanceKey } = await engine.startInstance({ processId: 'bench_generic', variables: { caseId: `B-${i}`, applicant: '张三', matter: 'zjj_001' } });
     done.set(processInstanceKey, finish);
-    const ended = await engine.c.instances.countDocuments({ _id: processInstanceKey, state: 'completed' });
-    if (!ended) await finished;
+    if (!completed.has(processInstanceKey)) await finished;
   });
   const seconds = (performance.now() - t0) / 1000;
   await Promise.all(pending);
@@ -87,12 +91,13 @@ export async function timerPickup(db: Connection, count: number) {
   await before.stop();
   offset = 2 * 3_600_000;
   const after = new EmbeddedEngine({ db, now: clock });
+  let completed = 0;
+  let allDone!: () => void;
+  const finished = new Promise<void>((r) => { allDone = r; });
+  after.onEvent((e) => { if (e.elementType === 'process' && e.intent === 'completed' && ++completed === count) allDone(); });
   const t0 = performance.now();
   await after.start();
-  for (;;) {
-    if ((await after.c.instances.countDocuments({ processId: 'bench_timer', state: 'completed' })) >= count) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await finished;
   const seconds = (performance.now() - t0) / 1000;
   await after.stop();
   return { instances: count, seconds, createSeconds };
