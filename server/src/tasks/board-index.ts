@@ -100,12 +100,19 @@ export class BoardIndex {
   /** The entries of a list that the ability lets the user read, with the query's filters. */
   select(ability: AppAbility, principal: Principal, list: TaskList, query: Partial<ListQuery>, now: Date): Item[] {
     const out: Item[] = [];
+    // The answer depends only on the fields the rules read: ask once per distinct combination.
+    const memo = new Map<string, boolean>();
     for (const t of this.candidates(list, principal, now.getTime())) {
       if (query.matterCode && t.matterCode !== query.matterCode) continue;
       if (query.departmentCode && t.departmentCode !== query.departmentCode) continue;
       if (query.caseNumber && t.caseNumber !== query.caseNumber) continue;
-      const subject = subjectOf('Task', { departmentCode: t.departmentCode, matterCode: t.matterCode, candidateGroups: t.candidateGroups, assignee: t.assignee });
-      if (ability.can('read', subject)) out.push(t);
+      const key = `${t.departmentCode}\u0000${t.matterCode}\u0000${t.assignee}\u0000${(t.candidateGroups ?? []).join('\u0001')}`;
+      let may = memo.get(key);
+      if (may === undefined) {
+        may = ability.can('read', subjectOf('Task', { departmentCode: t.departmentCode, matterCode: t.matterCode, candidateGroups: t.candidateGroups, assignee: t.assignee }));
+        memo.set(key, may);
+      }
+      if (may) out.push(t);
     }
     return out;
   }
