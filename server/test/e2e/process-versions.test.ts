@@ -84,5 +84,13 @@ describe('process versions: running cases keep theirs, new cases take the latest
     const registered = await certificateModel(tasks.db).findOne({ caseNumber: first.caseNumber }).lean();
     expect(registered).to.include({ layout: 'constructionPermit', status: 'valid' });
     expect(registered!.service).to.include({ method: 'post', recipientName: '马文静', trackingNumber: 'EMS1234567890' });
+
+    // Revocation (撤销) is a decision: the window clerk may not, the approver with the decision power may
+    const refused = await clerk.post(`/api/certificates/${registered!.number}/revoke`, { reason: '申请人以欺骗手段取得许可' });
+    expect(refused.status).to.equal(403);
+    const revoked = await approver.post(`/api/certificates/${registered!.number}/revoke`, { reason: '申请人以欺骗手段取得许可（行政许可法第六十九条）' });
+    expect(revoked.status, revoked.text).to.equal(200);
+    expect((await t.http.get(`/api/public/certificates/${certificate.verificationCode}`)).body).to.include({ genuine: true, status: 'revoked' });
+    expect((await approver.post(`/api/certificates/${registered!.number}/revoke`, { reason: '重复撤销' })).status).to.equal(409);
   });
 });
