@@ -79,7 +79,9 @@ export function issuingJobHandlers(deps: IssuingDeps): Record<'prepareCertificat
   const issue: JobHandler = async (job) => {
     const caseDoc = await caseOf(deps.intake, job);
     if (!caseDoc) return noCase(job);
-    const service = job.variables.service as { method?: string; recipientName?: string; trackingNumber?: string; servedBy?: string } | undefined;
+    // 即办件 (mode atWindow): handed over on the spot to the applicant's contact at the window.
+    const atWindow = job.customHeaders.mode === 'atWindow' ? { method: 'inPerson', recipientName: caseDoc.contact.name, servedBy: 'window' } : undefined;
+    const service = (job.variables.service ?? atWindow) as { method?: string; recipientName?: string; trackingNumber?: string; servedBy?: string } | undefined;
     if (!service || (service.method !== 'inPerson' && service.method !== 'post') || !service.recipientName) {
       return { outcome: 'fail', retries: 0, errorMessage: 'the hand-over did not record the service (method and recipient)' };
     }
