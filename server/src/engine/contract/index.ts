@@ -52,15 +52,20 @@ export function describeEngineContract(name: string, makeEngine: () => Promise<E
       });
     };
 
-    describe('deploy', () => deployScenarios(scenario));
-    describe('jobs', () => jobScenarios(scenario));
-    describe('user tasks', () => userTaskScenarios(scenario));
-    describe('gateways', () => gatewayScenarios(scenario));
-    describe('timers', () => timerScenarios(scenario));
-    describe('messages', () => messageScenarios(scenario));
-    describe('errors', () => errorScenarios(scenario));
-    describe('scopes and call activities', () => scopeScenarios(scenario));
-    describe('multi-instance', () => multiInstanceScenarios(scenario));
-    describe('lifecycle', () => lifecycleScenarios(scenario));
+    describeScenarioGroups(scenario);
   });
+}
+
+/** Registers every group of contract scenarios with the given scenario runner (one place for the list). */
+export function describeScenarioGroups(scenario: Scenario): void {
+  describe('deploy', () => deployScenarios(scenario));
+  describe('jobs', () => jobScenarios(scenario));
+  describe('user tasks', () => userTaskScenarios(scenario));
+  describe('gateways', () => gatewayScenarios(scenario));
+  describe('timers', () => timerScenarios(scenario));
+  describe('messages', () => messageScenarios(scenario));
+  describe('errors', () => errorScenarios(scenario));
+  describe('scopes and call activities', () => scopeScenarios(scenario));
+  describe('multi-instance', () => multiInstanceScenarios(scenario));
+  describe('lifecycle', () => lifecycleScenarios(scenario));
 }
