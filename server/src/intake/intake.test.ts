@@ -202,5 +202,11 @@ describe('intake (统一收件) end to end: real database, engine and Chromium',
     expect(progress.body).to.include({ status: 'accepted', dueDate: ok.body.dueDate, applicant: '马*国' });
     expect(JSON.stringify(progress.body)).to.not.contain('640502198807150014').and.not.contain('13912342866');
     expect(progress.body.timeline.map((e: { step: string }) => e.step)).to.include.members(['received', 'accepted']);
+
+    // Guessing the four digits is stopped after ten wrong tries, even for the right ones
+    for (let i = 0; i < 9; i++) expect((await t.http.get(`/api/public/cases/${ok.body.caseNumber}/progress?phoneLast4=${String(1000 + i)}`)).status).to.equal(404);
+    const locked = await t.http.get(`/api/public/cases/${ok.body.caseNumber}/progress?phoneLast4=2866`);
+    expect(locked.status).to.equal(429);
+    expect(Number(locked.headers['retry-after'])).to.be.greaterThan(0);
   });
 });
