@@ -125,10 +125,7 @@ describe('task board and approval actions on the real engine and database', () =
 
   it('rejects with reasons: issues a sealed 不予行政许可决定书', async () => {
     const caseNumber = await h.newCase();
-    const first = await h.taskOf(caseNumber, 'intakeCheck');
-    await h.as('approver.zjj').post(`/api/tasks/${first.key}/claim`);
-    await h.as('approver.zjj').post(`/api/tasks/${first.key}/approve`, {});
-    const review = await h.taskOf(caseNumber, 'review');
+    const review = await h.atReview(caseNumber);
     await h.as('approver.zjj').post(`/api/tasks/${review.key}/claim`);
     const rejected = await h.as('approver.zjj').post(`/api/tasks/${review.key}/reject`, { opinion: '不符合条件', reasons: ['施工图未经审查合格'] });
     expect(rejected.status, rejected.text).to.equal(200);

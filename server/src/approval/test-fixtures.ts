@@ -74,6 +74,8 @@ export interface Hall {
   newCase(matterCode?: string): Promise<string>;
   /** The open engine task of a case at a step, once the board shows it (director's view). */
   taskOf(caseNumber: string, elementId: string): Promise<{ key: string; [k: string]: unknown }>;
+  /** Walks a new case past 初审 (approver.zjj claims and approves it); returns the open 审查 task. */
+  atReview(caseNumber: string): Promise<{ key: string; [k: string]: unknown }>;
   grant(grantee: string, powers: string[], scope?: object, validFrom?: string, validTo?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -125,7 +127,14 @@ export async function startHall(label: string): Promise<Hall> {
       }
       throw new Error(`no open task ${elementId} for ${caseNumber}`);
     },
-    async grant(grantee, powers, scope = { matterCodes: ['zjj_sgxk'] }, validFrom = todayInHall(clock), validTo = '2099-12-31') {
+    async atReview(caseNumber) {
+      const first = await this.taskOf(caseNumber, 'intakeCheck');
+      await as('approver.zjj').post(`/api/tasks/${first.key}/claim`);
+      const approved = await as('approver.zjj').post(`/api/tasks/${first.key}/approve`, {});
+      if (approved.status !== 200) throw new Error(`初审 not approved: ${approved.status} ${approved.text}`);
+      return this.taskOf(caseNumber, 'review');
+    },
+        async grant(grantee, powers, scope = { matterCodes: ['zjj_sgxk'] }, validFrom = todayInHall(clock), validTo = '2099-12-31') {
       const res = await as('admin.zjj').post('/api/delegations', { granteeId: ids[grantee], powers, scope, validFrom, validTo });
       if (res.status !== 201) throw new Error(`grant failed: ${res.status} ${res.text}`);
       return res.body.id as string;
