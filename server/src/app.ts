@@ -77,8 +77,9 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   userRoutes(api, { db: deps.db, authority, audit: trail });
   delegationRoutes(api, { delegations, authority });
   auditRoutes(api, { db: deps.db, trail, authority });
-  catalogRoutes(api, catalogModels(deps.db));
-  matterAdminRoutes(api, { models: catalogModels(deps.db), authority });
+  const catalog = catalogModels(deps.db);
+  catalogRoutes(api, catalog);
+  matterAdminRoutes(api, { models: catalog, authority });
   const processes = deps.processes ? processesFeature(api, { db: deps.db, ...deps.processes }) : undefined;
   const calendar = new CalendarService({ db: deps.db });
   calendarRoutes(api, { calendar });
