@@ -73,6 +73,32 @@ describe('the hall\'s workflows on the embedded engine', function () {
     expect(await hall.ended(key)).to.include('closedGranted');
   });
 
+  it('parallel approval: the lead returns the case to the parallel review (退回), every department reviews again, then the lead grants', async () => {
+    const key = await hall.startCase('parallel-approval', { caseId: 'PA-2', matterCode: 'fgw_b', departmentCode: 'fgw', departments: ['fgw', 'zrzyj'] });
+    for (const task of await hall.openTasks(key, 'departmentReview', 2)) await hall.complete(task, { reviewOutcome: 'approve', opinion: '同意' });
+    const returning = await hall.completeAt(key, 'leadDecide', { reviewOutcome: 'returnTo', returnTo: 'parallelReview', opinion: '请补充环评意见后重审' });
+    expect(returning.customHeaders).to.include({ returnTargets: 'parallelReview' });
+    const again = await hall.openTasks(key, 'departmentReview', 2);
+    expect(again.map((t) => t.candidateGroups[0]).sort()).to.deep.equal(['dept:fgw', 'dept:zrzyj']);
+    for (const task of again) await hall.complete(task, { reviewOutcome: 'approve', opinion: '复审同意' });
+    // the return is consumed on the way back: a grant now leaves the sub-process instead of looping
+    await hall.completeAt(key, 'leadDecide', { decision: 'grant' });
+    await hall.completeAt(key, 'handOver');
+    expect(await hall.ended(key)).to.deep.equal(['decided', 'closedGranted']);
+  });
+
+  it('joint drawing review: the decision returns the case to the lead\'s consolidation (退回), which issues the joint opinion again', async () => {
+    const key = await hall.startCase('joint-drawing-review', { caseId: 'JR-3', matterCode: 'zjj_ltst', departmentCode: 'zjj', units: ['zjj'] });
+    await hall.completeAt(key, 'unitReview', { unitOutcome: 'pass', opinion: '通过' });
+    await hall.completeAt(key, 'consolidate', { reviewOutcome: 'approve' });
+    const returning = await hall.completeAt(key, 'decide', { reviewOutcome: 'returnTo', returnTo: 'consolidate', opinion: '综合意见遗漏消防审查结论' });
+    expect(returning.customHeaders).to.include({ returnTargets: 'consolidate' });
+    await hall.completeAt(key, 'consolidate', { reviewOutcome: 'approve' });
+    await hall.completeAt(key, 'decide', { decision: 'refuse' });
+    expect(await hall.ended(key)).to.include('closedRefused');
+    expect(hall.trail(key).filter((e) => e === 'renderJointOpinion')).to.have.length(2);
+  });
+
   it('joint drawing review: one unit returns the drawings, the whole review runs again after resubmission, then the lead consolidates and the permit is issued', async () => {
     const units = ['zjj', 'rfb', 'gaj'];
     const key = await hall.startCase('joint-drawing-review', { caseId: 'JR-1', matterCode: 'zjj_ltst', departmentCode: 'zjj', units, projectClass: 'large' });
