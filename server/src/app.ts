@@ -1,7 +1,7 @@
 import express, { type Express } from 'express';
 import type { Connection } from 'mongoose';
 import { AuditTrail, auditRoutes } from './audit/index.ts';
-import { authenticate, authRoutes, principalForUser, userRoutes, type AuthDeps, type TokenService } from './auth/index.ts';
+import { authenticate, authRoutes, principalForUser, revokedSessions, userRoutes, type AuthDeps, type TokenService } from './auth/index.ts';
 import { authority as buildAuthority, authzRoutes, type Authority } from './authz/index.ts';
 import { catalogModels, catalogRoutes, matterAdminRoutes } from './catalog/index.ts';
 import { delegationRoutes, delegationService } from './delegations/index.ts';
@@ -67,10 +67,12 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
     next();
   });
 
-  const api = new Api(authenticate(deps.tokens));
+  // sign-out tells this list at once; authentication asks it (by _id on a miss) on every request
+  const revoked = revokedSessions({ db: deps.db, tokenTtlSeconds: deps.tokens.ttlSeconds });
+  const api = new Api(authenticate(deps.tokens, revoked));
   healthRoutes(api, deps.health);
   const trail = new AuditTrail(deps.db);
-  authRoutes(api, { db: deps.db, tokens: deps.tokens, audit: trail, policy: deps.authPolicy, clock: deps.clock });
+  authRoutes(api, { db: deps.db, tokens: deps.tokens, audit: trail, policy: deps.authPolicy, clock: deps.clock, revoked });
   const delegations = delegationService({ db: deps.db, trail, clock: deps.clock });
   const authority = buildAuthority({ delegationsOf: delegations.activeFor, principalOf: (id) => principalForUser(deps.db, id), clock: deps.clock });
   authzRoutes(api, { authority });

@@ -8,6 +8,7 @@ import { signInGuard, type LockoutPolicy } from './lockout.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { principalFromUser } from './principal.ts';
 import { roleNames } from './roles.ts';
+import type { RevokedSessions } from './revocations.ts';
 import { sessionService, type AuditSink, type SessionPolicy } from './sessions.ts';
 import type { TokenService } from './tokens.ts';
 import { userModel } from './user.model.ts';
@@ -31,19 +32,21 @@ export interface AuthDeps {
   audit: AuditSink;
   policy?: Partial<SessionPolicy & LockoutPolicy>;
   clock?: () => Date;
+  /** Told of every revoked session at once, so its access tokens are refused from the next request (the one `authenticate` asks). */
+  revoked?: RevokedSessions;
 }
 
 export function authRoutes(api: Api, deps: AuthDeps): void {
   const users = userModel(deps.db);
-  const sessions = sessionService({ db: deps.db, audit: deps.audit, policy: deps.policy, clock: deps.clock });
+  const sessions = sessionService({ db: deps.db, audit: deps.audit, policy: deps.policy, clock: deps.clock, revoked: deps.revoked });
   const guard = signInGuard({ db: deps.db, audit: deps.audit, policy: deps.policy, clock: deps.clock });
   // Unknown usernames cost one scrypt too, so the answer's timing does not tell names apart; the
   // decoy hash is made up front so that even the first unknown name costs no more than a real one.
   const decoy = hashPassword(randomBytes(16).toString('hex'));
 
-  const tokensFor = async (user: Parameters<typeof principalFromUser>[0], refreshToken: string) => ({
-    accessToken: await deps.tokens.sign(principalFromUser(user)), tokenType: 'Bearer', expiresIn: deps.tokens.ttlSeconds,
-    refreshToken, user: publicUser(user as Parameters<typeof publicUser>[0]),
+  const tokensFor = async (user: Parameters<typeof principalFromUser>[0], session: { sessionId: string; refreshToken: string }) => ({
+    accessToken: await deps.tokens.sign(principalFromUser(user), session.sessionId), tokenType: 'Bearer', expiresIn: deps.tokens.ttlSeconds,
+    refreshToken: session.refreshToken, user: publicUser(user as Parameters<typeof publicUser>[0]),
   });
 
   api.add({
@@ -70,19 +73,19 @@ export function authRoutes(api: Api, deps: AuthDeps): void {
     summary: 'Trade a refresh token for a new access token and the next refresh token; a token used twice closes the session',
     body: refreshBody,
     handler: async ({ body }) => {
-      const { userId, refreshToken } = await sessions.rotate(body.refreshToken, async (id) => {
+      const { userId, ...session } = await sessions.rotate(body.refreshToken, async (id) => {
         const found = await users.findOne({ _id: id, active: true }, { username: 1 }).lean();
         return found ? { username: found.username } : undefined;
       });
       const user = await users.findById(userId).lean();
       if (!user) throw badCredentials();
-      return tokensFor(user, refreshToken);
+      return tokensFor(user, session);
     },
   });
 
   api.add({
     method: 'post', path: '/api/auth/sign-out', tag: 'auth', access: 'public',
-    summary: 'Sign out: revokes the refresh token\'s whole family (the access token lapses within its short life)',
+    summary: 'Sign out: revokes the refresh token\'s whole family; its access tokens are refused from the next request on (401 SESSION_REVOKED)',
     body: refreshBody,
     handler: async ({ body }) => {
       await sessions.end(body.refreshToken);

@@ -40,14 +40,21 @@ const refreshSchema = new Schema<RefreshToken>({
 export const refreshTokenModel = (connection: Connection): Model<RefreshToken> =>
   (connection.models.RefreshToken as Model<RefreshToken>) ?? connection.model<RefreshToken>('RefreshToken', refreshSchema, 'refresh_tokens');
 
-/** A revoked family (sign-out, reuse, user deactivated): its existence is what refuses the family's tokens. */
+/**
+ * A revoked family (sign-out, reuse, user deactivated): its existence is what refuses the family's
+ * refresh tokens and, through the `sid` claim, its access tokens. Keyed by the family id, so the check
+ * on every request is a lookup by `_id` (the only filter FerretDB 1.24 answers from an index).
+ */
 export interface SessionRevocation {
+  /** The family id (revocations stored before access tokens carried `sid` have an ObjectId here). */
+  _id: string;
   familyId: string;
   at: Date;
   reason: 'signOut' | 'reuse' | 'userInactive';
 }
 
 const revocationSchema = new Schema<SessionRevocation>({
+  _id: { type: String, required: true },
   familyId: { type: String, required: true, unique: true },
   at: { type: Date, required: true },
   reason: { type: String, required: true },

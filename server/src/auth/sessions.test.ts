@@ -1,9 +1,12 @@
 import { expect } from 'chai';
 import supertest from 'supertest';
-import { startTestApp, type TestApp } from '../../test/support.ts';
+import { startTestApp, testConfig, type TestApp } from '../../test/support.ts';
+import { buildApp } from '../app.ts';
 import { auditModel } from '../audit/index.ts';
 import { DEMO_PASSWORD } from '../seed/demo-users.ts';
-import { refreshTokenModel, signInAttemptModel } from './session.model.ts';
+import { createLogger } from '../shared/logger.ts';
+import { refreshTokenModel, sessionRevocationModel, signInAttemptModel } from './session.model.ts';
+import { TokenService } from './tokens.ts';
 
 describe('sessions: rotating refresh tokens, sign-out and lockout', () => {
   let t: TestApp;
@@ -73,6 +76,54 @@ describe('sessions: rotating refresh tokens, sign-out and lockout', () => {
     const after = await post('/api/auth/refresh', { refreshToken: token });
     expect(after.status).to.equal(401);
     expect(after.body.code).to.equal('REFRESH_TOKEN_INVALID');
+  });
+
+  describe('access tokens of a revoked session', () => {
+    const me = (app: TestApp['app'] | string, accessToken: string) => supertest(app).get('/api/auth/me').set('authorization', `Bearer ${accessToken}`);
+    const sidOf = (accessToken: string) => JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString()).sid as string;
+    const expectRevoked = (res: supertest.Response) => {
+      expect(res.status).to.equal(401);
+      expect(res.type).to.equal('application/problem+json');
+      expect(res.body.code).to.equal('SESSION_REVOKED');
+      expect(res.body.message.zh).to.match(/[\u4e00-\u9fff]/);
+      expect(res.body.message.en).to.be.a('string').and.not.equal('');
+    };
+
+    it('refuses the access token at once after sign-out, while another session of the same user keeps working', async () => {
+      // Given two sign-ins of one user (two browsers), each working
+      const first = (await signIn('approver.scj')).body;
+      const second = (await signIn('approver.scj')).body;
+      expect(sidOf(first.accessToken)).to.be.a('string').and.not.equal(sidOf(second.accessToken));
+      expect((await me(t.baseUrl, first.accessToken)).status).to.equal(200);
+      expect((await me(t.baseUrl, second.accessToken)).status).to.equal(200);
+      // When the first signs out
+      expect((await post('/api/auth/sign-out', { refreshToken: first.refreshToken })).status).to.equal(200);
+      // Then its access token, though unexpired, is refused on the next request; the other session is untouched
+      expectRevoked(await me(t.baseUrl, first.accessToken));
+      expectRevoked(await supertest(t.baseUrl).get('/api/delegations').set('authorization', `Bearer ${first.accessToken}`));
+      expect((await me(t.baseUrl, second.accessToken)).body.username).to.equal('approver.scj');
+      // And the revocation is stored under the session id, the key the check looks up after a restart
+      expect(await sessionRevocationModel(t.db).findById(sidOf(first.accessToken)).lean()).to.include({ reason: 'signOut' });
+    });
+
+    it('refuses the access tokens of a family closed for refresh-token reuse, including the newest one', async () => {
+      const signedIn = (await signIn('approver.scj')).body;
+      const refreshed = (await post('/api/auth/refresh', { refreshToken: signedIn.refreshToken })).body;
+      expect(sidOf(refreshed.accessToken)).to.equal(sidOf(signedIn.accessToken));
+      expect((await me(t.baseUrl, refreshed.accessToken)).status).to.equal(200);
+      expect((await post('/api/auth/refresh', { refreshToken: signedIn.refreshToken })).body.code).to.equal('REFRESH_TOKEN_REUSED');
+      expectRevoked(await me(t.baseUrl, signedIn.accessToken));
+      expectRevoked(await me(t.baseUrl, refreshed.accessToken));
+    });
+
+    it('keeps refusing a revoked session\'s token after a restart (a fresh app on the same database, nothing in memory)', async () => {
+      const signedOut = (await signIn('approver.scj')).body;
+      const live = (await signIn('approver.scj')).body;
+      expect((await post('/api/auth/sign-out', { refreshToken: signedOut.refreshToken })).status).to.equal(200);
+      const restarted = buildApp({ config: testConfig, db: t.db, logger: createLogger('silent'), tokens: new TokenService(testConfig), health: {} }).app;
+      expectRevoked(await me(restarted, signedOut.accessToken));
+      expect((await me(restarted, live.accessToken)).status).to.equal(200);
+    });
   });
 
   it('refuses an unknown or malformed refresh token with problem+json', async () => {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { AppError } from '../shared/errors.ts';
+import type { RevokedSessions } from './revocations.ts';
 import { refreshTokenModel, sessionRevocationModel, type SessionRevocation } from './session.model.ts';
 
 export interface AuditSink {
@@ -30,8 +31,11 @@ const invalid = () => refused('REFRESH_TOKEN_INVALID', 'Invalid or expired refre
  * Race safety rests on unique indexes only (FerretDB 1.24 applies guarded updates non-atomically):
  * a token's successor is unique per parent, and a family is revoked by inserting its revocation,
  * which every rotation checks after inserting the successor.
+ *
+ * The family id is the session id that access tokens carry (`sid`); every revocation is told to
+ * `revoked` before it is stored, so this process refuses the family's access tokens at once.
  */
-export function sessionService(deps: { db: Connection; audit: AuditSink; policy?: Partial<SessionPolicy>; clock?: () => Date }) {
+export function sessionService(deps: { db: Connection; audit: AuditSink; policy?: Partial<SessionPolicy>; clock?: () => Date; revoked?: RevokedSessions }) {
   const tokens = refreshTokenModel(deps.db);
   const revocations = sessionRevocationModel(deps.db);
   const policy = { ...defaultSessionPolicy, ...deps.policy };
@@ -46,8 +50,9 @@ export function sessionService(deps: { db: Connection; audit: AuditSink; policy?
   }
 
   async function revokeFamily(familyId: string, reason: SessionRevocation['reason'], now: Date): Promise<void> {
+    deps.revoked?.add(familyId);
     try {
-      await revocations.create({ familyId, at: now, reason });
+      await revocations.create({ _id: familyId, familyId, at: now, reason });
     } catch (error) {
       if (!isDuplicate(error)) throw error;
     }
@@ -58,19 +63,20 @@ export function sessionService(deps: { db: Connection; audit: AuditSink; policy?
   const isRevoked = async (familyId: string) => Boolean(await revocations.exists({ familyId }));
 
   return {
-    /** Starts a new family at sign-in; returns its first refresh token. */
-    async start(userId: string): Promise<string> {
+    /** Starts a new family at sign-in; returns its first refresh token and its id (the access tokens' `sid`). */
+    async start(userId: string): Promise<{ sessionId: string; refreshToken: string }> {
       await ready();
       const now = clock();
       const familyId = randomUUID();
-      return issue(userId, familyId, `root:${familyId}`, new Date(now.getTime() + policy.familyTtlSeconds * 1000), now);
+      const refreshToken = await issue(userId, familyId, `root:${familyId}`, new Date(now.getTime() + policy.familyTtlSeconds * 1000), now);
+      return { sessionId: familyId, refreshToken };
     },
 
     /**
      * Spends `token` and returns the next one of its family with the user id. `userOf` answers the
      * active user (deactivated users lose their sessions).
      */
-    async rotate(token: string, userOf: (userId: string) => Promise<{ username: string } | undefined>): Promise<{ userId: string; refreshToken: string }> {
+    async rotate(token: string, userOf: (userId: string) => Promise<{ username: string } | undefined>): Promise<{ userId: string; sessionId: string; refreshToken: string }> {
       await ready();
       const now = clock();
       const found = await tokens.findOne({ tokenHash: hashOf(token) }).lean();
@@ -99,7 +105,7 @@ export function sessionService(deps: { db: Connection; audit: AuditSink; policy?
       await tokens.updateOne({ _id: found._id }, { $set: { usedAt: now } });
       // A revocation that landed while we rotated must still win.
       if (await isRevoked(found.familyId)) throw invalid();
-      return { userId: found.userId, refreshToken: next };
+      return { userId: found.userId, sessionId: found.familyId, refreshToken: next };
     },
 
     /** Revokes the family of `token`; quietly does nothing for an unknown token. */

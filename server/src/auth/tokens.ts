@@ -11,6 +11,8 @@ export interface Principal {
   /** Departments an approver serves besides their own (read by the ability). */
   servesDepartmentCodes?: string[];
   windowNumber?: string;
+  /** The sign-in (refresh-token family) the access token belongs to: claim `sid`; sign-out revokes it. */
+  sessionId?: string;
 }
 
 const ALGORITHM = 'HS256';
@@ -28,8 +30,12 @@ export class TokenService {
     return this.config.ACCESS_TOKEN_TTL_SECONDS;
   }
 
-  async sign(principal: Principal): Promise<string> {
-    return new SignJWT({ username: principal.username, roles: principal.roles, dept: principal.departmentCode, serves: principal.servesDepartmentCodes ?? [], win: principal.windowNumber })
+  /**
+   * Signs an access token; `sessionId` (claim `sid`) ties it to its sign-in so that sign-out refuses it
+   * at once. Tokens without one (minted in code by tests and benchmarks) have no session to revoke.
+   */
+  async sign(principal: Principal, sessionId = principal.sessionId): Promise<string> {
+    return new SignJWT({ username: principal.username, roles: principal.roles, dept: principal.departmentCode, serves: principal.servesDepartmentCodes ?? [], win: principal.windowNumber, sid: sessionId })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
       .setSubject(principal.userId)
       .setIssuer(this.config.JWT_ISSUER)
@@ -56,6 +62,7 @@ export class TokenService {
         departmentCode: typeof payload.dept === 'string' ? payload.dept : undefined,
         servesDepartmentCodes: Array.isArray(payload.serves) ? payload.serves.filter((d): d is string => typeof d === 'string') : [],
         windowNumber: typeof payload.win === 'string' ? payload.win : undefined,
+        sessionId: typeof payload.sid === 'string' ? payload.sid : undefined,
       };
     } catch {
       throw unauthenticated('Invalid or expired token', '登录凭证无效或已过期');
