@@ -9,12 +9,15 @@ import { connectDatabase } from '../../server/src/shared/db.ts';
 import { fullCases, stateBytes, timerPickup } from './engine-embedded.ts';
 import { bpmnEngineCases } from './engine-bpmn-engine.ts';
 import { cpuMeter } from './engine-cpu.ts';
+import { keepFerretIdIndexes } from '../../server/src/shared/ferretdb-ids.ts';
 
 const size = Number(process.argv[2] ?? 1000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const base = new URL(process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/bench');
 base.pathname = `/bench_engine_${Date.now().toString(36)}`;
 const db = await connectDatabase(base.toString());
+// As the server does beside its own FerretDB: add the `_id` index FerretDB 1.24 lacks, for collections as they appear.
+const idIndexes = keepFerretIdIndexes(process.env.FERRETDB_SQLITE_DIR, db.db!.databaseName, (e) => console.error('FerretDB _id index:', e), 250);
 const f = (n: number, d = 1) => n.toFixed(d);
 
 try {
@@ -56,6 +59,7 @@ try {
     speedup: +f(ratio), cpuSpeedup: +f(cpuRatio),
   }));
 } finally {
+  idIndexes.stop();
   await db.dropDatabase();
   await db.close();
 }

@@ -46,6 +46,7 @@ start_ferretdb() {
   for _ in $(seq 1 100); do
     if node -e "require('net').connect($port,'127.0.0.1').on('connect',()=>process.exit(0)).on('error',()=>process.exit(1))" 2>/dev/null; then
       export MONGODB_URI="mongodb://127.0.0.1:$port/onewindow"
+      export FERRETDB_SQLITE_DIR="$dir"
       log "FerretDB $FERRETDB_VERSION listening on 127.0.0.1:$port (data in ${dir#$ROOT/})"
       return
     fi

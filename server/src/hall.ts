@@ -10,6 +10,7 @@ import { notificationJobHandlers, outboxNotifier, supervisionLog } from './notif
 import type { ProcessService } from './processes/index.ts';
 import { reviewJobHandlers } from './review/index.ts';
 import { routingJobHandlers } from './routing/index.ts';
+import { keepFerretIdIndexes } from './shared/ferretdb-ids.ts';
 
 export const workflowsDir = fileURLToPath(new URL('../../workflows/', import.meta.url));
 
@@ -17,6 +18,8 @@ export interface HallDeps extends Omit<AppDeps, 'intake' | 'processes'> {
   engine: WorkflowEngine;
   /** How often the intake deadlines are swept (default one minute); 0 = only when `timers.sweep()` is called. */
   sweepEveryMs?: number;
+  /** Data directory of a local FerretDB on SQLite: the `_id` index it lacks is added (shared/ferretdb-ids.ts). */
+  ferretdbSqliteDir?: string;
 }
 
 export interface Hall {
@@ -55,6 +58,7 @@ export function composeHall(deps: HallDeps): Hall {
   }
   deps.engine.onUserTask(caseProgressListener(intake));
   const timers = new IntakeTimers(intake);
+  let idIndexes = { stop() {} };
   return {
     app, services, engine: deps.engine, timers,
     async start() {
@@ -62,8 +66,10 @@ export function composeHall(deps: HallDeps): Hall {
       await deployShippedWorkflows(services.processes!);
       await timers.sweep();
       if (deps.sweepEveryMs !== 0) timers.start(deps.sweepEveryMs ?? 60_000);
+      idIndexes = keepFerretIdIndexes(deps.ferretdbSqliteDir, deps.db.db!.databaseName, (err) => deps.logger.warn({ err }, 'FerretDB _id index not added'));
     },
     async stop() {
+      idIndexes.stop();
       timers.stop();
       await deps.engine.stop();
     },

@@ -20,7 +20,7 @@ if (config.NODE_ENV === 'production' && (await userModel(db).exists({ demo: true
 const browser = new SharedBrowser(config.CHROMIUM_PATH);
 const engine = createEngine({ engine: config.ENGINE, db, logger });
 const hall = composeHall({
-  config, db, logger, engine,
+  config, db, logger, engine, ferretdbSqliteDir: config.FERRETDB_SQLITE_DIR,
   tokens: new TokenService(config),
   documents: { renderer: new ChromiumPdfRenderer(browser), publicBaseUrl: config.PUBLIC_BASE_URL },
   health: {

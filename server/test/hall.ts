@@ -37,7 +37,7 @@ export async function startHall(label: string, options: { clock?: () => Date; en
   const hall = composeHall({
     config: testConfig, db, logger: createLogger('silent'), tokens: new TokenService(testConfig), health: {},
     documents: { renderer: new ChromiumPdfRenderer(sharedBrowser()), publicBaseUrl: 'http://127.0.0.1:3000' },
-    clock: options.clock, engine, sweepEveryMs: 0,
+    clock: options.clock, engine, sweepEveryMs: 0, ferretdbSqliteDir: process.env.FERRETDB_SQLITE_DIR,
   });
   await hall.start();
   const server: Server = await new Promise((resolve) => { const s = hall.app.listen(0, '127.0.0.1', () => resolve(s)); });

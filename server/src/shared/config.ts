@@ -22,6 +22,8 @@ const schema = z.object({
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('1mb').describe('largest JSON request body'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
     .describe('pino log level'),
+  FERRETDB_SQLITE_DIR: z.string().optional()
+    .describe('data directory of a local FerretDB on SQLite; the server adds the _id index FerretDB 1.24 lacks (scripts set it)'),
   PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:3000')
     .describe('address printed in QR codes and notices for public verification'),
 });

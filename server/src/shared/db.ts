@@ -5,9 +5,17 @@ import mongoose, { type Connection } from 'mongoose';
 mongoose.set('sanitizeFilter', true);
 mongoose.set('strictQuery', true);
 
+/**
+ * At most this many commands in flight. FerretDB 1.24 on SQLite holds one pooled SQLite connection
+ * for an update's read while it takes a second for the write, from a pool of 100: a hundred
+ * concurrent updates each hold a read and wait for a write forever (seen: the server stalls with
+ * no CPU). 32 stays clear of that; more would only queue behind SQLite's single writer anyway.
+ */
+export const MAX_POOL_SIZE = 32;
+
 /** Opens a connection and waits until the server answers. Throws when it cannot connect. */
 export async function connectDatabase(uri: string): Promise<Connection> {
-  const connection = mongoose.createConnection(uri, { serverSelectionTimeoutMS: 10_000 });
+  const connection = mongoose.createConnection(uri, { serverSelectionTimeoutMS: 10_000, maxPoolSize: MAX_POOL_SIZE });
   await connection.asPromise();
   return connection;
 }

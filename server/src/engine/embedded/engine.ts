@@ -20,6 +20,7 @@ import { EventLog } from './event-log.ts';
 import { retryBusy } from './busy.ts';
 import { Outbox } from './outbox.ts';
 import { Scheduler } from './scheduler.ts';
+import { DatabaseDue, MemoryDue, type DueLookup } from './due.ts';
 import { collections, createIndexes, DefinitionCache, sha256, type Collections, type DefinitionDoc } from './store.ts';
 import { timerDue } from './triggers.ts';
 import type { Step } from './events.ts';
@@ -52,6 +53,7 @@ export class EmbeddedEngine implements WorkflowEngine {
   private readonly taskIndex = new Map<string, string>();
   private started = false;
   private serverGuard = true;
+  private due: DueLookup;
 
   private readonly db: Connection;
 
@@ -61,6 +63,7 @@ export class EmbeddedEngine implements WorkflowEngine {
     this.now = deps.now ?? Date.now;
     this.logger = deps.logger ?? createLogger('silent');
     this.cache = new DefinitionCache(this.c);
+    this.due = new DatabaseDue(this.c);
     this.keys = new KeyAllocator(this.c.counters);
     const workerId = `embedded-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     this.jobs = new JobRunner(() => this.deps, workerId, this.logger, deps.idlePollMs ?? 1000);
@@ -72,7 +75,7 @@ export class EmbeddedEngine implements WorkflowEngine {
   /** What the instance steps need; built per call so the functions see the live engine. */
   get deps(): InstanceDeps & { createInstance: typeof createInstance; jobs: JobRunner; cacheFind: DefinitionCache['find'] } {
     return {
-      c: this.c, cache: this.cache, keys: this.keys, now: this.now, delivered: this.delivered, locks: this.locks, serverGuard: this.serverGuard,
+      c: this.c, cache: this.cache, keys: this.keys, now: this.now, delivered: this.delivered, locks: this.locks, serverGuard: this.serverGuard, due: this.due,
       reserveJobs: (jobs: JobState[]) => this.jobs.reserve(jobs, this.now()),
       releaseJobs: (jobs: JobState[]) => this.jobs.release(jobs),
       afterSave: (doc: InstanceDoc, step: Step, jobs: JobState[]) => this.afterSave(doc, step, jobs),
@@ -83,6 +86,7 @@ export class EmbeddedEngine implements WorkflowEngine {
   private async afterSave(doc: InstanceDoc, step: Step, jobs: JobState[]): Promise<void> {
     for (const o of doc.outbox) if (o.kind === 'task' && o.type !== 'created') this.taskIndex.delete(o.task.key);
     for (const t of doc.tasks) this.taskIndex.set(t.key, doc._id);
+    this.due.saw(doc);
     if (step.events.length) {
       const lines = step.events.map((e) => ({ ...e, caseId: e.caseId ?? doc.caseId }));
       this.eventLog.append(lines.map((l) => ({ ...l })));
@@ -100,6 +104,8 @@ export class EmbeddedEngine implements WorkflowEngine {
     await createIndexes(this.c);
     const info = await this.db.db!.admin().command({ buildInfo: 1 }).catch(() => ({} as Record<string, unknown>));
     this.serverGuard = !info.ferretdbVersion;
+    this.due = this.serverGuard ? new DatabaseDue(this.c) : new MemoryDue(this.c);
+    await this.due.load();
     this.started = true;
     this.jobs.start();
     this.scheduler.start();

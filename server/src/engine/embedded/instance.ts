@@ -10,6 +10,7 @@ import { KeysExhausted, type KeyAllocator } from './keys.ts';
 import type { KeyedMutex } from './mutex.ts';
 import { retryBusy } from './busy.ts';
 import type { Collections, DefinitionCache, DefinitionDoc } from './store.ts';
+import type { DueLookup } from './due.ts';
 
 export interface InstanceDeps {
   c: Collections;
@@ -26,6 +27,8 @@ export interface InstanceDeps {
   locks: KeyedMutex;
   /** Whether the database enforces the version guard atomically (MongoDB yes, FerretDB 1.24 no). */
   serverGuard: boolean;
+  /** Where pollers and the scheduler find due work; told of every instance loaded. */
+  due: DueLookup;
 }
 
 const MAX_ATTEMPTS = 100;
@@ -42,6 +45,7 @@ async function advanceAndSave(deps: InstanceDeps, key: string, event: (step: Ste
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const doc = await deps.c.instances.findOne({ _id: key });
     if (!doc) return null;
+    deps.due.saw(doc);
     const drop = doc.outbox.filter((o) => deps.delivered.has(o.id));
     if (drop.length) doc.outbox = doc.outbox.filter((o) => !deps.delivered.has(o.id));
     const process = await deps.cache.get(doc.definitionKey);

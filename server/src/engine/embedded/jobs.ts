@@ -6,7 +6,7 @@
  */
 import type { Logger } from 'pino';
 import type { Job, JobHandler, JobResult, WorkerOptions } from '../port.ts';
-import { jobDueField, type InstanceDoc, type JobState } from './state.ts';
+import type { InstanceDoc, JobState } from './state.ts';
 import { applyEvent, visibleVariables, type InstanceDeps } from './instance.ts';
 
 interface Worker {
@@ -134,21 +134,23 @@ export class JobRunner {
     }
   }
 
+  /** Locks due jobs of the worker's type, one event per job, while the worker has room. */
   async pollOnce(w: Worker): Promise<number> {
     const deps = this.deps();
-    const now = deps.now();
-    const docs = await deps.c.instances.find(
-      { [`jobDue.${jobDueField(w.type)}`]: { $lte: now } },
-      { projection: { jobs: 1 }, limit: w.max - w.active },
-    ).toArray();
+    const keys = await deps.due.jobs(w.type, deps.now(), w.max - w.active);
     let found = 0;
-    for (const d of docs) {
-      for (const job of d.jobs) {
-        if (job.type !== w.type || job.due > now || w.active >= w.max) continue;
+    for (const key of keys) {
+      while (w.active < w.max) {
         w.active++;
-        const ok = await applyEvent(deps, d._id, (s) => s.lockJob(job.key, this.workerId, deps.now() + w.timeoutMs)).catch(() => false);
-        if (ok) found++;
-        else w.active--;
+        const ok = await applyEvent(deps, key, (s) => {
+          const job = s.doc.jobs.find((j) => j.type === w.type && j.due <= deps.now());
+          return job ? s.lockJob(job.key, this.workerId, deps.now() + w.timeoutMs) : false;
+        }).catch(() => false);
+        if (!ok) {
+          w.active--;
+          break;
+        }
+        found++;
       }
     }
     return found;

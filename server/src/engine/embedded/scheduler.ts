@@ -12,6 +12,15 @@ import { retryBusy } from './busy.ts';
 
 type Deps = InstanceDeps & { cacheFind: DefinitionCache['find'] };
 const BATCH = 500;
+/** Instances advanced at once: more only queue on the database (and FerretDB's pool can deadlock, docs/database.md). */
+const CONCURRENCY = 8;
+
+async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]);
+  }));
+}
 
 export class Scheduler {
   private running = false;
@@ -71,13 +80,20 @@ export class Scheduler {
     const deps = this.deps();
     for (;;) {
       const now = deps.now();
-      const docs = await deps.c.instances.find({ nextTimerAt: { $lte: now } }, { projection: { timers: 1 }, limit: BATCH }).toArray();
-      await Promise.all(docs.map(async (d) => {
-        for (const t of d.timers) {
-          if (t.due <= now) await applyEvent(deps, d._id, (s) => s.fireTimer(t.key)).catch((error) => this.logger.warn({ err: error }, 'engine: timer failed'));
+      const keys = await deps.due.timers(now, BATCH);
+      let fired = 0;
+      await forEachLimited(keys, CONCURRENCY, async (key) => {
+        // One event per due timer; a cycle moves its timer on, so the loop ends.
+        for (;;) {
+          const ok = await applyEvent(deps, key, (s) => {
+            const timer = s.doc.timers.find((t) => t.due <= now);
+            return timer ? s.fireTimer(timer.key) : false;
+          }).catch((error) => { this.logger.warn({ err: error, instance: key }, 'engine: timer failed'); return false; });
+          if (!ok) break;
+          fired++;
         }
-      }));
-      if (docs.length < BATCH) break;
+      });
+      if (keys.length < BATCH || fired === 0) break;
     }
     await this.startTimerStarts(deps);
     await retryBusy(() => deps.c.messages.deleteMany({ expiresAt: { $lte: deps.now() } }));
