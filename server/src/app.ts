@@ -76,7 +76,7 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   const delegations = delegationService({ db: deps.db, trail, clock: deps.clock });
   const authority = buildAuthority({ delegationsOf: delegations.activeFor, principalOf: (id) => principalForUser(deps.db, id), clock: deps.clock });
   authzRoutes(api, { authority });
-  userRoutes(api, { db: deps.db, authority, audit: trail });
+  userRoutes(api, { db: deps.db, authority, audit: trail, revoked });
   delegationRoutes(api, { delegations, authority });
   auditRoutes(api, { db: deps.db, trail, authority });
   const catalog = catalogModels(deps.db);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Connection } from 'mongoose';
+import mongoose, { type Connection } from 'mongoose';
 import { AppError } from '../shared/errors.ts';
 import type { RevokedSessions } from './revocations.ts';
 import { refreshTokenModel, sessionRevocationModel, type SessionRevocation } from './session.model.ts';
@@ -106,6 +106,19 @@ export function sessionService(deps: { db: Connection; audit: AuditSink; policy?
       // A revocation that landed while we rotated must still win.
       if (await isRevoked(found.familyId)) throw invalid();
       return { userId: found.userId, sessionId: found.familyId, refreshToken: next };
+    },
+
+    /**
+     * Revokes every family of a user that may still be live (a deactivated account): their refresh
+     * and access tokens are refused from the next request on. A rare admin action, so the scan of
+     * `refresh_tokens` by user is acceptable here.
+     */
+    async endAllOf(userId: string): Promise<number> {
+      const now = clock();
+      const live = await tokens.find({ userId, familyExpiresAt: mongoose.trusted({ $gt: now }), revokedAt: null }, { familyId: 1 }).lean();
+      const families = [...new Set(live.map((t) => t.familyId))];
+      for (const familyId of families) await revokeFamily(familyId, 'userInactive', now);
+      return families.length;
     },
 
     /** Revokes the family of `token`; quietly does nothing for an unknown token. */

@@ -56,11 +56,14 @@ describe('users: the system admin keeps accounts, department admins see their st
     expect((await as('approver.zjj').get('/api/users')).body.total).to.equal(0);
   });
 
-  it('deactivates a user: sign-in and refresh stop working', async () => {
+  it('deactivates a user: sign-in and refresh stop working, and their access tokens are refused at once', async () => {
     const signIn = await supertest(t.baseUrl).post('/api/auth/sign-in').send({ username: 'approver.zjj2', password: newApprover.password });
     const id = signIn.body.user.id;
+    const me = () => supertest(t.baseUrl).get('/api/auth/me').set('authorization', `Bearer ${signIn.body.accessToken}`);
+    expect((await me()).status).to.equal(200);
     const res = await as('sysadmin').patch(`/api/users/${id}`, { active: false });
     expect(res.body.active).to.equal(false);
+    expect((await me()).body.code).to.equal('SESSION_REVOKED');
     expect((await supertest(t.baseUrl).post('/api/auth/sign-in').send({ username: 'approver.zjj2', password: newApprover.password })).status).to.equal(401);
     expect((await supertest(t.baseUrl).post('/api/auth/refresh').send({ refreshToken: signIn.body.refreshToken })).body.code).to.equal('REFRESH_TOKEN_INVALID');
     expect(await auditModel(t.db).countDocuments({ action: 'user.update', 'subject.id': id })).to.equal(1);

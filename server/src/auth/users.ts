@@ -6,7 +6,8 @@ import { paging, queryObject, type Api } from '../shared/http.ts';
 import { principalOf } from './authenticate.ts';
 import { hashPassword } from './passwords.ts';
 import { roleNames, roles } from './roles.ts';
-import type { AuditSink } from './sessions.ts';
+import type { RevokedSessions } from './revocations.ts';
+import { sessionService, type AuditSink } from './sessions.ts';
 import { userModel, type User } from './user.model.ts';
 
 const code = z.string().regex(/^[a-z0-9_]+$/).max(32);
@@ -38,10 +39,12 @@ const view = (u: Stored) => ({
 /**
  * Users, roles, departments and windows. The system admin creates and edits accounts; department
  * admins read their department's staff and the approvers serving it (to choose grantees of 授权).
- * Every change is audited. Deactivating a user ends their refresh sessions at the next refresh.
+ * Every change is audited. Deactivating a user revokes their sessions: refresh and access tokens
+ * are refused from the next request on.
  */
-export function userRoutes(api: Api, deps: { db: Connection; authority: Authority; audit: AuditSink }): void {
+export function userRoutes(api: Api, deps: { db: Connection; authority: Authority; audit: AuditSink; revoked?: RevokedSessions }): void {
   const users = userModel(deps.db);
+  const sessions = sessionService({ db: deps.db, audit: deps.audit, revoked: deps.revoked });
   const actorOf = (req: Parameters<typeof principalOf>[0]) => ({ userId: principalOf(req).userId, username: principalOf(req).username });
 
   api.add({
@@ -102,6 +105,7 @@ export function userRoutes(api: Api, deps: { db: Connection; authority: Authorit
         data: { before: view(existing as Stored), change: body },
       });
       await users.updateOne({ _id: params.id }, { ...(Object.keys(set).length ? { $set: set } : {}), ...(Object.keys(unset).length ? { $unset: unset } : {}) });
+      if (body.active === false) await sessions.endAllOf(params.id);
       return view((await users.findById(params.id, { passwordHash: 0 }).lean()) as Stored);
     },
   });
