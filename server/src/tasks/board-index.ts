@@ -6,6 +6,7 @@ import type { TaskDoc } from './model.ts';
 import type { ListQuery, TaskList } from './schemas.ts';
 
 type Item = Omit<TaskDoc, 'form' | 'history'>;
+type Sort = ListQuery['sort'];
 const isOpen = (state: string) => state === 'open' || state === 'awaitingSigners';
 
 function add(map: Map<string, Set<string>>, key: string, value: string) {
@@ -29,6 +30,9 @@ export class BoardIndex {
   private readonly byCc = new Map<string, Set<string>>();
   private readonly children = new Map<string, Set<string>>();
   private closed: Map<string, number> | null = new Map();
+  /** Per candidate group, its entries in each list order asked for; dropped when the group changes. */
+  private readonly sortedByGroup = new Map<string, Map<Sort, GroupView>>();
+  private readonly authKeys = new WeakMap<Item, string>();
 
   get size(): number {
     return this.items.size;
@@ -50,7 +54,10 @@ export class BoardIndex {
       return;
     }
     this.items.set(task._id, task);
-    for (const g of task.candidateGroups ?? []) add(this.byGroup, g, task._id);
+    for (const g of task.candidateGroups ?? []) {
+      add(this.byGroup, g, task._id);
+      this.sortedByGroup.delete(g);
+    }
     if (task.assignee) add(this.byAssignee, task.assignee, task._id);
     for (const c of task.carbonCopies ?? []) add(this.byCc, c.username, task._id);
     if (task.parentKey) add(this.children, task.parentKey, task._id);
@@ -75,55 +82,158 @@ export class BoardIndex {
 
   private drop(task: Item): void {
     this.items.delete(task._id);
-    for (const g of task.candidateGroups ?? []) this.byGroup.get(g)?.delete(task._id);
+    for (const g of task.candidateGroups ?? []) {
+      this.byGroup.get(g)?.delete(task._id);
+      this.sortedByGroup.delete(g);
+    }
     if (task.assignee) this.byAssignee.get(task.assignee)?.delete(task._id);
     for (const c of task.carbonCopies ?? []) this.byCc.get(c.username)?.delete(task._id);
     if (task.parentKey) this.children.get(task.parentKey)?.delete(task._id);
   }
 
-  private candidates(list: TaskList, principal: Principal, now: number): Iterable<Item> {
-    const from = (keys: Iterable<string> | undefined) => [...(keys ?? [])].map((k) => this.items.get(k)!).filter(Boolean);
+  /** A candidate group's entries in list order, kept until the group's membership changes. */
+  private groupView(group: string, sort: Sort): GroupView {
+    let bySort = this.sortedByGroup.get(group);
+    if (!bySort) this.sortedByGroup.set(group, (bySort = new Map()));
+    let view = bySort.get(sort);
+    if (!view) bySort.set(sort, (view = buildView(this.from(this.byGroup.get(group)).sort(comparator(sort)), (t) => this.authKey(t))));
+    return view;
+  }
+
+  private from(keys: Iterable<string> | undefined): Item[] {
+    const out: Item[] = [];
+    for (const k of keys ?? []) {
+      const item = this.items.get(k);
+      if (item) out.push(item);
+    }
+    return out;
+  }
+
+  /** The entries a list starts from, in list order when `sort` is given. */
+  private candidates(list: TaskList, principal: Principal, now: number, sort: Sort | null): readonly Item[] {
+    if (list === 'groups') {
+      const groups = groupsOf(principal).filter((g) => (this.byGroup.get(g)?.size ?? 0) > 0);
+      // The usual case, one group: its kept order serves every request without a sort.
+      if (groups.length === 1) return sort ? this.groupView(groups[0], sort).items : this.from(this.byGroup.get(groups[0]));
+      const keys = new Set<string>();
+      for (const g of groups) for (const k of this.byGroup.get(g)!) keys.add(k);
+      return ordered(this.from(keys), sort);
+    }
     switch (list) {
-      case 'mine': return from(this.byAssignee.get(principal.username));
-      case 'cc': return from(this.byCc.get(principal.username));
-      case 'groups': {
-        const keys = new Set<string>();
-        for (const g of groupsOf(principal)) for (const k of this.byGroup.get(g) ?? []) keys.add(k);
-        return from(keys).filter((t) => t.state === 'open' && t.assignee === null);
-      }
-      case 'dueSoon': return [...this.items.values()].filter((t) => t.warnAt && t.dueAt && t.warnAt.getTime() <= now && now < t.dueAt.getTime());
-      case 'overdue': return [...this.items.values()].filter((t) => t.dueAt && t.dueAt.getTime() <= now);
-      default: return this.items.values();
+      case 'mine': return ordered(this.from(this.byAssignee.get(principal.username)), sort);
+      case 'cc': return ordered(this.from(this.byCc.get(principal.username)), sort);
+      case 'dueSoon': return ordered([...this.items.values()].filter((t) => t.warnAt && t.dueAt && t.warnAt.getTime() <= now && now < t.dueAt.getTime()), sort);
+      case 'overdue': return ordered([...this.items.values()].filter((t) => t.dueAt && t.dueAt.getTime() <= now), sort);
+      default: return ordered([...this.items.values()], sort);
     }
   }
 
-  /** The entries of a list that the ability lets the user read, with the query's filters. */
-  select(ability: AppAbility, principal: Principal, list: TaskList, query: Partial<ListQuery>, now: Date): Item[] {
-    const out: Item[] = [];
+  /**
+   * Walks a list's entries that the ability lets the user read, with the query's filters: how many
+   * there are, and those in the window [from, to) of the list order (`sort`).
+   */
+  private scan(ability: AppAbility, principal: Principal, list: TaskList, query: Partial<ListQuery>, now: Date, sort: Sort | null, from = 0, to = 0) {
+    const page: Item[] = [];
+    let total = 0;
     // The answer depends only on the fields the rules read: ask once per distinct combination.
     const memo = new Map<string, boolean>();
-    for (const t of this.candidates(list, principal, now.getTime())) {
+    for (const t of this.candidates(list, principal, now.getTime(), sort)) {
+      if (list === 'groups' && (t.state !== 'open' || t.assignee !== null)) continue;
       if (query.matterCode && t.matterCode !== query.matterCode) continue;
       if (query.departmentCode && t.departmentCode !== query.departmentCode) continue;
       if (query.caseNumber && t.caseNumber !== query.caseNumber) continue;
-      const key = `${t.departmentCode}\u0000${t.matterCode}\u0000${t.assignee}\u0000${(t.candidateGroups ?? []).join('\u0001')}`;
+      const key = this.authKey(t);
       let may = memo.get(key);
       if (may === undefined) {
         may = ability.can('read', subjectOf('Task', { departmentCode: t.departmentCode, matterCode: t.matterCode, candidateGroups: t.candidateGroups, assignee: t.assignee }));
         memo.set(key, may);
       }
-      if (may) out.push(t);
+      if (!may) continue;
+      if (total >= from && total < to) page.push(t);
+      total++;
     }
-    return out;
+    return { page, total };
+  }
+
+  /**
+   * "My group's tasks" of a user in one candidate group, without filters — the board's busiest
+   * list: the ability is asked once per distinct (department, matter, groups) of the group, the
+   * total is summed from the view's counts, and only the entries up to the page are walked. Null
+   * when the query is not that case (`scan` answers it).
+   */
+  private groupPage(ability: AppAbility, principal: Principal, query: ListQuery, from: number): { page: Item[]; total: number } | null {
+    if (query.list !== 'groups' || query.matterCode || query.departmentCode || query.caseNumber) return null;
+    const groups = groupsOf(principal).filter((g) => (this.byGroup.get(g)?.size ?? 0) > 0);
+    if (groups.length !== 1) return null;
+    const view = this.groupView(groups[0], query.sort);
+    const allowed = view.representatives.map((t) => ability.can('read', subjectOf('Task', { departmentCode: t.departmentCode, matterCode: t.matterCode, candidateGroups: t.candidateGroups, assignee: t.assignee })));
+    let total = 0;
+    allowed.forEach((may, k) => { if (may) total += view.eligibleCount[k]; });
+    const page: Item[] = [];
+    for (let i = 0, seen = 0; i < view.items.length && page.length < query.pageSize; i++) {
+      if (!view.eligible[i] || !allowed[view.keyOf[i]]) continue;
+      if (seen++ >= from) page.push(view.items[i]);
+    }
+    return { page, total };
+  }
+
+  private authKey(t: Item): string {
+    let key = this.authKeys.get(t);
+    if (key === undefined) this.authKeys.set(t, (key = `${t.departmentCode}\u0000${t.matterCode}\u0000${t.assignee}\u0000${(t.candidateGroups ?? []).join('\u0001')}`));
+    return key;
+  }
+
+  /** How many entries of a list the user may read. */
+  count(ability: AppAbility, principal: Principal, list: TaskList, now: Date): number {
+    return this.scan(ability, principal, list, {}, now, null).total;
   }
 
   list(ability: AppAbility, principal: Principal, query: ListQuery, now: Date) {
-    const found = this.select(ability, principal, query.list, query, now);
-    const field = query.sort.replace('-', '') as 'dueAt' | 'createdAt';
-    const direction = query.sort.startsWith('-') ? -1 : 1;
-    const value = (t: Item) => t[field]?.getTime() ?? Number.MAX_SAFE_INTEGER;
-    found.sort((a, b) => direction * (value(a) - value(b)) || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
-    const page = found.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
-    return { items: page.map((t) => taskSummary(t as TaskDoc, now)), total: found.length, page: query.page, pageSize: query.pageSize };
+    const from = (query.page - 1) * query.pageSize;
+    const { page, total } = this.groupPage(ability, principal, query, from) ?? this.scan(ability, principal, query.list, query, now, query.sort, from, from + query.pageSize);
+    return { items: page.map((t) => taskSummary(t as TaskDoc, now)), total, page: query.page, pageSize: query.pageSize };
   }
 }
+
+/** List order: by the sort field (missing last), then by key. */
+function comparator(sort: Sort): (a: Item, b: Item) => number {
+  const field = sort.replace('-', '') as 'dueAt' | 'createdAt';
+  const direction = sort.startsWith('-') ? -1 : 1;
+  const value = (t: Item) => t[field]?.getTime() ?? Number.MAX_SAFE_INTEGER;
+  return (a, b) => direction * (value(a) - value(b)) || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
+}
+
+/** A group's entries in one list order, with what the busiest list needs precomputed. */
+interface GroupView {
+  items: Item[];
+  /** Per entry: open and unassigned (what "my group's tasks" shows). */
+  eligible: Uint8Array;
+  /** Per entry: its distinct authority key (department, matter, assignee, groups) as a number. */
+  keyOf: Int32Array;
+  /** Per authority key: an entry that has it (the ability reads only those fields). */
+  representatives: Item[];
+  /** Per authority key: how many eligible entries have it. */
+  eligibleCount: number[];
+}
+
+function buildView(items: Item[], authKey: (t: Item) => string): GroupView {
+  const ids = new Map<string, number>();
+  const view: GroupView = { items, eligible: new Uint8Array(items.length), keyOf: new Int32Array(items.length), representatives: [], eligibleCount: [] };
+  items.forEach((t, i) => {
+    const key = authKey(t);
+    let id = ids.get(key);
+    if (id === undefined) {
+      ids.set(key, (id = view.representatives.length));
+      view.representatives.push(t);
+      view.eligibleCount.push(0);
+    }
+    view.keyOf[i] = id;
+    if (t.state === 'open' && t.assignee === null) {
+      view.eligible[i] = 1;
+      view.eligibleCount[id]++;
+    }
+  });
+  return view;
+}
+
+const ordered = (items: Item[], sort: Sort | null) => (sort ? items.sort(comparator(sort)) : items);
