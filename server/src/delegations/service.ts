@@ -6,6 +6,7 @@ import { catalogModels } from '../catalog/index.ts';
 import { AppError, conflict, notFound, validationFailed } from '../shared/errors.ts';
 import { chinaToday, delegationModel, delegationRevocationModel, startOfChinaDay, type Delegation } from './model.ts';
 import type { GrantBody, ListQuery } from './schemas.ts';
+import { delegationCacheOf } from './active-cache.ts';
 
 const day = 86_400_000;
 const trusted = <T extends object>(query: T) => mongoose.trusted(query) as T;
@@ -27,6 +28,7 @@ export function delegationService(deps: DelegationDeps) {
   const users = userModel(deps.db);
   const { matters } = catalogModels(deps.db);
   const clock = deps.clock ?? (() => new Date());
+  const cache = delegationCacheOf(deps.db);
   const actorOf = (p: Principal) => ({ userId: p.userId, username: p.username });
 
   function view(d: Delegation, now = clock()) {
@@ -48,14 +50,16 @@ export function delegationService(deps: DelegationDeps) {
 
     /** The delegations of a user that are in force at `now` (the ability's input). */
     async activeFor(userId: string, now: Date): Promise<ActiveDelegation[]> {
-      const candidates = await delegations.find({ granteeId: userId, ...inForce(now) }).lean();
-      if (candidates.length === 0) return [];
-      const revoked = new Set((await revocations.find({ delegationId: trusted({ $in: candidates.map((d) => String(d._id)) }) }, { delegationId: 1 }).lean()).map((r) => r.delegationId));
-      const found = candidates.filter((d) => !revoked.has(String(d._id)));
-      return found.map((d) => ({
-        id: String(d._id), departmentCode: d.departmentCode, powers: d.powers, allMatters: d.allMatters,
-        matterCodes: d.matterCodes, validFrom: d.validFrom, validUntil: d.validUntil, revokedAt: d.revokedAt,
-      }));
+      const unrevoked = await cache.get(userId, async () => {
+        const candidates = await delegations.find({ granteeId: userId, revokedAt: null }).lean();
+        if (candidates.length === 0) return [];
+        const revoked = new Set((await revocations.find({ delegationId: trusted({ $in: candidates.map((d) => String(d._id)) }) }, { delegationId: 1 }).lean()).map((r) => r.delegationId));
+        return candidates.filter((d) => !revoked.has(String(d._id))).map((d) => ({
+          id: String(d._id), departmentCode: d.departmentCode, powers: d.powers, allMatters: d.allMatters,
+          matterCodes: d.matterCodes, validFrom: d.validFrom, validUntil: d.validUntil, revokedAt: d.revokedAt,
+        }));
+      });
+      return unrevoked.filter((d) => isActive(d, now));
     },
 
     /**
@@ -132,6 +136,7 @@ export function delegationService(deps: DelegationDeps) {
       // power without its trace.
       await deps.trail.append({ actor: actorOf(principal), action: 'delegation.grant', subject: { type: 'Delegation', id: String(record._id) }, departmentCode, data: view(record, now) });
       await delegations.create(record);
+      cache.changed(record.granteeId);
       return view(record, now);
     },
 
@@ -147,6 +152,8 @@ export function delegationService(deps: DelegationDeps) {
       } catch (error) {
         if ((error as { code?: number }).code === 11000) throw alreadyRevoked();
         throw error;
+      } finally {
+        cache.changed(existing.granteeId);
       }
       await delegations.updateOne({ _id: existing._id }, { $set: { revokedAt: now, revokedBy: actorOf(principal), revokeReason: reason }, $inc: { version: 1 } });
       await deps.trail.append({
