@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import type { Config } from '../shared/config.ts';
 import { unauthenticated } from '../shared/errors.ts';
@@ -19,10 +20,11 @@ const ALGORITHM = 'HS256';
 
 /** Signs and checks access tokens: algorithm pinned, issuer and audience checked, short-lived. */
 export class TokenService {
-  private readonly key: Uint8Array;
+  /** A KeyObject made once: from raw bytes jose would import a new key on every request. */
+  private readonly key: KeyObject;
 
   constructor(private readonly config: Pick<Config, 'JWT_SECRET' | 'JWT_ISSUER' | 'JWT_AUDIENCE' | 'ACCESS_TOKEN_TTL_SECONDS'>) {
-    this.key = new TextEncoder().encode(config.JWT_SECRET);
+    this.key = createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8'));
   }
 
   /** Life of an access token, in seconds (answered to clients as `expiresIn`). */

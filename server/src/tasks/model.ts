@@ -1,4 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { guardByIdOnFerretDb } from '../shared/ferretdb-guard.ts';
+import { serializeWritesBy } from '../shared/serialize.ts';
 
 /** Where a task on the board stands. `completing` holds the task while the engine is told. */
 export const taskStates = ['open', 'completing', 'awaitingSigners', 'completed', 'canceled'] as const;
@@ -120,6 +122,10 @@ taskSchema.index({ state: 1, candidateGroups: 1, assignee: 1, dueAt: 1 });
 taskSchema.index({ state: 1, assignee: 1, dueAt: 1 });
 taskSchema.index({ state: 1, departmentCode: 1, matterCode: 1, dueAt: 1 });
 taskSchema.index({ parentKey: 1, state: 1 });
+// One write at a time per task in this process, then guards by `_id` that FerretDB need not scan
+// (shared/ferretdb-guard.ts): claims and completions stay exactly-once at 100,000 tasks.
+serializeWritesBy(taskSchema, '_id');
+guardByIdOnFerretDb(taskSchema);
 taskSchema.index({ caseNumber: 1 });
 
 export const taskModel = (connection: Connection): Model<TaskDoc> =>

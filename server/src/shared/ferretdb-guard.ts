@@ -1,0 +1,87 @@
+import type { Connection, Schema } from 'mongoose';
+
+/**
+ * Guarded updates by `_id` that FerretDB 1.24 can serve without scanning.
+ *
+ * Why: a guard such as `updateOne({ _id, state: 'open', rev: 3 }, …)` is how the board claims and
+ * completes a task exactly once, but FerretDB on SQLite pushes a filter down only when it is
+ * `{ _id }` alone: with the guard it reads and parses every document of the collection (seconds
+ * at 100,000 tasks, and the collection keeps its closed tasks). On a FerretDB connection this
+ * plugin, running after `serializeWritesBy(schema, '_id')` has taken the document's in-process
+ * lock, reads the document by `_id`, evaluates the rest of the filter here, and sends the update
+ * with `{ _id }` alone — or with an `_id` that matches nothing, so the caller sees
+ * `matchedCount: 0` exactly as before. A condition it does not understand leaves the filter as it
+ * was (correct, only slow). MongoDB connections are untouched.
+ */
+const ferretConnections = new WeakSet<Connection>();
+const NO_MATCH = '\u0000no-document';
+
+/** Marks a connection as FerretDB (shared/db.ts does it after asking the server). */
+export function markFerretDb(connection: Connection): void {
+  ferretConnections.add(connection);
+}
+
+export function isFerretDb(connection: Connection): boolean {
+  return ferretConnections.has(connection);
+}
+
+type Scalar = string | number | boolean | null | Date;
+type Condition = { eq: Scalar } | { in: Scalar[] } | { ne: Scalar };
+
+const isScalar = (v: unknown): v is Scalar => v === null || ['string', 'number', 'boolean'].includes(typeof v) || v instanceof Date;
+
+/** The filter's conditions besides `_id`, or null when one is beyond this small matcher. */
+export function parseGuard(filter: Record<string, unknown>): Map<string, Condition> | null {
+  const out = new Map<string, Condition>();
+  for (const [path, value] of Object.entries(filter)) {
+    if (path === '_id') continue;
+    if (path.startsWith('$')) return null;
+    if (isScalar(value)) out.set(path, { eq: value });
+    else if (value && typeof value === 'object' && !Array.isArray(value)) {
+      const keys = Object.keys(value);
+      const v = value as Record<string, unknown>;
+      if (keys.length === 1 && keys[0] === '$in' && Array.isArray(v.$in) && v.$in.every(isScalar)) out.set(path, { in: v.$in });
+      else if (keys.length === 1 && keys[0] === '$ne' && isScalar(v.$ne)) out.set(path, { ne: v.$ne });
+      else return null;
+    } else return null;
+  }
+  return out;
+}
+
+const same = (a: unknown, b: Scalar) => {
+  if (b === null) return a === null || a === undefined;
+  if (b instanceof Date) return a instanceof Date && a.getTime() === b.getTime();
+  return a === b;
+};
+
+/** Whether the document meets the conditions; undefined when an array on the way makes it MongoDB's call. */
+export function meets(doc: Record<string, unknown>, conditions: Map<string, Condition>): boolean | undefined {
+  for (const [path, condition] of conditions) {
+    let value: unknown = doc;
+    for (const part of path.split('.')) {
+      if (Array.isArray(value)) return undefined;
+      value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+    }
+    if (Array.isArray(value)) return undefined;
+    const ok = 'eq' in condition ? same(value, condition.eq) : 'in' in condition ? condition.in.some((c) => same(value, c)) : !same(value, condition.ne);
+    if (!ok) return false;
+  }
+  return true;
+}
+
+export function guardByIdOnFerretDb(schema: Schema): void {
+  for (const op of ['updateOne', 'findOneAndUpdate'] as const) {
+    schema.pre(op, async function () {
+      if (!isFerretDb(this.model.db) || this.getOptions().upsert) return;
+      const filter = this.getFilter() as Record<string, unknown>;
+      const id = filter._id;
+      if (typeof id !== 'string' || Object.keys(filter).length === 1) return;
+      const conditions = parseGuard(filter);
+      if (!conditions) return;
+      const doc = await this.model.collection.findOne({ _id: id as never });
+      const verdict = doc ? meets(doc as Record<string, unknown>, conditions) : false;
+      if (verdict === undefined) return;
+      this.setQuery({ _id: verdict ? id : NO_MATCH });
+    });
+  }
+}
