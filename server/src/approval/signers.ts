@@ -43,6 +43,8 @@ export async function addSigners(deps: ApprovalDeps, ability: AppAbility, princi
   const round = new mongoose.Types.ObjectId().toHexString();
   const now = (deps.clock ?? (() => new Date()))();
   const label = body.position === 'after' ? '后加签' : body.usernames.length > 1 ? (body.mode === 'all' ? '会签' : '或签') : '加签';
+  // Counted before the sub-tasks exist: a parent closing meanwhile still knows to close them.
+  await deps.board.tasks.updateOne({ _id: task._id }, { $inc: { signatureRounds: 1 } });
   await deps.board.tasks.insertMany(signers.map((s, i) => ({
     _id: `${task._id}.${round.slice(-8)}${i}`, kind: 'signature', parentKey: task._id, signature: { position: body.position, mode: body.mode, round },
     name: `${label}：${task.name}`, step: task.step, sealRequired: false, returnTargets: [], headers: {},
@@ -50,7 +52,6 @@ export async function addSigners(deps: ApprovalDeps, ability: AppAbility, princi
     departmentCode: task.departmentCode, matterCode: task.matterCode, caseNumber: task.caseNumber, state: 'open',
     dueAt: task.dueAt, warnAt: task.warnAt, form: task.form, carbonCopies: [], urges: [], history: [], createdAt: now, rev: 0,
   })));
-  await deps.board.tasks.updateOne({ _id: task._id }, { $inc: { signatureRounds: 1 } });
   await record(deps, principal, task, 'signersAdded', { signers: body.usernames, position: body.position, mode: body.mode, round }, body.opinion);
   return { round, signatures: signers.map((s, i) => ({ key: `${task._id}.${round.slice(-8)}${i}`, assignee: s.username })) };
 }

@@ -42,6 +42,12 @@ export class AuditTrail {
   private readonly records;
   /** Appends of this instance go one at a time: no race inside one process, retries only across processes. */
   private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * The last record this instance wrote or read. Finding it in the database sorts the whole trail
+   * (FerretDB 1.24 pushes down no sort and no filter but `_id`); the unique seq index still decides
+   * every append, and a lost race (another process appended) reloads it.
+   */
+  private tail?: { seq: number; hash: string } | null;
 
   constructor(db: Connection, private readonly options: { maxAttempts?: number; clock?: () => Date } = {}) {
     this.records = auditModel(db);
@@ -64,7 +70,8 @@ export class AuditTrail {
     const data = normalise(entry.data ?? {}) as Record<string, unknown>;
     const maxAttempts = this.options.maxAttempts ?? 50;
     for (let attempt = 1; ; attempt++) {
-      const last = await this.records.findOne({}, { seq: 1, hash: 1 }).sort({ seq: -1 }).lean();
+      this.tail ??= await this.records.findOne({}, { seq: 1, hash: 1 }).sort({ seq: -1 }).lean();
+      const last = this.tail;
       const at = new Date((this.options.clock ?? (() => new Date()))().getTime());
       const record = {
         seq: (last?.seq ?? 0) + 1, at, actor: { userId: entry.actor.userId, username: entry.actor.username },
@@ -75,8 +82,10 @@ export class AuditTrail {
       const full: AuditRecord = { ...record, prevHash, hash: hashOf(prevHash, record) };
       try {
         await this.records.create(full);
+        this.tail = { seq: full.seq, hash: full.hash };
         return full;
       } catch (error) {
+        this.tail = undefined;
         if ((error as { code?: number }).code !== 11000 || attempt >= maxAttempts) throw error;
         // Lost the race for this seq: back off a little (jittered) and chain onto the new last record.
         await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(20, attempt * 2)));

@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { nextSequence } from '../shared/sequence.ts';
+import { guardByIdOnFerretDb } from '../shared/ferretdb-guard.ts';
 import { serializeWritesBy } from '../shared/serialize.ts';
 
 /** Where a case stands. Stored values English; the UI translates (caseStatusNames). */
@@ -132,6 +133,8 @@ const caseSchema = new Schema<Case>(
 );
 
 serializeWritesBy(caseSchema, 'caseNumber');
+// On FerretDB, an update by case number goes out by `_id` (one scan per case and process, not per write).
+guardByIdOnFerretDb(caseSchema, { naturalKey: 'caseNumber' });
 
 export const caseModel = (connection: Connection): Model<Case> =>
   (connection.models.Case as Model<Case>) ?? connection.model<Case>('Case', caseSchema, 'cases');

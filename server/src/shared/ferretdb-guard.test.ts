@@ -59,3 +59,29 @@ describe('guarded updates by _id on FerretDB: against the real database', () => 
     expect((await Doc.updateOne({ _id: 'missing', state: 'open' }, { $set: { state: 'y' } })).matchedCount).to.equal(0);
   });
 });
+
+describe('guarded updates by a natural key on FerretDB', () => {
+  let db: Connection;
+  before(async () => { db = await testDatabase('ferret_guard_natural'); });
+  after(async () => { await db.dropDatabase(); await db.close(); });
+
+  it('addresses a document by its case number through its _id, and finds it again after the collection is recreated', async () => {
+    const schema = new Schema({ caseNumber: String, stage: String, rev: Number });
+    serializeWritesBy(schema, 'caseNumber');
+    guardByIdOnFerretDb(schema, { naturalKey: 'caseNumber' });
+    const sent: Record<string, unknown>[] = [];
+    schema.post('updateOne', function () { sent.push({ ...this.getFilter() }); });
+    const Case = db.model('GuardCase', schema, 'guard_cases');
+    await Case.create({ caseNumber: 'ZW20261201-0001', stage: 'intake', rev: 0 });
+    const results = await Promise.all(Array.from({ length: 5 }, () => Case.updateOne({ caseNumber: 'ZW20261201-0001', rev: 0 }, { $set: { stage: 'approval' }, $inc: { rev: 1 } })));
+    expect(results.filter((r) => r.modifiedCount === 1)).to.have.length(1);
+    expect((await Case.updateOne({ caseNumber: 'ZW20261201-0001', stage: 'intake' }, { $set: { stage: 'x' } })).matchedCount).to.equal(0);
+    if (isFerretDb(db)) expect(sent.every((f) => Object.keys(f).length === 1 && '_id' in f)).to.equal(true);
+
+    await Case.collection.drop();
+    await Case.create({ caseNumber: 'ZW20261201-0001', stage: 'intake', rev: 0 });
+    expect((await Case.updateOne({ caseNumber: 'ZW20261201-0001', rev: 0 }, { $set: { stage: 'again' } })).modifiedCount).to.equal(1);
+    expect((await Case.findOne({ caseNumber: 'ZW20261201-0001' }).lean<{ stage: string }>())!.stage).to.equal('again');
+    expect((await Case.updateOne({ caseNumber: 'ZW-none' }, { $set: { stage: 'y' } })).matchedCount).to.equal(0);
+  });
+});

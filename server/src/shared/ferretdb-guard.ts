@@ -1,7 +1,7 @@
-import type { Connection, Schema } from 'mongoose';
+import { Types, type Connection, type Schema } from 'mongoose';
 
 /**
- * Guarded updates by `_id` that FerretDB 1.24 can serve without scanning.
+ * Guarded updates by `_id` (or by a case number) that FerretDB 1.24 can serve without scanning.
  *
  * Why: a guard such as `updateOne({ _id, state: 'open', rev: 3 }, …)` is how the board claims and
  * completes a task exactly once, but FerretDB on SQLite pushes a filter down only when it is
@@ -14,7 +14,9 @@ import type { Connection, Schema } from 'mongoose';
  * was (correct, only slow). MongoDB connections are untouched.
  */
 const ferretConnections = new WeakSet<Connection>();
+/** An `_id` no document has, of either type (the schema casts the filter). */
 const NO_MATCH = '\u0000no-document';
+const NO_MATCH_OBJECT_ID = new Types.ObjectId('000000000000000000000000');
 
 /** Marks a connection as FerretDB (shared/db.ts does it after asking the server). */
 export function markFerretDb(connection: Connection): void {
@@ -69,19 +71,43 @@ export function meets(doc: Record<string, unknown>, conditions: Map<string, Cond
   return true;
 }
 
-export function guardByIdOnFerretDb(schema: Schema): void {
+/**
+ * Installs the rewrite on a schema. `naturalKey` names a unique, never-changing field by which the
+ * code addresses documents (a case's `caseNumber`): its `_id` is looked up once and kept.
+ */
+export function guardByIdOnFerretDb(schema: Schema, options: { naturalKey?: string } = {}): void {
+  const ids = new WeakMap<Connection, Map<string, unknown>>();
   for (const op of ['updateOne', 'findOneAndUpdate'] as const) {
     schema.pre(op, async function () {
-      if (!isFerretDb(this.model.db) || this.getOptions().upsert) return;
+      const connection = this.model.db;
+      if (!isFerretDb(connection) || this.getOptions().upsert) return;
       const filter = this.getFilter() as Record<string, unknown>;
-      const id = filter._id;
-      if (typeof id !== 'string' || Object.keys(filter).length === 1) return;
+      const natural = options.naturalKey && filter._id === undefined ? filter[options.naturalKey] : undefined;
+      if (Object.keys(filter).length === 1 && natural === undefined) return;
       const conditions = parseGuard(filter);
       if (!conditions) return;
-      const doc = await this.model.collection.findOne({ _id: id as never });
-      const verdict = doc ? meets(doc as Record<string, unknown>, conditions) : false;
+      const read = (id: unknown) => this.model.collection.findOne({ _id: id as never });
+      let id = filter._id;
+      let doc: Record<string, unknown> | null;
+      if (typeof natural === 'string') {
+        let known = ids.get(connection);
+        if (!known) ids.set(connection, (known = new Map()));
+        id = known.get(natural);
+        doc = id === undefined ? null : await read(id);
+        if (!doc || doc[options.naturalKey!] !== natural) {
+          // first use, or the cached _id is stale (the collection was dropped): one scan, then kept
+          id = (await this.model.collection.findOne({ [options.naturalKey!]: natural }, { projection: { _id: 1 } }))?._id;
+          if (id === undefined) return;
+          known.set(natural, id);
+          doc = await read(id);
+        }
+      } else {
+        if (typeof id !== 'string' && !(id instanceof Types.ObjectId)) return;
+        doc = await read(id);
+      }
+      const verdict = doc ? meets(doc, conditions) : false;
       if (verdict === undefined) return;
-      this.setQuery({ _id: verdict ? id : NO_MATCH });
+      this.setQuery({ _id: verdict ? id : id instanceof Types.ObjectId ? NO_MATCH_OBJECT_ID : NO_MATCH });
     });
   }
 }

@@ -71,9 +71,9 @@ export function taskProjection(deps: ProjectionDeps) {
   }
 
   async function closed(task: UserTask, state: 'completed' | 'canceled'): Promise<void> {
-    const open = await tasks.updateOne({ _id: task.key, state: mongoose.trusted({ $in: ['open', 'completing', 'awaitingSigners'] }) },
-      { $set: { state, closedAt: clock() }, $inc: { rev: 1 } });
-    if (open.matchedCount === 0 && !(await tasks.exists({ _id: task.key }))) {
+    const before = await tasks.findOneAndUpdate({ _id: task.key, state: mongoose.trusted({ $in: ['open', 'completing', 'awaitingSigners'] }) },
+      { $set: { state, closedAt: clock() }, $inc: { rev: 1 } }, { returnDocument: 'before' }).lean<TaskDoc>();
+    if (!before && !(await tasks.exists({ _id: task.key }))) {
       // closed before its creation reached us: remember it closed, so a late `created` cannot open it
       await tasks.updateOne({ _id: task.key }, {
         $setOnInsert: {
@@ -83,8 +83,9 @@ export function taskProjection(deps: ProjectionDeps) {
         },
       }, { upsert: true });
     }
-    // Signature sub-tasks die with their parent (the step was completed or canceled elsewhere).
-    await tasks.updateMany({ parentKey: task.key, state: 'open' }, { $set: { state: 'canceled', closedAt: clock() }, $inc: { rev: 1 } });
+    // Signature sub-tasks die with their parent (the step was completed or canceled elsewhere). Only
+    // a task that had signers has any: the query by parentKey scans the collection on FerretDB.
+    if (before?.signatureRounds) await tasks.updateMany({ parentKey: task.key, state: 'open' }, { $set: { state: 'canceled', closedAt: clock() }, $inc: { rev: 1 } });
     deps.onClose?.(task.key);
   }
 
