@@ -105,6 +105,7 @@ export class EmbeddedEngine implements WorkflowEngine {
     const info = await this.db.db!.admin().command({ buildInfo: 1 }).catch(() => ({} as Record<string, unknown>));
     this.serverGuard = !info.ferretdbVersion;
     this.due = this.serverGuard ? new DatabaseDue(this.c) : new MemoryDue(this.c);
+    this.cache.keepLatest = !this.serverGuard;
     await this.due.load();
     this.started = true;
     this.jobs.start();
@@ -156,6 +157,7 @@ export class EmbeddedEngine implements WorkflowEngine {
         // Only the latest version's start events are active. https://docs.camunda.io/docs/components/modeler/bpmn/message-events/#message-start-events
         await retryBusy(() => this.c.definitions.updateMany({ processId: p.processId, version: { $lt: def.version } }, { $set: { latest: false, timers: [], nextTimerAt: null } }));
         this.cache.put(key, p);
+        this.cache.deployed(def);
         if (def.nextTimerAt !== null) this.scheduler.wakeAt(def.nextTimerAt);
         out.push({ processId: p.processId, version: def.version, key, versionTag: def.versionTag, checksum });
         break;

@@ -92,11 +92,29 @@ export class DefinitionCache {
     return process;
   }
 
+  /**
+   * The latest version of each process, kept where one engine process owns the database (FerretDB,
+   * `keepLatest`): every deploy passes through this process, and the query sorts the definitions in
+   * memory there (FerretDB pushes down no sort or filter but `_id`) on every start of an instance.
+   */
+  private readonly latest = new Map<string, DefinitionDoc>();
+  keepLatest = false;
+
+  /** A version was deployed by this process. */
+  deployed(def: DefinitionDoc): void {
+    const { xml: _xml, ...withoutXml } = def;
+    if (this.keepLatest) this.latest.set(def.processId, withoutXml as DefinitionDoc);
+  }
+
   /** The latest version, a given version, or the latest with a version tag. */
   async find(processId: string, options: { version?: number; versionTag?: string } = {}): Promise<DefinitionDoc | null> {
+    const plain = options.version === undefined && options.versionTag === undefined;
+    if (plain && this.keepLatest && this.latest.has(processId)) return this.latest.get(processId)!;
     const filter: Record<string, unknown> = { processId };
     if (options.version !== undefined) filter.version = options.version;
     if (options.versionTag !== undefined) filter.versionTag = options.versionTag;
-    return this.c.definitions.find(filter, { projection: { xml: 0 } }).sort({ version: -1 }).limit(1).next() as Promise<DefinitionDoc | null>;
+    const found = await (this.c.definitions.find(filter, { projection: { xml: 0 } }).sort({ version: -1 }).limit(1).next() as Promise<DefinitionDoc | null>);
+    if (plain && this.keepLatest && found) this.latest.set(processId, found);
+    return found;
   }
 }
