@@ -12,5 +12,6 @@ export default tseslint.config(
     },
   },
   { files: ['scripts/**', 'server/src/seed/cli.ts', 'modeler/**/*.js'], rules: { 'no-console': 'off' } },
+  { files: ['scripts/**/*.mjs'], languageOptions: { globals: { fetch: 'readonly', console: 'readonly', process: 'readonly' } } },
   { files: ['modeler/**/*.js'], languageOptions: { globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', sessionStorage: 'readonly', FormData: 'readonly', alert: 'readonly', console: 'readonly' } } },
 );
