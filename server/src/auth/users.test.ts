@@ -69,6 +69,21 @@ describe('users: the system admin keeps accounts, department admins see their st
     expect(await auditModel(t.db).countDocuments({ action: 'user.update', 'subject.id': id })).to.equal(1);
   });
 
+  it('ends a user\'s sessions when their roles or department change (the token carries them), not when their name does', async () => {
+    const created = await as('sysadmin').post('/api/users', { ...newApprover, username: 'approver.zjj3' });
+    const signIn = async () => (await supertest(t.baseUrl).post('/api/auth/sign-in').send({ username: 'approver.zjj3', password: newApprover.password })).body.accessToken as string;
+    const me = (token: string) => supertest(t.baseUrl).get('/api/auth/me').set('authorization', `Bearer ${token}`);
+    const first = await signIn();
+    await as('sysadmin').patch(`/api/users/${created.body.id}`, { displayName: '住建局审批 王五', roles: ['approver'] });
+    expect((await me(first)).status).to.equal(200);
+    await as('sysadmin').patch(`/api/users/${created.body.id}`, { roles: ['approver', 'windowClerk'], windowNumber: 'C02' });
+    expect((await me(first)).body.code).to.equal('SESSION_REVOKED');
+    const second = await signIn();
+    expect((await me(second)).body.roles.map((r: { role: string }) => r.role)).to.have.members(['approver', 'windowClerk']);
+    await as('sysadmin').patch(`/api/users/${created.body.id}`, { departmentCode: 'gaj' });
+    expect((await me(second)).body.code).to.equal('SESSION_REVOKED');
+  });
+
   it('keeps a system admin from deactivating themselves', async () => {
     const me = await userModel(t.db).findOne({ username: 'sysadmin' }).lean();
     const res = await as('sysadmin').patch(`/api/users/${me!._id}`, { active: false });

@@ -39,9 +39,18 @@ const view = (u: Stored) => ({
 /**
  * Users, roles, departments and windows. The system admin creates and edits accounts; department
  * admins read their department's staff and the approvers serving it (to choose grantees of 授权).
- * Every change is audited. Deactivating a user revokes their sessions: refresh and access tokens
+ * Every change is audited. Deactivating a user, or changing their roles, departments or window,
+ * revokes their sessions: refresh and access tokens
  * are refused from the next request on.
  */
+const AUTHORITY_FIELDS = ['roles', 'departmentCode', 'servesDepartmentCodes', 'windowNumber'] as const;
+const normalised = (v: unknown) => JSON.stringify(Array.isArray(v) ? [...v].sort() : v ?? null);
+
+/** Whether a change touches what an access token says about the user's authority. */
+function authorityChanged(existing: Record<string, unknown>, change: Record<string, unknown>): boolean {
+  return AUTHORITY_FIELDS.some((f) => change[f] !== undefined && normalised(change[f]) !== normalised(existing[f]));
+}
+
 export function userRoutes(api: Api, deps: { db: Connection; authority: Authority; audit: AuditSink; revoked?: RevokedSessions }): void {
   const users = userModel(deps.db);
   const sessions = sessionService({ db: deps.db, audit: deps.audit, revoked: deps.revoked });
@@ -105,7 +114,8 @@ export function userRoutes(api: Api, deps: { db: Connection; authority: Authorit
         data: { before: view(existing as Stored), change: body },
       });
       await users.updateOne({ _id: params.id }, { ...(Object.keys(set).length ? { $set: set } : {}), ...(Object.keys(unset).length ? { $unset: unset } : {}) });
-      if (body.active === false) await sessions.endAllOf(params.id);
+      // The token carries roles, departments and window: when they change, the user signs in again.
+      if (body.active === false || authorityChanged(existing, body)) await sessions.endAllOf(params.id);
       return view((await users.findById(params.id, { passwordHash: 0 }).lean()) as Stored);
     },
   });
