@@ -69,7 +69,7 @@ export async function stateBytes(db: Connection, count: number) {
   const keys: string[] = [];
   await pool(count, 16, async (i) => { keys.push((await engine.startInstance({ processId: 'bench_generic', variables: { caseId: `W-${i}`, applicant: '张三', matter: 'zjj_001', hold: true } })).processInstanceKey); });
   for (let i = 0; i < 600; i++) {
-    if ((await engine.c.instances.countDocuments({ _id: { $in: keys }, 'tasks.2': { $exists: true } })) === count) break;
+    if ((await engine.c.instances.countDocuments({ _id: { $in: keys }, 'taskKeys.2': { $exists: true } })) === count) break;
     await new Promise((r) => setTimeout(r, 50));
   }
   await engine.stop();

@@ -47,7 +47,7 @@ describe('engine crash recovery (SIGKILL)', function () {
     await new Promise((r) => child!.once('exit', r));
     const startedBeforeCrash = await instances.countDocuments();
     expect(startedBeforeCrash).to.be.greaterThan(0).and.lessThan(CASES);
-    const waiting = await instances.countDocuments({ state: 'active', $or: [{ 'tasks.0': { $exists: true } }, { nextTimerAt: { $ne: null } }] });
+    const waiting = await instances.countDocuments({ state: 'active', $or: [{ 'taskKeys.0': { $exists: true } }, { nextTimerAt: { $ne: null } }] });
     expect(waiting, 'instances waiting at tasks or timers when killed').to.be.greaterThan(0);
     // and a new executor starts that completes every user task it hears of
     child = await startChild(uri, { COMPLETE_TASKS: '1' });

@@ -3,6 +3,7 @@
  * event log, and waits with a timeout. Nothing here knows which adapter runs.
  */
 import type { EngineEvent, Job, JobResult, UserTaskEvent, Variables, WorkflowEngine } from '../port.ts';
+import { decode } from '../embedded/codec.ts';
 
 /** Engine features a scenario may need beyond the plain port; an adapter (or test double) lists the ones it lacks. */
 export type Feature =
@@ -67,7 +68,7 @@ export class World {
       if (Date.now() > until) {
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
         const c = (this.engine as any).c;
-        if (process.env.ENGINE_TEST_DUMP && c) console.error(JSON.stringify(await c.instances.find({}).sort({ _id: -1 }).limit(2).toArray(), null, 1));
+        if (process.env.ENGINE_TEST_DUMP && c) console.error(JSON.stringify((await c.instances.find({}).sort({ _id: -1 }).limit(2).toArray()).map(decode), null, 1));
         throw new Error(`timed out waiting for ${what}`);
       }
       await new Promise((r) => setTimeout(r, 10));

@@ -4,6 +4,7 @@ import { testDatabase } from '../../../test/support.ts';
 import { DatabaseDue, MemoryDue } from './due.ts';
 import { collections, type Collections } from './store.ts';
 import type { InstanceDoc } from './state.ts';
+import type { StoredInstance } from './codec.ts';
 
 type Due = Pick<InstanceDoc, '_id' | 'jobDue' | 'nextTimerAt' | 'state'>;
 const doc = (id: string, jobDue: Record<string, number>, nextTimerAt: number | null, state: InstanceDoc['state'] = 'active'): Due => ({ _id: id, jobDue, nextTimerAt, state });
@@ -19,7 +20,7 @@ describe('engine: where the pollers and the scheduler find due work', () => {
       doc('i2', { review: 500 }, 90),
       doc('i3', {}, null),
       doc('i4', {}, null, 'completed'), // a finished instance keeps nothing due (Step.finish)
-    ] as unknown as InstanceDoc[]);
+    ] as unknown as StoredInstance[]);
   });
   after(async () => { await db.dropDatabase(); await db.close(); });
 

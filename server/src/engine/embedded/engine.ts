@@ -21,6 +21,7 @@ import { retryBusy } from './busy.ts';
 import { Outbox } from './outbox.ts';
 import { Scheduler } from './scheduler.ts';
 import { DatabaseDue, MemoryDue, type DueLookup } from './due.ts';
+import { decode } from './codec.ts';
 import { collections, createIndexes, DefinitionCache, sha256, type Collections, type DefinitionDoc } from './store.ts';
 import { timerDue } from './triggers.ts';
 import type { Step } from './events.ts';
@@ -181,7 +182,7 @@ export class EmbeddedEngine implements WorkflowEngine {
   }
 
   async setVariables(scopeKey: string, variables: Variables, options: { local?: boolean } = {}): Promise<void> {
-    const doc = await this.c.instances.findOne({ $or: [{ _id: scopeKey }, { 'tokens.key': scopeKey }] }, { projection: { _id: 1 } });
+    const doc = await this.c.instances.findOne({ $or: [{ _id: scopeKey }, { tokenKeys: scopeKey }] }, { projection: { _id: 1 } });
     if (!doc) throw notFound(`scope ${scopeKey}`, '变量作用域');
     await applyEvent(this.deps, doc._id, (s) => {
       if (scopeKey !== s.root && !s.token(scopeKey)) return false;
@@ -203,20 +204,20 @@ export class EmbeddedEngine implements WorkflowEngine {
 
   async completeUserTask(taskKey: string, variables: Variables = {}): Promise<void> {
     const cached = this.taskIndex.get(taskKey);
-    const doc = cached ? { _id: cached } : await this.c.instances.findOne({ 'tasks.key': taskKey }, { projection: { _id: 1 } });
+    const doc = cached ? { _id: cached } : await this.c.instances.findOne({ taskKeys: taskKey }, { projection: { _id: 1 } });
     const ok = doc && await applyEvent(this.deps, doc._id, (s) => s.completeTask(taskKey, variables));
     this.taskIndex.delete(taskKey);
     if (!ok) throw new AppError({ status: 404, code: 'TASK_NOT_FOUND', zh: '任务不存在或已完成', en: `User task ${taskKey} not found or already completed` });
   }
 
   async listIncidents(filter: { processInstanceKey?: string } = {}): Promise<Incident[]> {
-    const query = filter.processInstanceKey ? { _id: filter.processInstanceKey } : { 'incidents.0': { $exists: true } };
-    const docs = await this.c.instances.find(query, { projection: { incidents: 1, processId: 1 } }).toArray();
+    const query = filter.processInstanceKey ? { _id: filter.processInstanceKey } : { 'incidentKeys.0': { $exists: true } };
+    const docs = (await this.c.instances.find(query).toArray()).map(decode);
     return docs.flatMap((d) => d.incidents.map((i) => ({ ...i, processInstanceKey: d._id, processId: d.processId })));
   }
 
   async resolveIncident(incidentKey: string, options: { retries?: number } = {}): Promise<void> {
-    const doc = await this.c.instances.findOne({ 'incidents.key': incidentKey }, { projection: { _id: 1 } });
+    const doc = await this.c.instances.findOne({ incidentKeys: incidentKey }, { projection: { _id: 1 } });
     const ok = doc && await applyEvent(this.deps, doc._id, (s) => s.resolveIncident(incidentKey, options.retries ?? 1));
     if (!ok) throw notFound(`incident ${incidentKey}`, '事件');
   }

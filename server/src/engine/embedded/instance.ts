@@ -11,6 +11,7 @@ import type { KeyedMutex } from './mutex.ts';
 import { retryBusy } from './busy.ts';
 import type { Collections, DefinitionCache, DefinitionDoc } from './store.ts';
 import type { DueLookup } from './due.ts';
+import { decode, encode } from './codec.ts';
 
 export interface InstanceDeps {
   c: Collections;
@@ -43,8 +44,9 @@ export async function applyEvent(deps: InstanceDeps, key: string, event: (step: 
 
 async function advanceAndSave(deps: InstanceDeps, key: string, event: (step: Step) => boolean | void): Promise<{ doc: InstanceDoc; step: Step; jobs: JobState[] } | null> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const doc = await deps.c.instances.findOne({ _id: key });
-    if (!doc) return null;
+    const stored = await deps.c.instances.findOne({ _id: key });
+    if (!stored) return null;
+    const doc = decode(stored);
     deps.due.saw(doc);
     const drop = doc.outbox.filter((o) => deps.delivered.has(o.id));
     if (drop.length) doc.outbox = doc.outbox.filter((o) => !deps.delivered.has(o.id));
@@ -63,12 +65,7 @@ async function advanceAndSave(deps: InstanceDeps, key: string, event: (step: Ste
     const rev = doc.rev;
     doc.rev = rev + 1;
     const jobs = deps.reserveJobs(step.newJobs);
-    // On FerretDB a filter other than `_id` alone is not pushed down (the update scans the collection,
-    // ~70 ms at 3,000 documents against ~2 ms) and the guard is not atomic there anyway: the in-process
-    // lock serialises the instance, so the server-side guard is used on MongoDB only.
-    const { _id, ...fields } = doc;
-    const res = await deps.c.instances.updateOne(deps.serverGuard ? { _id, rev } : { _id }, { $set: fields });
-    if (res.matchedCount === 0) {
+    if (!(await saveInstance(deps, doc, rev))) {
       deps.releaseJobs(jobs);
       continue;
     }
@@ -76,6 +73,18 @@ async function advanceAndSave(deps: InstanceDeps, key: string, event: (step: Ste
     return { doc, step, jobs: [...jobs, ...step.lockedJobs] };
   }
   throw new Error(`instance ${key}: too many concurrent updates`);
+}
+
+/**
+ * Writes a loaded instance back (its `rev` already moved on from `rev`); false when another writer
+ * got there first. On FerretDB a filter other than `_id` alone is not pushed down (the update scans
+ * the collection) and the guard is not atomic there anyway: the in-process lock serialises the
+ * instance, so the server-side guard is used on MongoDB only.
+ */
+export async function saveInstance(deps: Pick<InstanceDeps, 'c' | 'serverGuard'>, doc: InstanceDoc, rev: number): Promise<boolean> {
+  const { _id, ...fields } = encode(doc);
+  const res = await deps.c.instances.updateOne(deps.serverGuard ? { _id, rev } : { _id }, { $set: fields });
+  return res.matchedCount > 0;
 }
 
 /** Creates an instance document and runs it to its first wait. Idempotent by key (a child created twice is created once). */
@@ -102,7 +111,7 @@ export async function createInstance(deps: InstanceDeps, def: DefinitionDoc, opt
     step.finish();
     const jobs = deps.reserveJobs(step.newJobs);
     try {
-      await retryBusy(() => deps.c.instances.insertOne(doc));
+      await retryBusy(() => deps.c.instances.insertOne(encode(doc)));
     } catch (error) {
       deps.releaseJobs(jobs);
       if ((error as { code?: number }).code === 11000) return null;

@@ -9,6 +9,7 @@ import { applyEvent, createInstance, type InstanceDeps } from './instance.ts';
 import type { DefinitionCache, MessageDoc } from './store.ts';
 import { subKey } from './state.ts';
 import { retryBusy } from './busy.ts';
+import { decode } from './codec.ts';
 
 type Deps = InstanceDeps & { cacheFind: DefinitionCache['find'] };
 
@@ -28,7 +29,7 @@ export async function publish(deps: Deps, request: PublishMessageRequest): Promi
     if (request.messageId) doc.messageId = request.messageId;
     await retryBusy(() => deps.c.messages.insertOne(doc));
   }
-  const docs = await deps.c.instances.find({ subKeys: subKey(name, correlationKey) }, { projection: { subs: 1 } }).toArray();
+  const docs = (await deps.c.instances.find({ subKeys: subKey(name, correlationKey) }).toArray()).map(decode);
   for (const d of docs) {
     for (const sub of d.subs.filter((s) => s.name === name && s.correlationKey === correlationKey)) {
       if (await applyEvent(deps, d._id, (s) => s.correlate(sub.key, key, variables))) break;

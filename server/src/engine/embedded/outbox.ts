@@ -5,7 +5,8 @@
  */
 import type { Logger } from 'pino';
 import type { UserTaskListener } from '../port.ts';
-import { applyEvent, createInstance, type InstanceDeps } from './instance.ts';
+import { applyEvent, createInstance, saveInstance, type InstanceDeps } from './instance.ts';
+import { decode } from './codec.ts';
 import type { InstanceDoc, OutboxItem } from './state.ts';
 import type { DefinitionCache } from './store.ts';
 import { retryBusy } from './busy.ts';
@@ -70,22 +71,24 @@ export class Outbox {
 
   /** On start: every pending delivery of every instance, then pulled from the documents. */
   async redeliverAll(): Promise<void> {
-    const docs = await this.deps().c.instances.find({ 'outbox.0': { $exists: true } }).toArray();
-    for (const doc of docs) await this.deliver(doc);
+    const docs = await this.deps().c.instances.find({ 'outboxIds.0': { $exists: true } }).toArray();
+    for (const doc of docs) await this.deliver(decode(doc));
     await this.flush();
   }
 
   /** Removes delivered items from their documents (each a guarded write; a lost race only means a duplicate delivery later). */
   async flush(): Promise<void> {
     if (!this.delivered.size) return;
-    const { c: { instances }, locks } = this.deps();
-    const ids = (await instances.find({ 'outbox.id': { $in: [...this.delivered] } }, { projection: { _id: 1 } }).toArray()).map((d) => d._id);
+    const deps = this.deps();
+    const ids = (await deps.c.instances.find({ outboxIds: { $in: [...this.delivered] } }, { projection: { _id: 1 } }).toArray()).map((d) => d._id);
     for (const id of ids) {
-      await locks.run(id, async () => {
-        const d = await instances.findOne({ _id: id }, { projection: { outbox: 1, rev: 1 } });
-        if (!d) return;
-        const outbox = d.outbox.filter((o) => !this.delivered.has(o.id));
-        await retryBusy(() => instances.updateOne({ _id: id, rev: d.rev }, { $set: { outbox }, $inc: { rev: 1 } }));
+      await deps.locks.run(id, async () => {
+        const stored = await deps.c.instances.findOne({ _id: id });
+        if (!stored) return;
+        const d = decode(stored);
+        d.outbox = d.outbox.filter((o) => !this.delivered.has(o.id));
+        d.rev++;
+        await retryBusy(() => saveInstance(deps, d, d.rev - 1));
       });
     }
     this.delivered.clear();

@@ -9,7 +9,7 @@ import type { EngineEvent, Variables } from '../port.ts';
 import { notFound } from '../../shared/errors.ts';
 import { compileBpmn } from './compile.ts';
 import type { CompiledProcess, TimerSpec } from './model.ts';
-import type { InstanceDoc } from './state.ts';
+import type { StoredInstance } from './codec.ts';
 
 export interface DefinitionDoc {
   _id: string;
@@ -38,7 +38,7 @@ export interface MessageDoc {
 
 export interface Collections {
   definitions: Collection<DefinitionDoc>;
-  instances: Collection<InstanceDoc>;
+  instances: Collection<StoredInstance>;
   messages: Collection<MessageDoc>;
   events: Collection<EngineEvent>;
   counters: Collection<{ _id: string; next: number }>;
@@ -48,7 +48,7 @@ export function collections(db: Connection): Collections {
   const d = db.db!;
   return {
     definitions: d.collection<DefinitionDoc>('engine_definitions'),
-    instances: d.collection<InstanceDoc>('engine_instances'),
+    instances: d.collection<StoredInstance>('engine_instances'),
     messages: d.collection<MessageDoc>('engine_messages'),
     events: d.collection<EngineEvent>('engine_events'),
     counters: d.collection<{ _id: string; next: number }>('engine_counters'),
@@ -62,9 +62,10 @@ export async function createIndexes(c: Collections): Promise<void> {
     c.definitions.createIndex({ nextTimerAt: 1 }),
     c.instances.createIndex({ subKeys: 1 }),
     c.instances.createIndex({ nextTimerAt: 1 }),
-    c.instances.createIndex({ 'tasks.key': 1 }),
-    c.instances.createIndex({ 'incidents.key': 1 }),
-    c.instances.createIndex({ 'tokens.key': 1 }),
+    c.instances.createIndex({ taskKeys: 1 }),
+    c.instances.createIndex({ incidentKeys: 1 }),
+    c.instances.createIndex({ tokenKeys: 1 }),
+    c.instances.createIndex({ outboxIds: 1 }),
     c.messages.createIndex({ name: 1, correlationKey: 1 }),
     c.events.createIndex({ processInstanceKey: 1 }),
   ]);
