@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 
-/** @type {{ base: string, clients: number, seconds: number, completing: boolean, completers: number, departments: string[], tokens: Record<string, string>, pool: Record<string, string[]> }} */
+/** @type {{ base: string, listPath?: string, clients: number, seconds: number, completing: boolean, completers: number, departments: string[], tokens: Record<string, string>, pool: Record<string, string[]> }} */
 const input = workerData;
 /** @type {number[]} */
 const lists = [];
@@ -40,7 +40,7 @@ await Promise.all(Array.from({ length: input.clients }, async (_, c) => {
       await call(token, `/api/tasks/${key}/approve`, { opinion: '同意' });
       completes.push(performance.now() - t0);
     } else {
-      const body = await call(token, '/api/tasks?list=groups&pageSize=20');
+      const body = await call(token, input.listPath ?? '/api/tasks?list=groups&pageSize=20');
       listedItems += body.items?.length ?? 0;
       lists.push(performance.now() - t0);
     }

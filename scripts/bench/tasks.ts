@@ -113,16 +113,22 @@ const input = {
   base, clients, seconds, completing, completers, departments,
   tokens: Object.fromEntries(tokenOf), pool: Object.fromEntries(pool),
 };
+type ClientsResult = { lists: number[]; completes: number[]; errors: number; listedItems: number };
+function runClients(workerData: typeof input & { listPath?: string }): Promise<ClientsResult> {
+  const worker = new Worker(new URL('./tasks-clients.mjs', import.meta.url), { workerData });
+  return new Promise<ClientsResult>((resolve, reject) => {
+    worker.once('message', (m: ClientsResult) => { void worker.terminate(); resolve(m); });
+    worker.once('error', reject);
+  });
+}
 const profile = process.env.BENCH_PROFILE ? await startProfile() : undefined;
 const elu0 = performance.eventLoopUtilization();
-const worker = new Worker(new URL('./tasks-clients.mjs', import.meta.url), { workerData: input });
-const { lists, completes, errors, listedItems } = await new Promise<{ lists: number[]; completes: number[]; errors: number; listedItems: number }>((resolve, reject) => {
-  worker.once('message', resolve);
-  worker.once('error', reject);
-});
+const { lists, completes, errors, listedItems } = await runClients(input);
 const serverLoopBusy = Number(performance.eventLoopUtilization(elu0).utilization.toFixed(2));
 if (profile) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(await profile()));
-await worker.terminate();
+// 4. The HTTP floor: the same 50 clients on the lightest authenticated route (the user's packed
+// rules: token, ability, a small JSON, no database), so the list's figures can be read against it.
+const floor = await runClients({ ...input, completing: false, seconds: Math.min(5, seconds), listPath: '/api/auth/abilities' });
 
 /** BENCH_PROFILE=file.cpuprofile: a CPU profile of the server's thread while the clients run. */
 async function startProfile() {
@@ -148,7 +154,9 @@ const result = {
   completeAloneMs: completeAlone.map((x) => Math.round(x)),
   list: { count: lists.length, p50ms: pctOf(lists, 50), p99ms: pctOf(lists, 99), perSecond: Math.round(lists.length / seconds), avgItems: Number((listedItems / Math.max(1, lists.length)).toFixed(1)) },
   complete: { count: completes.length, p50ms: pctOf(completes, 50), p99ms: pctOf(completes, 99), perSecond: Number((completes.length / seconds).toFixed(1)) },
-  errors, serverLoopBusy, targetListP99ms: 50, node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg().map((x) => Number(x.toFixed(1))),
+  errors, serverLoopBusy,
+  httpFloor: { route: 'GET /api/auth/abilities', count: floor.lists.length, p50ms: pctOf(floor.lists, 50), p99ms: pctOf(floor.lists, 99), perSecond: Math.round(floor.lists.length / Math.min(5, seconds)), errors: floor.errors },
+  targetListP99ms: 50, node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg().map((x) => Number(x.toFixed(1))),
 };
 log(`list p50 ${result.list.p50ms} ms, p99 ${result.list.p99ms} ms, ${result.list.perSecond}/s; claim+approve p50 ${result.complete.p50ms} ms, p99 ${result.complete.p99ms} ms, ${result.complete.perSecond}/s; errors ${errors}`);
 console.log(JSON.stringify(result));
