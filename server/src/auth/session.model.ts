@@ -50,7 +50,7 @@ export interface SessionRevocation {
   _id: string;
   familyId: string;
   at: Date;
-  reason: 'signOut' | 'reuse' | 'userInactive';
+  reason: 'signOut' | 'reuse' | 'userInactive' | 'authorityChanged';
 }
 
 const revocationSchema = new Schema<SessionRevocation>({

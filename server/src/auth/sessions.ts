@@ -109,15 +109,16 @@ export function sessionService(deps: { db: Connection; audit: AuditSink; policy?
     },
 
     /**
-     * Revokes every family of a user that may still be live (a deactivated account): their refresh
+     * Revokes every family of a user that may still be live (a deactivated account, or one whose roles,
+     * departments or window changed): their refresh
      * and access tokens are refused from the next request on. A rare admin action, so the scan of
      * `refresh_tokens` by user is acceptable here.
      */
-    async endAllOf(userId: string): Promise<number> {
+    async endAllOf(userId: string, reason: 'userInactive' | 'authorityChanged' = 'userInactive'): Promise<number> {
       const now = clock();
       const live = await tokens.find({ userId, familyExpiresAt: mongoose.trusted({ $gt: now }), revokedAt: null }, { familyId: 1 }).lean();
       const families = [...new Set(live.map((t) => t.familyId))];
-      for (const familyId of families) await revokeFamily(familyId, 'userInactive', now);
+      for (const familyId of families) await revokeFamily(familyId, reason, now);
       return families.length;
     },
 

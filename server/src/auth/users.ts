@@ -115,7 +115,8 @@ export function userRoutes(api: Api, deps: { db: Connection; authority: Authorit
       });
       await users.updateOne({ _id: params.id }, { ...(Object.keys(set).length ? { $set: set } : {}), ...(Object.keys(unset).length ? { $unset: unset } : {}) });
       // The token carries roles, departments and window: when they change, the user signs in again.
-      if (body.active === false || authorityChanged(existing, body)) await sessions.endAllOf(params.id);
+      if (body.active === false) await sessions.endAllOf(params.id, 'userInactive');
+      else if (authorityChanged(existing, body)) await sessions.endAllOf(params.id, 'authorityChanged');
       return view((await users.findById(params.id, { passwordHash: 0 }).lean()) as Stored);
     },
   });
