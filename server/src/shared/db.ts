@@ -1,5 +1,5 @@
 import mongoose, { type Connection } from 'mongoose';
-import { markFerretDb } from './ferretdb-guard.ts';
+import { detectFerretDb } from './ferretdb-guard.ts';
 
 // Filters built from request values never carry query operators (`{ $ne: … }`): mongoose strips
 // them before the query reaches the database.
@@ -18,8 +18,7 @@ export const MAX_POOL_SIZE = 32;
 export async function connectDatabase(uri: string): Promise<Connection> {
   const connection = mongoose.createConnection(uri, { serverSelectionTimeoutMS: 10_000, maxPoolSize: MAX_POOL_SIZE });
   await connection.asPromise();
-  const info = await connection.db!.admin().command({ buildInfo: 1 }).catch(() => ({} as Record<string, unknown>));
-  if (info.ferretdbVersion) markFerretDb(connection);
+  await detectFerretDb(connection);
   return connection;
 }
 

@@ -18,9 +18,11 @@ const ferretConnections = new WeakSet<Connection>();
 const NO_MATCH = '\u0000no-document';
 const NO_MATCH_OBJECT_ID = new Types.ObjectId('000000000000000000000000');
 
-/** Marks a connection as FerretDB (shared/db.ts does it after asking the server). */
-export function markFerretDb(connection: Connection): void {
-  ferretConnections.add(connection);
+/** Asks the server whether it is FerretDB (its `buildInfo` says so) and remembers the answer for the connection. */
+export async function detectFerretDb(connection: Connection): Promise<boolean> {
+  const info = await connection.db!.admin().command({ buildInfo: 1 }).catch(() => ({} as Record<string, unknown>));
+  if (info.ferretdbVersion) ferretConnections.add(connection);
+  return Boolean(info.ferretdbVersion);
 }
 
 export function isFerretDb(connection: Connection): boolean {

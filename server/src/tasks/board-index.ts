@@ -100,6 +100,11 @@ export class BoardIndex {
     return view;
   }
 
+  /** The user's candidate groups that have entries. */
+  private groupsWithTasks(principal: Principal): string[] {
+    return groupsOf(principal).filter((g) => (this.byGroup.get(g)?.size ?? 0) > 0);
+  }
+
   private from(keys: Iterable<string> | undefined): Item[] {
     const out: Item[] = [];
     for (const k of keys ?? []) {
@@ -112,7 +117,7 @@ export class BoardIndex {
   /** The entries a list starts from, in list order when `sort` is given. */
   private candidates(list: TaskList, principal: Principal, now: number, sort: Sort | null): readonly Item[] {
     if (list === 'groups') {
-      const groups = groupsOf(principal).filter((g) => (this.byGroup.get(g)?.size ?? 0) > 0);
+      const groups = this.groupsWithTasks(principal);
       // The usual case, one group: its kept order serves every request without a sort.
       if (groups.length === 1) return sort ? this.groupView(groups[0], sort).items : this.from(this.byGroup.get(groups[0]));
       const keys = new Set<string>();
@@ -145,7 +150,7 @@ export class BoardIndex {
       const key = this.authKey(t);
       let may = memo.get(key);
       if (may === undefined) {
-        may = ability.can('read', subjectOf('Task', { departmentCode: t.departmentCode, matterCode: t.matterCode, candidateGroups: t.candidateGroups, assignee: t.assignee }));
+        may = mayRead(ability, t);
         memo.set(key, may);
       }
       if (!may) continue;
@@ -163,10 +168,10 @@ export class BoardIndex {
    */
   private groupPage(ability: AppAbility, principal: Principal, query: ListQuery, from: number): { page: Item[]; total: number } | null {
     if (query.list !== 'groups' || query.matterCode || query.departmentCode || query.caseNumber) return null;
-    const groups = groupsOf(principal).filter((g) => (this.byGroup.get(g)?.size ?? 0) > 0);
+    const groups = this.groupsWithTasks(principal);
     if (groups.length !== 1) return null;
     const view = this.groupView(groups[0], query.sort);
-    const allowed = view.representatives.map((t) => ability.can('read', subjectOf('Task', { departmentCode: t.departmentCode, matterCode: t.matterCode, candidateGroups: t.candidateGroups, assignee: t.assignee })));
+    const allowed = view.representatives.map((t) => mayRead(ability, t));
     let total = 0;
     allowed.forEach((may, k) => { if (may) total += view.eligibleCount[k]; });
     const page: Item[] = [];
@@ -194,6 +199,10 @@ export class BoardIndex {
     return { items: page.map((t) => taskSummary(t as TaskDoc, now)), total, page: query.page, pageSize: query.pageSize };
   }
 }
+
+/** Whether the ability lets the user read a task: the rules read only these fields. */
+const mayRead = (ability: AppAbility, t: Item) =>
+  ability.can('read', subjectOf('Task', { departmentCode: t.departmentCode, matterCode: t.matterCode, candidateGroups: t.candidateGroups, assignee: t.assignee }));
 
 /** List order: by the sort field (missing last), then by key. */
 function comparator(sort: Sort): (a: Item, b: Item) => number {

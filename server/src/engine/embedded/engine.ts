@@ -22,6 +22,7 @@ import { Outbox } from './outbox.ts';
 import { Scheduler } from './scheduler.ts';
 import { DatabaseDue, MemoryDue, type DueLookup } from './due.ts';
 import { decode } from './codec.ts';
+import { detectFerretDb } from '../../shared/ferretdb-guard.ts';
 import { collections, createIndexes, DefinitionCache, sha256, type Collections, type DefinitionDoc } from './store.ts';
 import { timerDue } from './triggers.ts';
 import type { Step } from './events.ts';
@@ -103,8 +104,7 @@ export class EmbeddedEngine implements WorkflowEngine {
   async start(): Promise<void> {
     if (this.started) return;
     await createIndexes(this.c);
-    const info = await this.db.db!.admin().command({ buildInfo: 1 }).catch(() => ({} as Record<string, unknown>));
-    this.serverGuard = !info.ferretdbVersion;
+    this.serverGuard = !(await detectFerretDb(this.db));
     this.due = this.serverGuard ? new DatabaseDue(this.c) : new MemoryDue(this.c);
     this.cache.keepLatest = !this.serverGuard;
     await this.due.load();
