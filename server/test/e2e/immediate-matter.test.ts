@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { hashPassword, userModel } from '../../src/auth/index.ts';
 import { DEMO_PASSWORD } from '../../src/seed/demo-users.ts';
 import { startHall, type TestHall } from '../hall.ts';
-import { actorOf, eventually, openTask } from './steps.ts';
+import { actorOf, receiveAccepted, eventually, openTask } from './steps.ts';
 
 /**
  * 即办件: decided and issued at the window in one visit, by window staff seconded from the department
@@ -24,24 +24,19 @@ describe('an immediate matter decided and issued at the window', function () {
     expect(granted.status, granted.text).to.equal(201);
     const window = actorOf(t, await t.signIn('window.gaj'));
 
-    const matter = await window.get('/api/matters/gaj_cs');
-    const received = await window.post('/api/cases', {
-      matterCode: 'gaj_cs', applicant: { kind: 'person', name: '马建国', idNumber: '640502198807150014' }, contact: { name: '马建国', phone: '13912342866' },
-      materials: matter.body.materials.map((m: { name: string }) => ({ name: m.name, provided: true })), decision: { outcome: 'accept' },
-    });
-    expect(received.status, received.text).to.equal(201);
-    expect(received.body).to.include({ processId: 'immediate-matter', dueDate: received.body.acceptedOn });
+    const received = await receiveAccepted(window, 'gaj_cs', { kind: 'person', name: '马建国', idNumber: '640502198807150014' }, { name: '马建国', phone: '13912342866' });
+    expect(received).to.include({ processId: 'immediate-matter', dueDate: received.acceptedOn });
 
-    const task = await openTask(window, received.body.caseNumber, 'decideAtWindow');
+    const task = await openTask(window, received.caseNumber, 'decideAtWindow');
     await window.post(`/api/tasks/${task.key}/claim`);
     const decided = await window.post(`/api/tasks/${task.key}/approve`, {
       opinion: '当场办结',
-      decision: { findings: '出生医学证明等材料齐全', legalBasis: '《中华人民共和国户口登记条例》', licence: { name: '户口登记', scope: '出生登记', validFrom: received.body.acceptedOn, validTo: `${year + 50}-12-31` } },
+      decision: { findings: '出生医学证明等材料齐全', legalBasis: '《中华人民共和国户口登记条例》', licence: { name: '户口登记', scope: '出生登记', validFrom: received.acceptedOn, validTo: `${year + 50}-12-31` } },
     });
     expect(decided.status, decided.text).to.equal(200);
 
     const closed = await eventually(async () => {
-      const res = await window.get(`/api/cases/${received.body.caseNumber}`);
+      const res = await window.get(`/api/cases/${received.caseNumber}`);
       return res.body.status === 'completed' ? res.body : undefined;
     }, 'the case to close at the window');
     expect(closed.documents.map((d: { kind: string }) => d.kind)).to.include.members(['receipt', 'acceptance', 'licenceGrant', 'certificate']);

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { caseModel } from '../../src/intake/index.ts';
 import { startHall, type TestHall } from '../hall.ts';
-import { actorOf, approverWithPowers, eventually, openTask, type Actor } from './steps.ts';
+import { actorOf, receiveAccepted, approverWithPowers, eventually, openTask, type Actor } from './steps.ts';
 
 /**
  * The showcase (issue 6): a construction project's drawings, received at a comprehensive window,
@@ -31,16 +31,9 @@ describe('joint drawing review from window to verified certificate', function ()
 
   it('runs the whole case and leaves a certificate anyone can verify', async () => {
     // Given a complete application for the joint review of construction drawings, at window C01
-    const matter = await clerk.get('/api/matters/zjj_ltst');
-    const received = await clerk.post('/api/cases', {
-      matterCode: 'zjj_ltst', applicant: { kind: 'organisation', name: '宁夏沙湖文化旅游发展有限公司', uscc: '11640500640502228C' },
-      contact: { name: '马文静', phone: '13995012866' },
-      materials: matter.body.materials.map((m: { name: string }) => ({ name: m.name, provided: true })),
-      decision: { outcome: 'accept' },
-    });
-    expect(received.status, received.text).to.equal(201);
-    const caseNumber: string = received.body.caseNumber;
-    expect(received.body.processId).to.equal('joint-drawing-review');
+    const received = await receiveAccepted(clerk, 'zjj_ltst', { kind: 'organisation', name: '宁夏沙湖文化旅游发展有限公司', uscc: '11640500640502228C' }, { name: '马文静', phone: '13995012866' });
+    const caseNumber: string = received.caseNumber;
+    expect(received.processId).to.equal('joint-drawing-review');
 
     // When the nine units review in parallel and 人防办 returns the drawings
     const reviewRound = async (returning: string | undefined) => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { certificateModel } from '../../src/issuing/index.ts';
 import { startHall, type TestHall } from '../hall.ts';
-import { actorOf, approverWithPowers, eventually, openTask, type Actor } from './steps.ts';
+import { actorOf, receiveAccepted, approverWithPowers, eventually, openTask, type Actor } from './steps.ts';
 
 /**
  * Publishing without a release (issue 6): a designer publishes version 2 of a matter's process while
@@ -26,16 +26,7 @@ describe('process versions: running cases keep theirs, new cases take the latest
   });
   after(() => t?.close());
 
-  const receive = async () => {
-    const matter = await clerk.get('/api/matters/zjj_sgxk');
-    const res = await clerk.post('/api/cases', {
-      matterCode: 'zjj_sgxk', applicant: { kind: 'organisation', name: '中卫市沙坡头区云杉建设有限公司', uscc: '1164050064050037XR' },
-      contact: { name: '马文静', phone: '13995012866' },
-      materials: matter.body.materials.map((m: { name: string }) => ({ name: m.name, provided: true })), decision: { outcome: 'accept' },
-    });
-    expect(res.status, res.text).to.equal(201);
-    return res.body as { caseNumber: string; processId: string; processVersion: number };
-  };
+  const receive = () => receiveAccepted(clerk, 'zjj_sgxk', { kind: 'organisation', name: '中卫市沙坡头区云杉建设有限公司', uscc: '1164050064050037XR' }, { name: '马文静', phone: '13995012866' });
 
   it('finishes a version-1 case on version 1 after version 2 is published, and starts new cases on version 2', async () => {
     const first = await receive();

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { startHall, type TestHall } from '../hall.ts';
-import { actorOf, approverWithPowers, eventually, openTask, type Actor } from './steps.ts';
+import { actorOf, receiveAccepted, approverWithPowers, eventually, openTask, type Actor } from './steps.ts';
 
 /**
  * 退回 on a shipped workflow: a case of 建筑工程施工许可证核发 (single-department-approval) reaches
@@ -28,16 +28,9 @@ describe('a decision returned to the review step of a shipped workflow', functio
 
   it('sends the case back to 审查 with a required opinion, shows it to the department again, and decides after the second review', async () => {
     // Given an accepted application for the construction permit, reviewed and passed to 审批决定
-    const matter = await clerk.get('/api/matters/zjj_sgxk');
-    const received = await clerk.post('/api/cases', {
-      matterCode: 'zjj_sgxk', applicant: { kind: 'organisation', name: '中卫市沙坡头区云杉建设有限公司', uscc: '91640502MA76XK3Q2T' },
-      contact: { name: '张三', phone: '13995012866' },
-      materials: matter.body.materials.map((m: { name: string }) => ({ name: m.name, provided: true })),
-      decision: { outcome: 'accept' },
-    });
-    expect(received.status, received.text).to.equal(201);
-    expect(received.body.processId).to.equal('single-department-approval');
-    const caseNumber: string = received.body.caseNumber;
+    const received = await receiveAccepted(clerk, 'zjj_sgxk', { kind: 'organisation', name: '中卫市沙坡头区云杉建设有限公司', uscc: '91640502MA76XK3Q2T' }, { name: '张三', phone: '13995012866' });
+    expect(received.processId).to.equal('single-department-approval');
+    const caseNumber: string = received.caseNumber;
 
     const firstReview = await openTask(approver, caseNumber, 'review');
     expect((await approver.post(`/api/tasks/${firstReview.key}/claim`)).status).to.equal(200);

@@ -54,3 +54,14 @@ export function openTask(actor: Actor, caseNumber: string, step: string) {
     return (res.body.items as Array<{ key: string; step: string; state: string; dueAt: string }> | undefined)?.find((task) => task.step === step && task.state === 'open');
   }, `${step} task of ${caseNumber}`);
 }
+
+/** Given: a complete application for a matter, received and accepted at the actor's window (every listed material provided). */
+export async function receiveAccepted(window: Actor, matterCode: string, applicant: object, contact: { name: string; phone: string }) {
+  const matter = await window.get(`/api/matters/${matterCode}`);
+  const received = await window.post('/api/cases', {
+    matterCode, applicant, contact, decision: { outcome: 'accept' },
+    materials: matter.body.materials.map((m: { name: string }) => ({ name: m.name, provided: true })),
+  });
+  expect(received.status, received.text).to.equal(201);
+  return received.body as { caseNumber: string; processId: string; processVersion: number; acceptedOn: string; dueDate: string };
+}
