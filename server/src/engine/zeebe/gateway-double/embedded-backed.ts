@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors.ts';
 import type { Job, JobResult, UserTask, WorkflowEngine } from '../../port.ts';
 import { USER_TASK_JOB_TYPE, userTaskHeaders } from '../user-tasks.ts';
 import { loadGatewayService } from './proto.ts';
+import { LongPolls } from './long-poll.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- gRPC requests are dynamic objects decoded from the proto */
 
@@ -23,9 +24,8 @@ interface Pending { job: Job; settle?: (result: JobResult) => void; lockedUntil:
 export async function startEmbeddedBackedGateway(engine: WorkflowEngine): Promise<{ address: string; close(): Promise<void> }> {
   const pending = new Map<string, Pending>();
   const workers = new Set<string>();
-  const waiters = new Set<() => void>();
-  const wake = () => { for (const w of [...waiters]) w(); };
-  let closing = false;
+  const polls = new LongPolls();
+  const wake = () => polls.wake();
 
   engine.onUserTask(async (event) => {
     if (event.type === 'created') pending.set(event.task.key, { job: jobOfTask(event.task), lockedUntil: 0 });
@@ -65,31 +65,11 @@ export async function startEmbeddedBackedGateway(engine: WorkflowEngine): Promis
   const activateJobs: grpc.handleServerStreamingCall<any, any> = (call) => {
     const r = call.request;
     ensureWorker(r.type, Number(r.timeout));
-    const requestTimeout = Number(r.requestTimeout);
-    const until = Date.now() + (requestTimeout < 0 ? 0 : Math.min(requestTimeout || 10_000, 30_000));
-    let finished = false;
-    const finish = () => {
-      if (finished) return;
-      finished = true;
-      waiters.delete(attempt);
-      clearInterval(ticker);
-      call.end();
-    };
-    const attempt = () => {
-      if (finished) return;
-      if (closing) return finish();
-      const now = Date.now();
+    polls.activate(call, (now) => {
       const ready = [...pending.values()].filter((p) => p.job.type === r.type && p.lockedUntil <= now).slice(0, Math.max(1, Number(r.maxJobsToActivate)));
-      if (ready.length > 0) {
-        for (const p of ready) p.lockedUntil = now + Number(r.timeout);
-        call.write({ jobs: ready.map((p) => wire(p.job, r.worker, p.lockedUntil)) });
-        finish();
-      } else if (now >= until) finish();
-    };
-    const ticker = setInterval(attempt, 25);
-    call.on('cancelled', finish);
-    waiters.add(attempt);
-    attempt();
+      for (const p of ready) p.lockedUntil = now + Number(r.timeout);
+      return ready.map((p) => wire(p.job, r.worker, p.lockedUntil));
+    });
   };
 
   const server = new grpc.Server();
@@ -127,8 +107,7 @@ export async function startEmbeddedBackedGateway(engine: WorkflowEngine): Promis
   return {
     address: `127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => {
-      closing = true;
-      wake();
+      polls.close();
       server.tryShutdown(() => resolve());
       setTimeout(() => { server.forceShutdown(); resolve(); }, 500).unref();
     }),

@@ -1,5 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import { loadGatewayService } from './proto.ts';
+import { LongPolls } from './long-poll.ts';
 import { DoubleState, GrpcFault, type DoubleJob, type DoubleProcess } from './state.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- gRPC requests are dynamic objects decoded from the proto */
@@ -36,9 +37,8 @@ export async function startGatewayDouble(): Promise<GatewayDouble> {
   const state = new DoubleState();
   const calls: RecordedCall[] = [];
   const faults = new Map<string, { code: number; message: string }>();
-  const waiters = new Set<() => void>();
-  const wake = () => { for (const w of [...waiters]) w(); };
-  let closing = false;
+  const polls = new LongPolls();
+  const wake = () => polls.wake();
   const server = new grpc.Server();
 
   const double: GatewayDouble = {
@@ -53,8 +53,7 @@ export async function startGatewayDouble(): Promise<GatewayDouble> {
     },
     failNext: (method, code, message) => { faults.set(method, { code, message }); },
     close: () => new Promise<void>((resolve) => {
-      closing = true;
-      wake();
+      polls.close();
       server.tryShutdown(() => resolve());
       setTimeout(() => { server.forceShutdown(); resolve(); }, 500).unref();
     }),
@@ -89,39 +88,15 @@ export async function startGatewayDouble(): Promise<GatewayDouble> {
   const activateJobs: grpc.handleServerStreamingCall<any, any> = (call) => {
     const request = call.request;
     calls.push({ method: 'ActivateJobs', request, at: Date.now() });
-    const requestTimeout = Number(request.requestTimeout);
-    const waitMs = requestTimeout < 0 ? 0 : requestTimeout === 0 ? 10_000 : Math.min(requestTimeout, 30_000);
-    const until = Date.now() + waitMs;
-    let finished = false;
-    const finish = () => {
-      if (finished) return;
-      finished = true;
-      waiters.delete(attempt);
-      clearInterval(ticker);
-      call.end();
-    };
-    const attempt = () => {
-      if (finished) return;
-      if (closing) return finish();
-      const now = Date.now();
+    polls.activate(call, (now) => {
       const jobs = state.activatable(request.type, now).slice(0, Math.max(1, Number(request.maxJobsToActivate)));
-      if (jobs.length > 0) {
-        for (const job of jobs) {
-          job.deadline = now + Number(request.timeout);
-          job.worker = request.worker;
-          job.activations += 1;
-        }
-        call.write({ jobs: jobs.map((j) => wire(j, request.fetchVariable ?? [])) });
-        finish();
-      } else if (now >= until) {
-        finish();
+      for (const job of jobs) {
+        job.deadline = now + Number(request.timeout);
+        job.worker = request.worker;
+        job.activations += 1;
       }
-    };
-    // Lock timeouts and retry back-offs end without a request; look again every 25 ms.
-    const ticker = setInterval(attempt, 25);
-    call.on('cancelled', finish);
-    waiters.add(attempt);
-    attempt();
+      return jobs.map((j) => wire(j, request.fetchVariable ?? []));
+    });
   };
 
   server.addService(loadGatewayService(), {
