@@ -34,27 +34,26 @@ FACES = [
 ]
 
 
-def gb2312_level1():
+def gb2312_rows(first, last):
+    """The characters of GB2312 rows `first`..`last` (lead bytes 0xA0 + row)."""
     chars = []
-    for hi in range(0xB0, 0xD8):
+    for hi in range(0xA0 + first, 0xA0 + last + 1):
         for lo in range(0xA1, 0xFF):
             try:
                 chars.append(bytes([hi, lo]).decode('gb2312'))
             except UnicodeDecodeError:
                 pass
     return chars
+
+
+def gb2312_level1():
+    """Rows 16-55 of GB2312: the 3,755 level-1 hanzi."""
+    return gb2312_rows(16, 55)
 
 
 def gb2312_symbols():
     """Rows 1-9 of GB2312: punctuation, full-width forms, circled and Roman numerals."""
-    chars = []
-    for hi in range(0xA1, 0xAA):
-        for lo in range(0xA1, 0xFF):
-            try:
-                chars.append(bytes([hi, lo]).decode('gb2312'))
-            except UnicodeDecodeError:
-                pass
-    return chars
+    return gb2312_rows(1, 9)
 
 
 def template_text(with_samples):
