@@ -6,7 +6,7 @@
 set -euo pipefail
 FERRETDB_VERSION=v1.24.2
 cache_dir="${ONEWINDOW_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/onewindow}"
-FERRETDB_BIN="$cache_dir/bin/ferretdb-$FERRETDB_VERSION"
+export FERRETDB_BIN="$cache_dir/bin/ferretdb-$FERRETDB_VERSION"
 
 ferretdb_ready() { [ -x "$FERRETDB_BIN" ] && "$FERRETDB_BIN" --version >/dev/null 2>&1; }
 
