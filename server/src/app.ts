@@ -32,7 +32,7 @@ export interface AppDeps {
   /** The time authority and sessions see; tests move it (delegation validity, token expiry). */
   clock?: () => Date;
   /** PDF rendering (a Chromium pool) and the public address printed on documents; without it documents cannot be issued. */
-  documents?: { renderer: PdfRenderer; publicBaseUrl?: string };
+  documents?: { renderer: PdfRenderer; publicBaseUrl: string | (() => string) };
   /** Process publishing (deploys through the engine port); its routes are mounted only when given. */
   processes?: Omit<ProcessesDeps, 'db'>;
   /** Intake (统一收件): how notices are issued and processes started; its routes are mounted only when given. */
