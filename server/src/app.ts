@@ -9,7 +9,7 @@ import { CalendarService, calendarRoutes, todayInHall } from './calendar/index.t
 import { handOverRoutes, issuingRoutes } from './issuing/index.ts';
 import { DocumentService, documentRoutes, type PdfRenderer } from './documents/index.ts';
 import { healthRoutes, type HealthCheck } from './health/routes.ts';
-import { IntakeService, intakeRoutes, type IntakeDeps } from './intake/index.ts';
+import { caseModel, IntakeService, intakeRoutes, type IntakeDeps } from './intake/index.ts';
 import { processesFeature, type ProcessesDeps, type ProcessService } from './processes/index.ts';
 import { approvalRoutes, completeTask } from './approval/index.ts';
 import type { WorkflowEngine } from './engine/index.ts';
@@ -86,7 +86,11 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   const calendar = new CalendarService({ db: deps.db });
   calendarRoutes(api, { calendar });
   const documents = new DocumentService({ db: deps.db, renderer: deps.documents?.renderer, publicBaseUrl: deps.documents?.publicBaseUrl, clock: deps.clock });
-  documentRoutes(api, { documents });
+  const cases = caseModel(deps.db);
+  documentRoutes(api, {
+    documents, authority,
+    caseOf: (caseNumber) => cases.findOne({ caseNumber }, { departmentCode: 1, matterCode: 1, receivedBy: 1, stage: 1 }).lean(),
+  });
   const intake = deps.intake ? new IntakeService({ db: deps.db, calendar, notices: documents, clock: deps.clock, ...deps.intake }) : undefined;
   if (intake) intakeRoutes(api, { intake, authority });
   issuingRoutes(api, { db: deps.db, authority, today: () => todayInHall((deps.clock ?? (() => new Date()))()) });
