@@ -2,7 +2,7 @@ import express, { type Express } from 'express';
 import type { Connection } from 'mongoose';
 import { AuditTrail, auditRoutes } from './audit/index.ts';
 import { authenticate, authRoutes, principalForUser, revokedSessions, userRoutes, type AuthDeps, type TokenService } from './auth/index.ts';
-import { authority as buildAuthority, authzRoutes, type Authority } from './authz/index.ts';
+import { auditRefusals, authority as buildAuthority, authzRoutes, type Authority } from './authz/index.ts';
 import { catalogModels, catalogRoutes, matterAdminRoutes } from './catalog/index.ts';
 import { delegationRoutes, delegationService } from './delegations/index.ts';
 import { CalendarService, calendarRoutes, todayInHall } from './calendar/index.ts';
@@ -113,6 +113,7 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   app.use(api.router);
   app.use(modelerStatic());
   app.use(routeNotFound);
+  app.use(auditRefusals(trail, deps.logger));
   app.use(problemHandler(deps.logger));
   return { app, api, services: { authority, calendar, documents, delegations, trail, intake, processes, board } };
 }
