@@ -1,4 +1,4 @@
-import type { Department, Matter } from '../catalog/index.ts';
+import { issuingBody, type Department, type Matter } from '../catalog/index.ts';
 import type { Case } from './case.model.ts';
 import { maskPhone } from './identity.ts';
 
@@ -27,7 +27,7 @@ const remedies = (department: Department) => ({
 function base(ctx: NoticeContext) {
   const { caseDoc } = ctx;
   return {
-    agency: { name: ctx.department.nameZh, hall: '中卫市政务服务中心' },
+    agency: issuingBody(ctx.department, ctx.caseDoc.departmentCode),
     caseNumber: caseDoc.caseNumber,
     documentNumber: caseDoc.caseNumber,
     applicant: { name: caseDoc.applicant.name, contactPerson: caseDoc.contact.name, phone: maskPhone(caseDoc.contact.phone) },

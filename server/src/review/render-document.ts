@@ -1,4 +1,4 @@
-import type { Department } from '../catalog/index.ts';
+import { issuingBody, type Department } from '../catalog/index.ts';
 import type { JobHandler } from '../engine/index.ts';
 import type { IntakeService, NoticeIssuer } from '../intake/index.ts';
 import { caseOf, noCase } from '../routing/index.ts';
@@ -36,7 +36,7 @@ export function reviewJobHandlers(deps: { intake: IntakeService; documents: Noti
       const names = new Map((await deps.intake.catalog.departments.find({}).lean<Department[]>()).map((d) => [d.code, d.nameZh]));
       const opinions = unitOpinionsOf(job.variables.unitOpinions);
       const base = {
-        agency: { name: department?.nameZh ?? caseDoc.departmentCode },
+        agency: issuingBody(department, caseDoc.departmentCode),
         documentNumber: caseDoc.caseNumber, caseNumber: caseDoc.caseNumber,
         applicant: { name: caseDoc.applicant.name }, matter: { name: caseDoc.matterName },
         receivedOn: caseDoc.receivedOn, issuedOn: today,
