@@ -3,7 +3,7 @@ import { TokenService, userModel } from './auth/index.ts';
 import { ChromiumPdfRenderer, SharedBrowser } from './documents/index.ts';
 import { createEngine } from './engine/index.ts';
 import { composeHall } from './hall.ts';
-import { loadConfig } from './shared/config.ts';
+import { loadConfig, publicBaseUrl } from './shared/config.ts';
 import { connectDatabase, pingDatabase } from './shared/db.ts';
 import { createLogger } from './shared/logger.ts';
 
@@ -18,11 +18,13 @@ if (config.NODE_ENV === 'production' && (await userModel(db).exists({ demo: true
 }
 
 const browser = new SharedBrowser(config.CHROMIUM_PATH);
+// links and QR codes name the served address unless PUBLIC_BASE_URL says otherwise (required in production)
+const boundPort = () => { const a = server.listening ? server.address() : null; return a && typeof a === 'object' ? a.port : config.PORT; };
 const engine = createEngine({ engine: config.ENGINE, db, logger });
 const hall = composeHall({
   config, db, logger, engine, ferretdbSqliteDir: config.FERRETDB_SQLITE_DIR,
   tokens: new TokenService(config),
-  documents: { renderer: new ChromiumPdfRenderer(browser), publicBaseUrl: config.PUBLIC_BASE_URL },
+  documents: { renderer: new ChromiumPdfRenderer(browser), publicBaseUrl: () => publicBaseUrl(config, boundPort()) },
   health: {
     database: async () => {
       if (!(await pingDatabase(db))) throw new Error('database does not answer');

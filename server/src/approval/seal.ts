@@ -2,7 +2,9 @@ import mongoose from 'mongoose';
 import { subjectOf } from '../authz/index.ts';
 import { todayInHall } from '../calendar/index.ts';
 import type { Job, JobHandler, JobResult } from '../engine/index.ts';
+import { catalogModels, issuingBodyOf } from '../catalog/index.ts';
 import { caseModel, type Case } from '../intake/index.ts';
+import { withLicenceNumber } from '../issuing/certificate-fields.ts';
 import { defaultAgency, type ApprovalDeps } from './context.ts';
 import { decisionModel, nextDocumentNumber, sealUseModel, type DecisionDoc } from './models.ts';
 
@@ -79,8 +81,10 @@ export function sealJobHandler(deps: SealDeps): JobHandler {
     const documentNumber = decision.documentNumber ?? await nextDocumentNumber(deps.db, decision.kind, todayInHall(now).slice(0, 4));
     await decisions.updateOne({ _id: decisionId }, { $set: { documentNumber } });
     const kind = decision.kind === 'grant' ? 'licenceGrant' : 'licenceRefusal';
+    // one rule for the issuing body (catalog/issuing-body.ts); the licence number the certificate will carry
+    const agency = deps.agency ?? await issuingBodyOf(catalogModels(deps.db).departments, decision.departmentCode);
     const issued = await deps.documents.issue({
-      kind, data: documentData(deps, decision, caseDoc, documentNumber, todayInHall(decision.decidedAt)),
+      kind, data: documentData({ ...deps, agency }, await withLicenceNumber(deps.db, decision, todayInHall(now).slice(0, 4)), caseDoc, documentNumber, todayInHall(decision.decidedAt)),
       ref: { caseNumber: decision.caseNumber, decisionId }, issuedBy: decision.decidedBy.username,
     });
     try {

@@ -13,8 +13,11 @@ export interface DocumentServiceDeps {
   db: Connection;
   /** Absent where no browser is wired: issuing then fails with 503, verification still works. */
   renderer?: PdfRenderer;
-  /** Address of the public verification page printed on every document and in QR codes. */
-  publicBaseUrl?: string;
+  /**
+   * The hall's public address, printed on every document and in QR codes (`<base>/verify/<code>`);
+   * a function when it is known only once the server listens (config.ts `publicBaseUrl`).
+   */
+  publicBaseUrl?: string | (() => string);
   templates?: TemplateSet;
   clock?: () => Date;
 }
@@ -64,7 +67,9 @@ export class DocumentService {
   }
 
   get verifyUrl(): string {
-    return `${(this.deps.publicBaseUrl ?? 'http://127.0.0.1:3000').replace(/\/$/, '')}/verify`;
+    const base = typeof this.deps.publicBaseUrl === 'function' ? this.deps.publicBaseUrl() : this.deps.publicBaseUrl;
+    if (!base) throw new AppError({ status: 503, code: 'DOCUMENTS_UNAVAILABLE', zh: '未配置大厅的公开网址，无法生成文书', en: 'The hall\'s public address is not configured' });
+    return `${base.replace(/\/$/, '')}/verify`;
   }
 
   /** PDF of a document without storing it (previews, samples). */

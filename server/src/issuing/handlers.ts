@@ -1,11 +1,11 @@
 import type { Connection } from 'mongoose';
-import type { Department } from '../catalog/index.ts';
+import { issuingBody, type Department } from '../catalog/index.ts';
 import type { JobHandler } from '../engine/index.ts';
 import type { IntakeService, NoticeIssuer } from '../intake/index.ts';
 import { caseOf, dueInstant, noCase } from '../routing/index.ts';
-import { nextSequence } from '../shared/sequence.ts';
+import { certificateFields, decisionOf } from './certificate-fields.ts';
 import { certificateModel } from './certificate.model.ts';
-import { certificateRows, layoutOf } from './layouts.ts';
+import { layoutOf } from './layouts.ts';
 
 export interface IssuingDeps {
   db: Connection;
@@ -40,31 +40,34 @@ export function issuingJobHandlers(deps: IssuingDeps): Record<'prepareCertificat
     const matter = await deps.intake.matter(caseDoc.matterCode, 'matterCode');
     const department = await deps.intake.catalog.departments.findOne({ code: caseDoc.departmentCode }).lean<Department>();
     const layout = layoutOf(matter);
-    const year = today.slice(0, 4);
-    const number = `${caseDoc.departmentCode.toUpperCase()}${year}${String(await nextSequence(deps.db, `certificate:${year}`)).padStart(6, '0')}`;
     const validYears = typeof job.variables.validYears === 'number' ? job.variables.validYears : deps.defaultValidYears ?? 5;
     const validTo = layout === 'licence' ? `${Number(today.slice(0, 4)) + validYears}${today.slice(4)}` : undefined;
     const project = (job.variables.project && typeof job.variables.project === 'object' ? job.variables.project : {}) as Record<string, unknown>;
+    const fields = await certificateFields(deps.db, {
+      decision: await decisionOf(deps.db, job.variables.decisionId), matter, layout, project: { builder: caseDoc.applicant.name, ...project },
+      departmentCode: caseDoc.departmentCode, today, fallbackValidTo: validTo,
+    });
+    const { number } = fields;
     const holderId = caseDoc.applicant.uscc ?? caseDoc.applicant.idNumber ?? '';
     const issued = await deps.documents.issue({
       kind: 'certificate',
       data: {
-        agency: { name: department?.nameZh ?? caseDoc.departmentCode },
-        title: matter.result.name.replace(/（.*）$/, ''),
+        agency: issuingBody(department, caseDoc.departmentCode),
+        title: fields.title,
         licenceNumber: number,
         holder: caseDoc.applicant.uscc
           ? { name: caseDoc.applicant.name, creditCode: caseDoc.applicant.uscc }
           : { name: caseDoc.applicant.name, idNumberMasked: `${holderId.slice(0, 6)}********${holderId.slice(-4)}` },
-        rows: certificateRows(layout, { builder: caseDoc.applicant.name, ...project }, matter),
-        validTo, issuedOn: today,
+        rows: fields.rows,
+        validFrom: fields.validFrom, validTo: fields.validTo, issuedOn: today,
       },
       ref: { ...caseDoc, stage: 'issuing' },
       issuedBy: 'system',
     });
     const created = await certificates.create({
-      number, title: matter.result.name, layout, caseNumber: caseDoc.caseNumber, matterCode: matter.code, departmentCode: caseDoc.departmentCode,
+      number, title: fields.title, layout, caseNumber: caseDoc.caseNumber, matterCode: matter.code, departmentCode: caseDoc.departmentCode,
       holder: { name: caseDoc.applicant.name, idKind: caseDoc.applicant.uscc ? 'uscc' : 'idNumber', idValue: holderId },
-      decidedOn, validFrom: today, validTo, status: 'valid', documentId: issued.documentId, verificationCode: issued.verificationCode, issueDueDate,
+      decidedOn, validFrom: fields.validFrom, validTo: fields.validTo, scope: fields.scope, status: 'valid', documentId: issued.documentId, verificationCode: issued.verificationCode, issueDueDate,
     });
     await deps.intake.cases.updateOne({ caseNumber: caseDoc.caseNumber, status: 'accepted' }, {
       $set: { stage: 'issuing' },
