@@ -19,6 +19,7 @@ import { Api } from './shared/http.ts';
 import type { Logger } from './shared/logger.ts';
 import { buildOpenApi } from './shared/openapi.ts';
 import { problemHandler, routeNotFound } from './shared/problem.ts';
+import { securityHeaders } from './shared/security-headers.ts';
 import { modelerStatic } from './web/static.ts';
 
 export interface AppDeps {
@@ -61,6 +62,7 @@ export interface AppServices {
 export function buildApp(deps: AppDeps): { app: Express; api: Api; services: AppServices } {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.set('query parser', 'simple');
   app.use(express.json({ limit: deps.config.BODY_LIMIT, strict: true }));
   app.use((req, res, next) => {

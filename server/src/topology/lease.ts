@@ -1,9 +1,11 @@
 import { hostname } from 'node:os';
 import type { Connection } from 'mongoose';
 
-/** Who holds the database: one server process in topology `single`. */
+/** One taking of the database by a server process (topology `single`); the highest generation holds it. */
 export interface LeaseHolder {
-  _id: 'single';
+  /** `single:<generation>`, zero-padded so that the ids sort as the generations do */
+  _id: string;
+  generation: number;
   owner: string;
   host: string;
   pid: number;
@@ -44,8 +46,10 @@ function isAlive(pid: number): boolean {
  * The start-up lease of topology `single`: the first server takes it; a second refuses to start
  * with `LeaseHeldError` naming the holder. A holder that is gone gives way — at once when it ran on
  * this host and its pid is dead (a server killed and restarted), otherwise when its lease expires.
- * Taking over deletes the old holder's document by its owner and inserts our own: the unique `_id`
- * decides between two servers starting at the same moment (an insert is atomic on FerretDB too).
+ * Every taking is an insert of the next generation, so the unique `_id` alone decides between
+ * servers starting at the same moment: FerretDB runs a conditional update or delete as a read and a
+ * separate write (not atomic), an insert under a unique key exactly once. Only the holder writes
+ * its own document (renewal by `_id`), and a renewal that finds a newer generation knows it lost.
  */
 export class StartupLease {
   readonly owner: string;
@@ -55,6 +59,7 @@ export class StartupLease {
   private readonly pid: number;
   private readonly alive: (pid: number) => boolean;
   private timer?: NodeJS.Timeout;
+  private mine?: LeaseHolder;
 
   constructor(private readonly db: Connection, options: LeaseOptions = {}) {
     this.ttlMs = options.ttlMs ?? 30_000;
@@ -69,24 +74,47 @@ export class StartupLease {
     return this.db.collection<LeaseHolder>(COLLECTION);
   }
 
+  private async current(): Promise<LeaseHolder | null> {
+    const all = await this.leases.find({}).toArray();
+    return all.reduce<LeaseHolder | null>((top, l) => (!top || l.generation > top.generation ? l : top), null);
+  }
+
   /** Takes the lease or throws `LeaseHeldError`; any database error is thrown as it is. */
   async acquire(): Promise<void> {
-    const held = await this.leases.findOne({ _id: 'single' });
+    const held = await this.current();
     if (held && held.owner !== this.owner && !this.gone(held)) throw new LeaseHeldError(held);
-    if (held) await this.leases.deleteOne({ _id: 'single', owner: held.owner });
+    const generation = (held?.generation ?? 0) + 1;
     const now = this.now();
+    const lease: LeaseHolder = {
+      _id: `single:${String(generation).padStart(12, '0')}`, generation, owner: this.owner, host: this.host, pid: this.pid,
+      startedAt: now, expiresAt: new Date(now.getTime() + this.ttlMs),
+    };
     try {
-      await this.leases.insertOne({ _id: 'single', owner: this.owner, host: this.host, pid: this.pid, startedAt: now, expiresAt: new Date(now.getTime() + this.ttlMs) });
+      await this.leases.insertOne(lease);
     } catch (error) {
       if ((error as { code?: number }).code !== 11000) throw error;
-      throw new LeaseHeldError((await this.leases.findOne({ _id: 'single' }))!);
+      throw new LeaseHeldError((await this.current())!);
+    }
+    const top = await this.current();
+    if (top?.generation !== generation) {
+      // a slower start inserted a generation that a later taking already passed
+      await this.leases.deleteOne({ _id: lease._id });
+      throw new LeaseHeldError(top!);
+    }
+    this.mine = lease;
+    // earlier generations are history now; only their takers could write them, and they lost
+    for (const old of await this.leases.find({}, { projection: { _id: 1, generation: 1 } }).toArray()) {
+      if (old.generation < generation) await this.leases.deleteOne({ _id: old._id });
     }
   }
 
-  /** Extends the lease; false when another server took it (this one must stop serving). */
+  /** Extends the lease; false when another server took the database (this one must stop serving). */
   async renew(): Promise<boolean> {
-    const result = await this.leases.updateOne({ _id: 'single', owner: this.owner }, { $set: { expiresAt: new Date(this.now().getTime() + this.ttlMs) } });
-    return result.matchedCount === 1;
+    if (!this.mine) return false;
+    const top = await this.current();
+    if (!top || top.generation !== this.mine.generation) return false;
+    await this.leases.updateOne({ _id: this.mine._id }, { $set: { expiresAt: new Date(this.now().getTime() + this.ttlMs) } });
+    return true;
   }
 
   /** Renews every third of the lease; calls `onLost` once if the lease was taken away or cannot be renewed in time. */
@@ -106,7 +134,8 @@ export class StartupLease {
   /** Gives the lease back (at a clean stop), so the next server starts at once. */
   async release(): Promise<void> {
     clearInterval(this.timer);
-    await this.leases.deleteOne({ _id: 'single', owner: this.owner });
+    if (this.mine) await this.leases.updateOne({ _id: this.mine._id }, { $set: { expiresAt: this.now() } });
+    this.mine = undefined;
   }
 
   private lost(onLost: (error?: unknown) => void, error?: unknown): void {

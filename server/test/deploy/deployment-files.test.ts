@@ -46,8 +46,17 @@ describe('deployment files: Dockerfile and docker-compose.camunda.yml', () => {
     expect(compose.services.platform.environment?.MONGODB_URI).to.match(/[?&]replicaSet=rs0/);
   });
 
-  it('pins Zeebe to a patch release of 8.5 (the last Zeebe Community License minor)', () => {
+  it('pins Zeebe to a patch release of 8.5, the last under the Zeebe Community License, and says why', () => {
     expect(compose.services.zeebe.image).to.match(/^camunda\/zeebe:8\.5\.\d+$/);
+    expect(read('docker-compose.camunda.yml')).to.contain('Zeebe Community License').and.contain('Camunda License');
+  });
+
+  it('runs the platform on the Zeebe engine, pointed at the zeebe and mongodb services', () => {
+    const env = compose.services.platform.environment ?? {};
+    expect(env.ENGINE).to.equal('zeebe');
+    expect(env.ZEEBE_GRPC_ADDRESS).to.equal('zeebe:26500');
+    expect(env.MONGODB_URI).to.match(/^mongodb:\/\/mongodb:27017\//);
+    expect(Object.keys(compose.services.platform.depends_on ?? {}).sort()).to.deep.equal(['mongodb', 'seed', 'zeebe']);
   });
 
   it('publishes every port on loopback only', () => {
