@@ -6,11 +6,26 @@ import { composeHall } from './hall.ts';
 import { loadConfig, publicBaseUrl } from './shared/config.ts';
 import { connectDatabase, pingDatabase } from './shared/db.ts';
 import { createLogger } from './shared/logger.ts';
+import { LeaseHeldError, StartupLease } from './topology/lease.ts';
 
 /** The one place that wires real dependencies and listens. */
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);
 const db = await connectDatabase(config.MONGODB_URI);
+
+// Topology single: one server process per database (docs/reliability.md); a second one stops here.
+const lease = new StartupLease(db);
+try {
+  await lease.acquire();
+} catch (error) {
+  if (!(error instanceof LeaseHeldError)) throw error;
+  logger.fatal(error.message);
+  process.exit(1);
+}
+lease.keep((err) => {
+  logger.fatal({ err }, 'another server took this database (topology single): stopping');
+  process.exit(1);
+});
 
 if (config.NODE_ENV === 'production' && (await userModel(db).exists({ demo: true, active: true }))) {
   logger.fatal('demo accounts with published passwords are active; deactivate them before running in production');
@@ -45,6 +60,7 @@ async function shutdown(signal: string) {
   server.close();
   await hall.stop();
   await browser.close();
+  await lease.release();
   await db.close();
   process.exit(0);
 }
