@@ -3,6 +3,7 @@ import { TokenService, userModel } from './auth/index.ts';
 import { ChromiumPdfRenderer, SharedBrowser } from './documents/index.ts';
 import { createEngine } from './engine/index.ts';
 import { composeHall } from './hall.ts';
+import { processHealth } from './health/process.ts';
 import { loadConfig, publicBaseUrl } from './shared/config.ts';
 import { connectDatabase, pingDatabase } from './shared/db.ts';
 import { createLogger } from './shared/logger.ts';
@@ -47,6 +48,7 @@ const hall = composeHall({
     },
     engine: () => engine.health(),
     chromium: async () => ({ version: await browser.version() }),
+    process: processHealth(),
   },
 });
 await hall.start();
