@@ -1,14 +1,14 @@
 import { expect } from 'chai';
 import { sealUseModel } from '../approval/index.ts';
-import { caseModel } from '../intake/index.ts';
-import { certificateModel } from '../issuing/index.ts';
+import { caseModel, type Case } from '../intake/index.ts';
+import { certificateModel, type Certificate } from '../issuing/index.ts';
 import { supervisionLog } from '../notifications/index.ts';
 import { startTestApp, type TestApp } from '../../test/support.ts';
 
 // Wednesday 2026-06-17, 10:00 in Zhongwei
 const NOW = new Date('2026-06-17T02:00:00Z');
 
-const baseCase = (caseNumber: string, departmentCode: string, dueDate: string, extra: object = {}) => ({
+const baseCase = (caseNumber: string, departmentCode: string, dueDate: string, extra: object = {}): Partial<Case> => ({
   caseNumber, matterCode: `${departmentCode}_sgxk`, matterName: '建筑工程施工许可证核发', departmentCode, handlingType: 'promised', windowNumber: 'C01',
   receivedBy: 'u-clerk', applicant: { kind: 'organisation', name: '中卫市沙坡头区云杉建设有限公司', uscc: '91640502MA76XK3Q2B' },
   contact: { name: '张三', phone: '13900000000', phoneLast4: '0000' }, materials: [], status: 'accepted', stage: 'approval',
@@ -28,9 +28,9 @@ describe('supervisors\' registers: seal uses, certificates, cases by deadline, �
       departmentCode, matterCode: `${departmentCode}_sgxk`, userId: `u-${n}`, username: `approver.${departmentCode}`, delegationId: `g-${n}`, at: new Date(at),
     });
     await sealUseModel(t.db).create([seal(1, 'zjj', '2026-06-10T03:00:00Z'), seal(2, 'zjj', '2026-06-16T03:00:00Z'), seal(3, 'gaj', '2026-06-16T04:00:00Z')]);
-    const cert = (number: string, departmentCode: string, validTo: string | undefined, status: 'valid' | 'revoked') => ({
+    const cert = (number: string, departmentCode: string, validTo: string | undefined, status: 'valid' | 'revoked'): Partial<Certificate> => ({
       number, title: '建筑工程施工许可证', layout: 'constructionPermit', caseNumber: `C-${number}`, matterCode: `${departmentCode}_sgxk`, departmentCode,
-      holder: { name: '中卫市沙坡头区云杉建设有限公司', idKind: 'uscc', idValue: '91640502MA76XK3Q2B' }, decidedOn: '2026-06-01', validFrom: '2026-06-01', validTo,
+      holder: { name: '中卫市沙坡头区云杉建设有限公司', idKind: 'uscc' as const, idValue: '91640502MA76XK3Q2B' }, decidedOn: '2026-06-01', validFrom: '2026-06-01', validTo,
       scope: '=HYPERLINK("http://evil")', status, documentId: `doc-${number}`, verificationCode: `${number.slice(0, 3)}${number.slice(-4)}ABC`, issueDueDate: '2026-06-15',
     });
     await certificateModel(t.db).create([cert('ZJJ2026000001', 'zjj', '2027-09-07', 'valid'), cert('ZJJ2026000002', 'zjj', '2026-06-16', 'valid'), cert('ZJJ2026000003', 'zjj', undefined, 'revoked'), cert('GAJ2026000001', 'gaj', '2030-01-01', 'valid')]);
