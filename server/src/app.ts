@@ -11,7 +11,7 @@ import { DocumentService, documentRoutes, type PdfRenderer } from './documents/i
 import { healthRoutes, type HealthCheck } from './health/routes.ts';
 import { caseModel, IntakeService, intakeRoutes, type IntakeDeps } from './intake/index.ts';
 import { processesFeature, type ProcessesDeps, type ProcessService } from './processes/index.ts';
-import { approvalRoutes, completeTask } from './approval/index.ts';
+import { approvalRoutes, completeTask, recordCompletion, recoverCompletions } from './approval/index.ts';
 import type { WorkflowEngine } from './engine/index.ts';
 import { TaskBoard, taskRoutes } from './tasks/index.ts';
 import type { Config } from './shared/config.ts';
@@ -20,6 +20,7 @@ import type { Logger } from './shared/logger.ts';
 import { buildOpenApi } from './shared/openapi.ts';
 import { problemHandler, routeNotFound } from './shared/problem.ts';
 import { registerRoutes } from './registers/index.ts';
+import { securityHeaders } from './shared/security-headers.ts';
 import { modelerStatic } from './web/static.ts';
 
 export interface AppDeps {
@@ -54,12 +55,15 @@ export interface AppServices {
   intake?: IntakeService;
   processes?: ProcessService;
   board?: TaskBoard;
+  /** Completions a killed server left half done, taken up at start (after the engine redelivered its events). */
+  recoverCompletions?: () => Promise<number>;
 }
 
 /** Builds the Express app from its dependencies; never listens (main.ts does). */
 export function buildApp(deps: AppDeps): { app: Express; api: Api; services: AppServices } {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.set('query parser', 'simple');
   app.use(express.json({ limit: deps.config.BODY_LIMIT, strict: true }));
   app.use((req, res, next) => {
@@ -97,11 +101,14 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   issuingRoutes(api, { db: deps.db, authority, today: () => todayInHall((deps.clock ?? (() => new Date()))()) });
   registerRoutes(api, { db: deps.db, authority, calendar, today: () => todayInHall((deps.clock ?? (() => new Date()))()) });
   const board = deps.engine ? new TaskBoard({ db: deps.db, calendar, clock: deps.clock }) : undefined;
+  let recover: (() => Promise<number>) | undefined;
   if (deps.engine && board) {
     deps.engine.onUserTask(board.onUserTask);
     taskRoutes(api, { board, authority });
     const approvalDeps = { db: deps.db, engine: deps.engine, board, authority, documents, trail, delegationsOf: delegations.activeFor, clock: deps.clock };
+    recover = () => recoverCompletions(approvalDeps);
     approvalRoutes(api, approvalDeps);
+    board.completionRecorder = (key) => recordCompletion(approvalDeps, key);
     if (intake) {
       handOverRoutes(api, { authority, intake, board, complete: (principal, task, outcome, variables, data) => completeTask(approvalDeps, principal, task, outcome, variables, data) });
     }
@@ -117,5 +124,5 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   app.use(routeNotFound);
   app.use(auditRefusals(trail, deps.logger));
   app.use(problemHandler(deps.logger));
-  return { app, api, services: { authority, calendar, documents, delegations, trail, intake, processes, board } };
+  return { app, api, services: { authority, calendar, documents, delegations, trail, intake, processes, board, recoverCompletions: recover } };
 }

@@ -1,8 +1,9 @@
-import { Schema, type Connection, type Model } from 'mongoose';
+import type { Connection } from 'mongoose';
 import type { Matter } from '../catalog/index.ts';
 import { nextSequence } from '../shared/sequence.ts';
 import type { CertificateLayout } from './certificate.model.ts';
 import { certificateRows } from './layouts.ts';
+import { reservedNumber } from './numbers.ts';
 
 /** The licence a 准予行政许可决定书 grants (approval/schemas.ts `grantSchema.licence`). */
 export interface DecidedLicence {
@@ -22,30 +23,20 @@ export interface DecisionForCertificate {
   data: Record<string, unknown>;
 }
 
-interface LicenceNumber { _id: string; number: string }
-const numberSchema = new Schema<LicenceNumber>({ _id: String, number: { type: String, required: true } }, { versionKey: false });
-const licenceNumbers = (c: Connection): Model<LicenceNumber> =>
-  (c.models.LicenceNumber as Model<LicenceNumber>) ?? c.model<LicenceNumber>('LicenceNumber', numberSchema, 'licence_numbers');
+/** A new number: department, year, sequence (`ZJJ2026000001`). */
+async function drawNumber(db: Connection, departmentCode: string, year: string): Promise<string> {
+  return `${departmentCode.toUpperCase()}${year}${String(await nextSequence(db, `certificate:${year}`)).padStart(6, '0')}`;
+}
 
 /**
- * The licence number of a decision, allocated once (keyed by the decision id, `_id` unique) so that
- * the decision (证件编号) and the certificate print the same number; the decision's own number
- * when the decider gave one. `ZJJ2026000001`: department, year, sequence.
+ * The licence number of a decision, reserved once by the decision id so that the decision (证件编号)
+ * and the certificate print the same number, and a redelivered job draws no second one; the
+ * decision's own number when the decider gave one.
  */
 export async function licenceNumberFor(db: Connection, decision: Pick<DecisionForCertificate, '_id' | 'departmentCode' | 'data'>, year: string): Promise<string> {
   const given = (decision.data.licence as Partial<DecidedLicence> | undefined)?.number;
   if (given) return given;
-  const model = licenceNumbers(db);
-  const known = await model.findById(decision._id).lean();
-  if (known) return known.number;
-  const number = `${decision.departmentCode.toUpperCase()}${year}${String(await nextSequence(db, `certificate:${year}`)).padStart(6, '0')}`;
-  try {
-    await model.create({ _id: decision._id, number });
-    return number;
-  } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
-    return (await model.findById(decision._id).lean())!.number;
-  }
+  return reservedNumber(db, `decision:${decision._id}`, () => drawNumber(db, decision.departmentCode, year));
 }
 
 /** The decision with its licence number filled in, for the decision document (grants only). */
@@ -73,14 +64,14 @@ export interface CertificateFields {
  */
 export async function certificateFields(db: Connection, input: {
   decision?: DecisionForCertificate | null; matter: Matter; layout: CertificateLayout; project: Record<string, unknown>;
-  departmentCode: string; today: string; fallbackValidTo?: string;
+  departmentCode: string; caseNumber: string; today: string; fallbackValidTo?: string;
 }): Promise<CertificateFields> {
   const { decision, matter, layout, today } = input;
   const licence = decision?.kind === 'grant' ? decision.data.licence as DecidedLicence | undefined : undefined;
   const year = today.slice(0, 4);
   const number = decision && licence
     ? await licenceNumberFor(db, decision, year)
-    : `${input.departmentCode.toUpperCase()}${year}${String(await nextSequence(db, `certificate:${year}`)).padStart(6, '0')}`;
+    : await reservedNumber(db, `case:${input.caseNumber}`, () => drawNumber(db, input.departmentCode, year));
   const scope = licence?.scope ?? (typeof input.project.scope === 'string' ? input.project.scope : undefined);
   const rows = certificateRows(layout, { ...input.project, ...(scope ? { scope } : {}) }, matter);
   if (scope && !rows.some((r) => r.label === '许可范围')) rows.push({ label: '许可范围', value: scope });
