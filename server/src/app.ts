@@ -19,6 +19,7 @@ import { Api } from './shared/http.ts';
 import type { Logger } from './shared/logger.ts';
 import { buildOpenApi } from './shared/openapi.ts';
 import { problemHandler, routeNotFound } from './shared/problem.ts';
+import { registerRoutes } from './registers/index.ts';
 import { securityHeaders } from './shared/security-headers.ts';
 import { modelerStatic } from './web/static.ts';
 
@@ -98,6 +99,7 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   const intake = deps.intake ? new IntakeService({ db: deps.db, calendar, notices: documents, clock: deps.clock, ...deps.intake }) : undefined;
   if (intake) intakeRoutes(api, { intake, authority });
   issuingRoutes(api, { db: deps.db, authority, today: () => todayInHall((deps.clock ?? (() => new Date()))()) });
+  registerRoutes(api, { db: deps.db, authority, calendar, today: () => todayInHall((deps.clock ?? (() => new Date()))()) });
   const board = deps.engine ? new TaskBoard({ db: deps.db, calendar, clock: deps.clock }) : undefined;
   let recover: (() => Promise<number>) | undefined;
   if (deps.engine && board) {

@@ -41,7 +41,7 @@ const allowed: Record<string, string[]> = {
     ...catalogue,
     ...on(['create', 'update', 'delete'], ['Matter.zjj', 'Material.zjj']),
     ...on(['read', 'grant', 'revoke'], ['Delegation.zjj']),
-    'read User.zjj', 'read User.gajServingZjj', 'read AuditRecord.zjj',
+    'read User.zjj', 'read User.gajServingZjj', 'read AuditRecord.zjj', 'read Register.zjj',
   ],
   processDesigner: [...catalogue, ...on(['read', 'create', 'update', 'deploy'], ['Process.any'])],
   hotlineOperator: [...catalogue, ...on(['read', 'create', 'update', 'dispatch'], ['HotlineTicket.any'])],
@@ -49,6 +49,7 @@ const allowed: Record<string, string[]> = {
     ...catalogue,
     ...on([...actions], ['User.zjj', 'User.gaj', 'User.gajServingZjj', 'Calendar.any']),
     ...on(['read', 'verify'], ['AuditRecord.zjj', 'AuditRecord.gaj']),
+    'read Register.zjj', 'read Register.gaj',
   ],
   applicant: [],
 };

@@ -81,6 +81,8 @@ export function defineAbilityFor(principal: Principal, delegations: readonly Act
     can('read', 'User', { departmentCode: ownDept });
     can('read', 'User', { servesDepartmentCodes: ownDept });
     can('read', 'AuditRecord', { departmentCode: ownDept });
+    // the supervisors' registers (seal uses, certificates, deadlines, 督办) of the own department
+    can('read', 'Register', { departmentCode: ownDept });
   }
 
   if (has('processDesigner')) {
@@ -100,6 +102,8 @@ export function defineAbilityFor(principal: Principal, delegations: readonly Act
     // 系统管理员: users and the calendar overlay; the audit trail, but never case contents.
     can('manage', ['User', 'Calendar']);
     can(['read', 'verify'], 'AuditRecord');
+    // the supervisors' registers, which name cases and documents but show no case contents
+    can('read', 'Register');
   }
 
   return builder.build() as AppAbility;

@@ -59,4 +59,6 @@ export const fixtures: Record<string, { type: SubjectName; record: Record<string
   'AuditRecord.gaj': { type: 'AuditRecord', record: { departmentCode: 'gaj' } },
   'Calendar.any': { type: 'Calendar', record: { year: 2026 } },
   'HotlineTicket.any': { type: 'HotlineTicket', record: { departmentCode: 'gaj' } },
+  'Register.zjj': { type: 'Register', record: { departmentCode: 'zjj' } },
+  'Register.gaj': { type: 'Register', record: { departmentCode: 'gaj' } },
 };

@@ -11,10 +11,12 @@ import type { ForcedSubject, MongoAbility } from '@casl/ability';
  * - Document: the case's `departmentCode`, `matterCode`, `receivedBy`, `stage` copied onto it.
  * - Process: `departmentCode` — the `<department>-` prefix of the process id; none for hall-wide ones.
  * - Matter / Material / Delegation / User / AuditRecord / HotlineTicket: `departmentCode`.
+ * - Register (supervisors' registers: seal uses, certificates, cases by deadline, 督办): the
+ *   `departmentCode` of the rows read.
  */
 export const subjectNames = [
   'Case', 'Task', 'Matter', 'Material', 'Department', 'Delegation', 'Document', 'Process', 'User',
-  'AuditRecord', 'Calendar', 'HotlineTicket',
+  'AuditRecord', 'Calendar', 'HotlineTicket', 'Register',
 ] as const;
 export type SubjectName = (typeof subjectNames)[number];
 
