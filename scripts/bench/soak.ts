@@ -1,8 +1,8 @@
 /**
  * A day's load on one real server: `users` simulated people for `seconds` over real HTTP — window
  * clerks receiving complete applications, approvers listing their board, opening tasks, claiming
- * and approving the review steps, citizens asking for progress — each pausing 1–3 s between
- * actions as a person does. The server is the real entry point (server/src/main.ts) that
+ * and approving the review steps, citizens asking for progress — each pausing between actions as
+ * a person does (think times below). The server is the real entry point (server/src/main.ts) that
  * scripts/bench/soak started; this process only talks to it and reads its /proc entries.
  * Last line: JSON (errors, p50/p99 per route, RSS and open files at start and end, event loop delay).
  */
@@ -48,7 +48,13 @@ function procFigures() {
   return { rssMb: Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024), openFiles: readdirSync(`/proc/${serverPid}/fd`).length };
 }
 
-const pause = () => new Promise((r) => setTimeout(r, 1000 + Math.random() * 2000));
+/**
+ * Think time per role, as a hall works: a clerk takes the next applicant every 20–40 s (receiving
+ * takes minutes in a real hall: this is already several times a busy day), an approver acts every
+ * 5–15 s, a citizen looks every 5–15 s. SOAK_PACE scales them all (0.5 = twice as fast).
+ */
+const pace = Number(process.env.SOAK_PACE ?? 1);
+const pause = (fromS: number, toS: number) => new Promise((r) => setTimeout(r, pace * 1000 * (fromS + Math.random() * (toS - fromS))));
 const deadline = () => performance.now() >= endAt;
 let endAt = 0;
 
@@ -69,7 +75,7 @@ async function clerk(): Promise<void> {
       materials: matter.materials.map((m: { name: string }) => ({ name: m.name, provided: true })),
     });
     if (res.status === 201) received.push(res.json.caseNumber);
-    await pause();
+    await pause(20, 40);
   }
 }
 
@@ -79,13 +85,13 @@ async function approver(): Promise<void> {
     // as people do, each picks one of the tasks in view, not all the first
     const open = (list.json?.items ?? []).filter((t: { step: string }) => t.step !== 'decide' && t.step !== 'handOver');
     const task = open[Math.floor(Math.random() * open.length)];
-    await pause();
+    await pause(5, 15);
     if (task && !deadline()) {
       await call('GET /api/tasks/:key', 'GET', `/api/tasks/${task.key}`, tokens.approver);
       // two approvers may pick the same task: the second is told 409, which is the board working
       const claimed = await call('POST /api/tasks/:key/claim', 'POST', `/api/tasks/${task.key}/claim`, tokens.approver, {}, [409]);
       if (claimed.status === 200) await call('POST /api/tasks/:key/approve', 'POST', `/api/tasks/${task.key}/approve`, tokens.approver, { opinion: '同意' }, [409]);
-      await pause();
+      await pause(5, 15);
     }
   }
 }
@@ -94,7 +100,7 @@ async function citizen(): Promise<void> {
   while (!deadline()) {
     const caseNumber = received[Math.floor(Math.random() * received.length)];
     if (caseNumber) await call('GET /api/public/cases/:caseNumber/progress', 'GET', `/api/public/cases/${caseNumber}/progress?phoneLast4=2866`);
-    await pause();
+    await pause(5, 15);
   }
 }
 
@@ -119,7 +125,7 @@ for (const route of [...new Set(samples.map((s) => s.route))]) {
 }
 for (const u of unexpected.slice(0, 5)) log(`unexpected ${u.status} on ${u.route}: ${u.body}`);
 console.log(JSON.stringify({
-  benchmark: 'soak', users, seconds, requests: samples.length, errors: unexpected.length,
+  benchmark: 'soak', users, seconds, pace, requests: samples.length, errors: unexpected.length,
   conflicts409: samples.filter((s) => s.status === 409).length, casesReceived: received.length,
   routes: byRoute, server: { atStart, atEnd, rssGrowthMb: atEnd.rssMb - atStart.rssMb, openFilesGrowth: atEnd.openFiles - atStart.openFiles },
   eventLoopDelayMs: health?.components?.process?.eventLoopDelayMs,
