@@ -84,7 +84,7 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   matterAdminRoutes(api, { models: catalog, authority });
   const processes = deps.processes ? processesFeature(api, { db: deps.db, ...deps.processes }) : undefined;
   const calendar = new CalendarService({ db: deps.db });
-  calendarRoutes(api, { calendar });
+  calendarRoutes(api, { calendar, authority });
   const documents = new DocumentService({ db: deps.db, renderer: deps.documents?.renderer, publicBaseUrl: deps.documents?.publicBaseUrl, clock: deps.clock });
   documentRoutes(api, { documents });
   const intake = deps.intake ? new IntakeService({ db: deps.db, calendar, notices: documents, clock: deps.clock, ...deps.intake }) : undefined;
