@@ -64,7 +64,8 @@ export class IdempotentReplies {
       await this.keys.updateOne({ scope, key }, { $set: { answer } });
       return { answer, replayed: false };
     } catch (error) {
-      await this.keys.deleteOne({ scope, key, answer: { $exists: false } });
+      // Our own claim, which has no answer (the work failed): free the key for a corrected request.
+      await this.keys.deleteOne({ scope, key, fingerprint });
       throw error;
     } finally {
       this.running.delete(id);

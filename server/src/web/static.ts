@@ -13,13 +13,13 @@ const YEAR_SECONDS = 365 * 24 * 3600;
  * cached, and the app's router shows the page.
  */
 export function modelerStatic(dir = distDir): RequestHandler {
-  const assets = express.static(`${dir}/assets`, { immutable: true, maxAge: YEAR_SECONDS * 1000, index: false, dotfiles: 'deny', fallthrough: false });
+  const assets = express.static(`${dir}/assets`, { immutable: true, maxAge: YEAR_SECONDS * 1000, index: false, dotfiles: 'deny', fallthrough: true });
   const files = express.static(dir, { index: false, dotfiles: 'deny', fallthrough: true, setHeaders: (res) => res.set('cache-control', 'no-cache') });
   return (req, res, next) => {
     if (req.path.startsWith('/api/') || req.path === '/api' || req.path === '/healthz') return next();
     if (req.path.startsWith('/assets/')) {
       req.url = req.url.slice('/assets'.length);
-      return assets(req, res, next);
+      return assets(req, res, () => next(new AppError({ status: 404, code: 'NOT_FOUND', zh: '文件不存在', en: 'No such file' })));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     return files(req, res, () => {
