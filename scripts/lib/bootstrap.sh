@@ -68,7 +68,7 @@ build_web_app() {
     log "installing the web app's npm packages"
     (cd modeler && npm ci --no-audit --no-fund --loglevel=error)
   fi
-  hash=$( { find modeler/src modeler/index.html modeler/vite.config.ts modeler/tsconfig.json modeler/package-lock.json -type f; \
+  hash=$( { find modeler/src modeler/public modeler/index.html modeler/vite.config.ts modeler/tsconfig.json modeler/package-lock.json -type f; \
     find server/src -name '*.ts' ! -name '*.test.ts'; } | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-32)
   if [ "$(cat modeler/dist/.source-hash 2>/dev/null)" != "$hash" ]; then
     log "building the web app"

@@ -23,6 +23,8 @@ export function modelerStatic(dir = distDir): RequestHandler {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     return files(req, res, () => {
+      // A file name (favicon.ico, robots.txt) that is not there is a 404, not the app.
+      if (/\.[a-z0-9]{2,5}$/i.test(req.path)) return next();
       if (!existsSync(`${dir}/index.html`)) {
         return next(new AppError({ status: 503, code: 'WEB_APP_NOT_BUILT', zh: '网页尚未构建，请运行 scripts/start', en: 'The web app is not built; run scripts/start' }));
       }
