@@ -72,7 +72,8 @@ build_web_app() {
     find server/src -name '*.ts' ! -name '*.test.ts'; } | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-32)
   if [ "$(cat modeler/dist/.source-hash 2>/dev/null)" != "$hash" ]; then
     log "building the web app"
-    (cd modeler && npm run --silent build >/dev/null)
+    mkdir -p .data
+    (cd modeler && npm run --silent build >../.data/web-build.log 2>&1) || { cat .data/web-build.log >&2; return 1; }
     echo "$hash" > modeler/dist/.source-hash
   fi
 }

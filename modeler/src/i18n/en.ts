@@ -44,6 +44,17 @@ const en: typeof zhCN = {
     due: 'Promised by', pendingBy: 'Pending materials ({list}) due', casePage: 'Open the case', next: 'Next applicant',
   },
   doc: { title: 'Document', code: 'Verification code', print: 'Print', open: 'Open in a new window' },
+  issuing: {
+    ready: '{n} waiting for pickup', none: 'Nothing waiting', readySince: 'Ready since', deadline: 'Issue by (10 working days)', pick: 'Pick a case on the left',
+    method: 'Manner of service', inPerson: 'Collected at the window', post: 'By post', recipient: 'Recipient', collectorId: 'Collector’s ID number',
+    idNeeded: 'Check the collector’s ID card', idInvalid: 'Invalid ID number (check digit)', idMismatch: 'Not the applicant’s ID and not the applicant: check the power of attorney', idOk: 'Identity checked',
+    tracking: 'Tracking number', submit: 'Hand over', receipt: 'Proof of service', served: 'Document served', servedBy: 'Served by', signature: 'Recipient’s signature',
+  },
+  delegations: {
+    sealToday: 'Who may use the approval seal today', holders: 'Holders', until: 'Valid until', nobody: 'Nobody holds the seal power today', all: 'Delegations',
+    grant: 'Grant', grantee: 'Grantee', powers: 'Powers', scope: 'Matters', allMatters: 'All the department’s matters', someMatters: 'Chosen matters',
+    validity: 'Valid', from: 'From', to: 'To', revoke: 'Revoke', revokeWhy: 'Why is it revoked?', revoked: 'Revoked', active: 'In force', inactive: 'Not in force',
+  },
   progress: {
     matter: 'Matter', applicant: 'Applicant', badNumber: 'A case number reads ZW + 8-digit date + - + number', badDigits: 'Enter the last four digits of the phone', 
     title: 'Case progress', caseNumber: 'Case number', phoneLast4: 'Last 4 phone digits', submit: 'Look up', status: 'Status', step: 'Current step',

@@ -42,12 +42,23 @@ export default {
     due: '承诺办结日', pendingBy: '容缺材料（{list}）补齐期限', casePage: '查看办件', next: '受理下一件',
   },
   doc: { title: '文书', code: '验证码', print: '打印', open: '新窗口打开' },
+  issuing: {
+    ready: '待领取 {n} 件', none: '暂无待领取的证照', readySince: '制证完成', deadline: '发证期限（10 个工作日）', pick: '请在左侧选择办件',
+    method: '送达方式', inPerson: '窗口领取', post: '邮寄送达', recipient: '领取人 / 受送达人', collectorId: '领取人身份证号',
+    idNeeded: '请核验领取人身份证', idInvalid: '身份证号码无效（校验位不符）', idMismatch: '与申请人身份证不符，且领取人不是申请人：请核对委托书', idOk: '身份已核验',
+    tracking: '邮件单号', submit: '确认发证', receipt: '送达回证', served: '送达文书', servedBy: '送达人', signature: '受送达人签名',
+  },
+  delegations: {
+    sealToday: '今日可使用行政审批专用章的人员', holders: '可用章人员', until: '授权有效至', nobody: '今日无人获授用章权', all: '授权记录',
+    grant: '授权', grantee: '被授权人', powers: '授权事项', scope: '事项范围', allMatters: '本部门全部事项', someMatters: '指定事项',
+    validity: '有效期', from: '起始日期', to: '截止日期', revoke: '撤销', revokeWhy: '请填写撤销理由', revoked: '已撤销', active: '生效中', inactive: '未生效或已过期',
+  },
   progress: {
     matter: '事项名称', applicant: '申请人', badNumber: '办件编号格式为 ZW + 8 位日期 + - + 序号', badDigits: '请输入手机号后四位数字', 
     title: '办件进度查询', caseNumber: '办件编号', phoneLast4: '手机号后四位', submit: '查询', status: '办理状态', step: '当前环节',
     received: '收件日期', accepted: '受理日期', due: '承诺办结日', timeline: '办理过程',
   },
-  verify: { status: '状态', name: '证照名称', kind: '文书种类', issuedOn: '出具日期', noEnd: '长期', badCode: '验证码为 10 位字母或数字', title: '证照真伪核验', code: '验证码', submit: '核验', genuine: '证照真实', forged: '查无此证', number: '证照编号', holder: '持证人', valid: '有效期' },
+  verify: { status: '状态', name: '证照名称', kind: '文书种类', issuedOn: '出具日期', noEnd: '长期', badCode: '验证码为 10 位字母或数字', title: '证照真伪核验', code: '验证码', submit: '核验', genuine: '真实有效', forged: '查无此证', number: '证照编号', holder: '持证人', valid: '有效期' },
   cases: { status: '办件状态' },
   caseStatus: { received: '已收件', correctionRequested: '待补正', accepted: '已受理', refused: '不予受理', terminated: '终止办理', completed: '已办结' },
   timeline: {

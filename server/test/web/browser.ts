@@ -83,5 +83,11 @@ export async function textOf(page: Page, selector: string): Promise<string> {
 
 /** Waits until the element's text contains `text`. */
 export async function waitForText(page: Page, selector: string, text: string, timeout = 15_000): Promise<void> {
-  await page.waitForFunction((s, t) => Array.from(document.querySelectorAll(s)).some((el) => (el as HTMLElement).innerText.includes(t)), { timeout }, selector, text);
+  try {
+    await page.waitForFunction((s, t) => Array.from(document.querySelectorAll(s)).some((el) => (el as HTMLElement).innerText.includes(t)), { timeout }, selector, text);
+  } catch (error) {
+    await screenshot(page, 'failed-wait');
+    const shown = await page.evaluate(() => document.body.innerText.slice(0, 1500));
+    throw new Error(`"${text}" never appeared in ${selector}; the page shows:\n${shown}`, { cause: error });
+  }
 }

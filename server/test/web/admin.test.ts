@@ -1,0 +1,54 @@
+import { expect } from 'chai';
+import type { Browser } from 'puppeteer-core';
+import { startHall, type TestHall } from '../hall.ts';
+import { assertAccessible, launchBrowser, screenshot, signIn, textOf, waitForText, watchedPage } from './browser.ts';
+
+describe('web: the admin pages (授权管理) in Chromium', function () {
+  this.timeout(180_000);
+  let t: TestHall;
+  let browser: Browser;
+  before(async () => {
+    t = await startHall('web_admin');
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('lets a department admin grant the seal power for a matter; the page lists who can seal it today, and revoking takes it away', async () => {
+    const w = await watchedPage(browser);
+    const { page } = w;
+    await signIn(page, t.baseUrl, 'admin.zjj', '/admin/delegations');
+    await waitForText(page, '#seal-today', '今日无人获授用章权');
+    await assertAccessible(page, 'delegations');
+
+    await page.click('#grant-form .el-select');
+    await page.waitForSelector('.el-select-dropdown__item', { visible: true });
+    await page.evaluate(() => {
+      const option = Array.from(document.querySelectorAll('.el-select-dropdown__item')).find((li) => li.textContent!.includes('approver.zjj'));
+      (option as HTMLElement).click();
+    });
+    await page.click('[data-power=decide]');
+    await page.click('[data-power=useSeal]');
+    await page.click('#grant-submit');
+    await waitForText(page, '#seal-today', '住建局审批 张强');
+    expect(await textOf(page, '#seal-today')).to.contain('本部门全部事项');
+    expect(await textOf(page, '#delegation-list')).to.contain('行政审批专用章使用权').and.contain('审批决定权').and.contain('生效中');
+    await screenshot(page, 'admin-delegations');
+
+    // The server agrees: the approver's own rules now carry the seal power for zjj matters
+    const approver = await t.signIn('approver.zjj');
+    const rules = (await t.http.get('/api/auth/abilities').auth(approver, { type: 'bearer' })).body.rules as unknown[][];
+    expect(JSON.stringify(rules)).to.contain('useSeal');
+
+    await page.click('#delegation-list .el-button--danger');
+    await page.waitForSelector('.el-message-box input', { visible: true });
+    await page.type('.el-message-box input', '岗位调整');
+    await page.click('.el-message-box .el-button--primary');
+    await waitForText(page, '#seal-today', '今日无人获授用章权');
+    expect(await textOf(page, '#delegation-list')).to.contain('已撤销');
+    w.assertClean();
+    await page.close();
+  });
+});

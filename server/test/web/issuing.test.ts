@@ -1,0 +1,71 @@
+import { expect } from 'chai';
+import type { Browser } from 'puppeteer-core';
+import { startHall, type TestHall } from '../hall.ts';
+import { actorOf, approverWithPowers, eventually, openTask, receiveAccepted } from '../e2e/steps.ts';
+import { assertAccessible, fill, launchBrowser, screenshot, signIn, textOf, waitForText, watchedPage } from './browser.ts';
+
+/** Given a granted construction permit waiting at the issuing window (received, reviewed, decided with the seal). */
+async function permitReadyForPickup(t: TestHall): Promise<string> {
+  const clerk = actorOf(t, await t.signIn('clerk'));
+  const approver = await approverWithPowers(t, 'zjj', ['reviewAndReport', 'decide', 'useSeal']);
+  const { caseNumber } = await receiveAccepted(clerk, 'zjj_sgxk', { kind: 'organisation', name: '中卫市沙坡头区云杉建设有限公司', uscc: '1164050064050037XR' }, { name: '马文静', phone: '13995012866' });
+  const review = await openTask(approver, caseNumber, 'review');
+  await approver.post(`/api/tasks/${review.key}/claim`);
+  expect((await approver.post(`/api/tasks/${review.key}/approve`, { opinion: '符合条件' })).status).to.equal(200);
+  const decide = await openTask(approver, caseNumber, 'decide');
+  await approver.post(`/api/tasks/${decide.key}/claim`);
+  const year = new Date().getUTCFullYear();
+  const decided = await approver.post(`/api/tasks/${decide.key}/approve`, {
+    opinion: '准予',
+    decision: { findings: '申请符合法定条件和标准', legalBasis: '《建筑工程施工许可管理办法》', licence: { name: '建筑工程施工许可证', scope: '云杉大厦', validFrom: `${year}-01-01`, validTo: `${year + 1}-12-31` } },
+  });
+  expect(decided.status, decided.text).to.equal(200);
+  await openTask(actorOf(t, await t.signIn('issuer')), caseNumber, 'handOver');
+  return caseNumber;
+}
+
+describe('web: the issuing window (出件) in Chromium', function () {
+  this.timeout(240_000);
+  let t: TestHall;
+  let browser: Browser;
+  before(async () => {
+    t = await startHall('web_issuing');
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('lists the permit with its issuing deadline, and hands it over by post with a tracking number and a 送达回证', async () => {
+    const caseNumber = await permitReadyForPickup(t);
+    const w = await watchedPage(browser);
+    const { page } = w;
+    await signIn(page, t.baseUrl, 'issuer', '/issuing');
+    await waitForText(page, '#ready-list', caseNumber);
+    expect(await textOf(page, '#ready-list')).to.match(/剩 \d+ 个工作日/);
+    await page.click(`[data-case="${caseNumber}"]`);
+    await page.waitForSelector('#hand-over iframe[data-pdf=loaded]', { timeout: 30_000 });
+    await assertAccessible(page, 'issuing');
+    await page.click('[data-method=post]');
+    await fill(page, '#recipient-name', '马文静');
+    await page.click('#hand-over-submit');
+    await waitForText(page, '#hand-over .el-form-item__error', 'tracking number');
+    await fill(page, '#tracking-number', 'EMS1234567890');
+    await page.click('#hand-over-submit');
+    await waitForText(page, '#hand-over', '送达回证', 30_000);
+    await waitForText(page, '#service-receipt', 'EMS1234567890');
+    expect(await textOf(page, '#service-receipt')).to.contain('邮寄送达').and.contain('马文静').and.contain('受送达人签名');
+    await screenshot(page, 'issuing-served');
+    await assertAccessible(page, 'issuing 送达回证');
+
+    const director = await t.signIn('director');
+    const closed = await eventually(async () => {
+      const res = await t.http.get(`/api/cases/${caseNumber}`).auth(director, { type: 'bearer' });
+      return res.body.status === 'completed' ? res.body : undefined;
+    }, 'the case to close after the hand-over');
+    expect(JSON.stringify(closed.timeline)).to.contain('EMS1234567890');
+    w.assertClean();
+    await page.close();
+  });
+});
