@@ -55,6 +55,10 @@ const en: typeof zhCN = {
     grant: 'Grant', grantee: 'Grantee', powers: 'Powers', scope: 'Matters', allMatters: 'All the department’s matters', someMatters: 'Chosen matters',
     validity: 'Valid', from: 'From', to: 'To', revoke: 'Revoke', revokeWhy: 'Why is it revoked?', revoked: 'Revoked', active: 'In force', inactive: 'Not in force',
   },
+  admin: {
+    process: 'Process', name: 'Name', roles: 'Roles', activeUser: 'Active', inactiveUser: 'Inactive', date: 'Date', kind: 'Kind',
+    holiday: 'Day off', workday: 'Working day', source: 'Source document',
+  },
   progress: {
     matter: 'Matter', applicant: 'Applicant', badNumber: 'A case number reads ZW + 8-digit date + - + number', badDigits: 'Enter the last four digits of the phone', 
     title: 'Case progress', caseNumber: 'Case number', phoneLast4: 'Last 4 phone digits', submit: 'Look up', status: 'Status', step: 'Current step',

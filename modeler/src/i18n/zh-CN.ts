@@ -53,6 +53,10 @@ export default {
     grant: '授权', grantee: '被授权人', powers: '授权事项', scope: '事项范围', allMatters: '本部门全部事项', someMatters: '指定事项',
     validity: '有效期', from: '起始日期', to: '截止日期', revoke: '撤销', revokeWhy: '请填写撤销理由', revoked: '已撤销', active: '生效中', inactive: '未生效或已过期',
   },
+  admin: {
+    process: '绑定流程', name: '名称', roles: '角色', activeUser: '启用', inactiveUser: '停用', date: '日期', kind: '类型',
+    holiday: '休息日', workday: '工作日', source: '依据文件',
+  },
   progress: {
     matter: '事项名称', applicant: '申请人', badNumber: '办件编号格式为 ZW + 8 位日期 + - + 序号', badDigits: '请输入手机号后四位数字', 
     title: '办件进度查询', caseNumber: '办件编号', phoneLast4: '手机号后四位', submit: '查询', status: '办理状态', step: '当前环节',

@@ -51,4 +51,23 @@ describe('web: the admin pages (授权管理) in Chromium', function () {
     w.assertClean();
     await page.close();
   });
+
+  it('shows the department’s matters and staff to its admin, and the calendar overlay to the system admin', async () => {
+    const w = await watchedPage(browser);
+    const { page } = w;
+    await signIn(page, t.baseUrl, 'admin.zjj', '/admin/matters');
+    await waitForText(page, '#matter-list', '建筑工程施工许可证核发');
+    expect(await textOf(page, '#matter-list')).to.not.contain('娱乐场所经营许可');
+    await assertAccessible(page, 'matters');
+    await page.goto(`${t.baseUrl}/admin/users`, { waitUntil: 'networkidle0' });
+    await waitForText(page, '#user-list', '住建局审批 张强');
+    await assertAccessible(page, 'users');
+    await page.click('#sign-out');
+    await signIn(page, t.baseUrl, 'sysadmin', '/admin/calendar');
+    await page.waitForSelector('#override-list');
+    await assertAccessible(page, 'calendar');
+    await screenshot(page, 'admin-calendar');
+    w.assertClean();
+    await page.close();
+  });
 });
