@@ -19,6 +19,7 @@ interface Page<T> { items: T[]; total: number }
 export const useMatters = defineStore('matters', () => {
   const entries = shallowRef<MatterEntry[]>([]);
   const loaded = ref(false);
+  const pinyinReady = ref(false);
   let loading: Promise<void> | undefined;
 
   async function fetchAll(): Promise<Matter[]> {
@@ -39,11 +40,15 @@ export const useMatters = defineStore('matters', () => {
 
   function load(windowNumber?: string): Promise<void> {
     loading ??= (async () => {
-      const [{ pinyin }, matters, category] = await Promise.all([import('pinyin-pro'), fetchAll(), windowCategory(windowNumber)]);
-      entries.value = matters
-        .filter((m) => !category || m.windowCategory === category)
-        .map((matter) => ({ matter, initials: pinyin(matter.nameZh, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' }).join('').toLowerCase() }));
+      const [matters, category] = await Promise.all([fetchAll(), windowCategory(windowNumber)]);
+      // The list is searchable by name and code at once; pinyin-pro (a large dictionary, loaded with
+      // the desk only) adds the initials a moment later.
+      const mine = matters.filter((m) => !category || m.windowCategory === category);
+      entries.value = mine.map((matter) => ({ matter, initials: '' }));
       loaded.value = true;
+      const { pinyin } = await import('pinyin-pro');
+      pinyinReady.value = true;
+      entries.value = mine.map((matter) => ({ matter, initials: pinyin(matter.nameZh, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' }).join('').toLowerCase() }));
     })().catch((error) => {
       loading = undefined;
       throw error;
@@ -70,5 +75,5 @@ export const useMatters = defineStore('matters', () => {
     return entries.value.find((e) => e.matter.code === code)?.matter;
   }
 
-  return { entries, loaded, load, search, byCode };
+  return { entries, loaded, pinyinReady, load, search, byCode };
 });

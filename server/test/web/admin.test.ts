@@ -1,25 +1,14 @@
 import { expect } from 'chai';
-import type { Browser } from 'puppeteer-core';
-import { startHall, type TestHall } from '../hall.ts';
-import { assertAccessible, launchBrowser, screenshot, signIn, textOf, waitForText, watchedPage } from './browser.ts';
+import { assertAccessible, hallInBrowser, screenshot, signIn, textOf, waitForText, watchedPage } from './browser.ts';
 
 describe('web: the admin pages (授权管理) in Chromium', function () {
   this.timeout(180_000);
-  let t: TestHall;
-  let browser: Browser;
-  before(async () => {
-    t = await startHall('web_admin');
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const web = hallInBrowser('web_admin');
 
   it('lets a department admin grant the seal power for a matter; the page lists who can seal it today, and revoking takes it away', async () => {
-    const w = await watchedPage(browser);
+    const w = await watchedPage(web.browser);
     const { page } = w;
-    await signIn(page, t.baseUrl, 'admin.zjj', '/admin/delegations');
+    await signIn(page, web.t.baseUrl, 'admin.zjj', '/admin/delegations');
     await waitForText(page, '#seal-today', '今日无人获授用章权');
     await assertAccessible(page, 'delegations');
 
@@ -38,8 +27,8 @@ describe('web: the admin pages (授权管理) in Chromium', function () {
     await screenshot(page, 'admin-delegations');
 
     // The server agrees: the approver's own rules now carry the seal power for zjj matters
-    const approver = await t.signIn('approver.zjj');
-    const rules = (await t.http.get('/api/auth/abilities').auth(approver, { type: 'bearer' })).body.rules as unknown[][];
+    const approver = await web.t.signIn('approver.zjj');
+    const rules = (await web.t.http.get('/api/auth/abilities').auth(approver, { type: 'bearer' })).body.rules as unknown[][];
     expect(JSON.stringify(rules)).to.contain('useSeal');
 
     await page.click('#delegation-list .el-button--danger');
@@ -53,17 +42,17 @@ describe('web: the admin pages (授权管理) in Chromium', function () {
   });
 
   it('shows the department’s matters and staff to its admin, and the calendar overlay to the system admin', async () => {
-    const w = await watchedPage(browser);
+    const w = await watchedPage(web.browser);
     const { page } = w;
-    await signIn(page, t.baseUrl, 'admin.zjj', '/admin/matters');
+    await signIn(page, web.t.baseUrl, 'admin.zjj', '/admin/matters');
     await waitForText(page, '#matter-list', '建筑工程施工许可证核发');
     expect(await textOf(page, '#matter-list')).to.not.contain('娱乐场所经营许可');
     await assertAccessible(page, 'matters');
-    await page.goto(`${t.baseUrl}/admin/users`, { waitUntil: 'networkidle0' });
+    await page.goto(`${web.t.baseUrl}/admin/users`, { waitUntil: 'networkidle0' });
     await waitForText(page, '#user-list', '住建局审批 张强');
     await assertAccessible(page, 'users');
     await page.click('#sign-out');
-    await signIn(page, t.baseUrl, 'sysadmin', '/admin/calendar');
+    await signIn(page, web.t.baseUrl, 'sysadmin', '/admin/calendar');
     await page.waitForSelector('#override-list');
     await assertAccessible(page, 'calendar');
     await screenshot(page, 'admin-calendar');

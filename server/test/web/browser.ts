@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { chromiumArgs } from '../../src/documents/browser.ts';
 import { DEMO_PASSWORD } from '../../src/seed/demo-users.ts';
+import { startHall, type TestHall } from '../hall.ts';
 
 const axeSource = readFileSync(fileURLToPath(new URL('../../../modeler/node_modules/axe-core/axe.min.js', import.meta.url)), 'utf8');
 export const ARTIFACTS = 'test-artifacts/web';
@@ -11,6 +12,20 @@ export const ARTIFACTS = 'test-artifacts/web';
 /** A real Chromium for the page tests (system CJK fonts, 1366×768 like a hall PC). */
 export function launchBrowser(): Promise<Browser> {
   return puppeteer.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs, headless: true, defaultViewport: { width: 1366, height: 768 } });
+}
+
+/** A whole hall (startHall) and a Chromium for one describe block, closed after it. */
+export function hallInBrowser(label: string): { t: TestHall; browser: Browser } {
+  const web = {} as { t: TestHall; browser: Browser };
+  before(async () => {
+    web.t = await startHall(label);
+    web.browser = await launchBrowser();
+  });
+  after(async () => {
+    await web.browser?.close();
+    await web.t?.close();
+  });
+  return web;
 }
 
 /**

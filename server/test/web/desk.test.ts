@@ -1,7 +1,5 @@
 import { expect } from 'chai';
-import type { Browser } from 'puppeteer-core';
-import { startHall, type TestHall } from '../hall.ts';
-import { assertAccessible, fill, launchBrowser, screenshot, signIn, textOf, waitForText, watchedPage } from './browser.ts';
+import { assertAccessible, fill, hallInBrowser, screenshot, signIn, textOf, waitForText, watchedPage } from './browser.ts';
 
 /**
  * 综合受理 in a real browser: the window clerk's morning, against the real server, database, engine
@@ -9,26 +7,17 @@ import { assertAccessible, fill, launchBrowser, screenshot, signIn, textOf, wait
  */
 describe('web: the front desk (综合受理) in Chromium', function () {
   this.timeout(180_000);
-  let t: TestHall;
-  let browser: Browser;
-  before(async () => {
-    t = await startHall('web_desk');
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const web = hallInBrowser('web_desk');
 
   const caseCount = async () => {
-    const token = await t.signIn('clerk');
-    return (await t.http.get('/api/cases').auth(token, { type: 'bearer' })).body.total as number;
+    const token = await web.t.signIn('clerk');
+    return (await web.t.http.get('/api/cases').auth(token, { type: 'bearer' })).body.total as number;
   };
 
   it('finds a matter by pinyin initials, catches a wrong ID check character, and accepts with 容缺 — the sealed PDF opens', async () => {
-    const w = await watchedPage(browser);
+    const w = await watchedPage(web.browser);
     const { page } = w;
-    await signIn(page, t.baseUrl, 'clerk', '/desk');
+    await signIn(page, web.t.baseUrl, 'clerk', '/desk');
     await page.waitForSelector('#matter-search');
     await assertAccessible(page, 'desk (empty)');
 
@@ -85,9 +74,9 @@ describe('web: the front desk (综合受理) in Chromium', function () {
   });
 
   it('checks the form with the server’s own schema, and shows the server’s Chinese problem message when it refuses — changing nothing', async () => {
-    const w = await watchedPage(browser, { allow: [/^400 POST .*\/api\/cases$/, /status of 400/] });
+    const w = await watchedPage(web.browser, { allow: [/^400 POST .*\/api\/cases$/, /status of 400/] });
     const { page } = w;
-    await signIn(page, t.baseUrl, 'clerk', '/desk');
+    await signIn(page, web.t.baseUrl, 'clerk', '/desk');
     await page.type('#matter-search', 'jzgcsgxk');
     await waitForText(page, '#matter-results li:first-child', '建筑工程施工许可证核发');
     await page.keyboard.press('Enter');
@@ -105,11 +94,11 @@ describe('web: the front desk (综合受理) in Chromium', function () {
     await page.click('[data-outcome=accept]');
 
     // Meanwhile the department admin renames a material of the matter: the server refuses the old list.
-    const admin = await t.signIn('admin.zjj');
-    const { body: matter } = await t.http.get('/api/matters/zjj_sgxk').auth(admin, { type: 'bearer' });
+    const admin = await web.t.signIn('admin.zjj');
+    const { body: matter } = await web.t.http.get('/api/matters/zjj_sgxk').auth(admin, { type: 'bearer' });
     delete matter.updatedAt; delete matter.createdAt; delete matter.version;
     matter.materials[0].name = `${matter.materials[0].name}（新版）`;
-    const put = await t.http.put('/api/matters/zjj_sgxk').auth(admin, { type: 'bearer' }).send(matter);
+    const put = await web.t.http.put('/api/matters/zjj_sgxk').auth(admin, { type: 'bearer' }).send(matter);
     expect(put.status, put.text).to.equal(200);
 
     const before = await caseCount();

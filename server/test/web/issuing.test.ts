@@ -1,8 +1,7 @@
 import { expect } from 'chai';
-import type { Browser } from 'puppeteer-core';
-import { startHall, type TestHall } from '../hall.ts';
+import type { TestHall } from '../hall.ts';
 import { actorOf, approverWithPowers, eventually, openTask, receiveAccepted } from '../e2e/steps.ts';
-import { assertAccessible, fill, launchBrowser, screenshot, signIn, textOf, waitForText, watchedPage } from './browser.ts';
+import { assertAccessible, fill, hallInBrowser, screenshot, signIn, textOf, waitForText, watchedPage } from './browser.ts';
 
 /** Given a granted construction permit waiting at the issuing window (received, reviewed, decided with the seal). */
 async function permitReadyForPickup(t: TestHall): Promise<string> {
@@ -26,22 +25,13 @@ async function permitReadyForPickup(t: TestHall): Promise<string> {
 
 describe('web: the issuing window (出件) in Chromium', function () {
   this.timeout(240_000);
-  let t: TestHall;
-  let browser: Browser;
-  before(async () => {
-    t = await startHall('web_issuing');
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const web = hallInBrowser('web_issuing');
 
   it('lists the permit with its issuing deadline, and hands it over by post with a tracking number and a 送达回证', async () => {
-    const caseNumber = await permitReadyForPickup(t);
-    const w = await watchedPage(browser);
+    const caseNumber = await permitReadyForPickup(web.t);
+    const w = await watchedPage(web.browser);
     const { page } = w;
-    await signIn(page, t.baseUrl, 'issuer', '/issuing');
+    await signIn(page, web.t.baseUrl, 'issuer', '/issuing');
     await waitForText(page, '#ready-list', caseNumber);
     expect(await textOf(page, '#ready-list')).to.match(/剩 \d+ 个工作日/);
     await page.click(`[data-case="${caseNumber}"]`);
@@ -59,9 +49,9 @@ describe('web: the issuing window (出件) in Chromium', function () {
     await screenshot(page, 'issuing-served');
     await assertAccessible(page, 'issuing 送达回证');
 
-    const director = await t.signIn('director');
+    const director = await web.t.signIn('director');
     const closed = await eventually(async () => {
-      const res = await t.http.get(`/api/cases/${caseNumber}`).auth(director, { type: 'bearer' });
+      const res = await web.t.http.get(`/api/cases/${caseNumber}`).auth(director, { type: 'bearer' });
       return res.body.status === 'completed' ? res.body : undefined;
     }, 'the case to close after the hand-over');
     expect(JSON.stringify(closed.timeline)).to.contain('EMS1234567890');

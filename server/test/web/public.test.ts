@@ -1,32 +1,23 @@
 import { expect } from 'chai';
-import type { Browser } from 'puppeteer-core';
-import { startHall, type TestHall } from '../hall.ts';
 import { actorOf, receiveAccepted } from '../e2e/steps.ts';
-import { assertAccessible, fill, launchBrowser, screenshot, textOf, waitForText, watchedPage } from './browser.ts';
+import { assertAccessible, fill, hallInBrowser, screenshot, textOf, waitForText, watchedPage } from './browser.ts';
 
 describe('web: the public pages on a phone (390 px), without sign-in', function () {
   this.timeout(180_000);
-  let t: TestHall;
-  let browser: Browser;
+  const web = hallInBrowser('web_public');
   let caseNumber: string;
   let receiptCode: string;
   before(async () => {
-    t = await startHall('web_public');
-    browser = await launchBrowser();
-    const clerk = actorOf(t, await t.signIn('clerk'));
+    const clerk = actorOf(web.t, await web.t.signIn('clerk'));
     caseNumber = (await receiveAccepted(clerk, 'mzj_st', { kind: 'person', name: '马建国', idNumber: '640502198807150014' }, { name: '马建国', phone: '13912342866' })).caseNumber;
     const saved = await clerk.get(`/api/cases/${caseNumber}`);
     receiptCode = saved.body.documents.find((d: { kind: string }) => d.kind === 'acceptance').verificationCode;
   });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
 
   it('lets a citizen check progress with the case number and the last four phone digits', async () => {
-    const w = await watchedPage(browser, { width: 390, allow: [/^404 GET .*\/progress\?phoneLast4=0000$/, /status of 404/] });
+    const w = await watchedPage(web.browser, { width: 390, allow: [/^404 GET .*\/progress\?phoneLast4=0000$/, /status of 404/] });
     const { page } = w;
-    await page.goto(`${t.baseUrl}/progress`, { waitUntil: 'networkidle0' });
+    await page.goto(`${web.t.baseUrl}/progress`, { waitUntil: 'networkidle0' });
     await assertAccessible(page, 'progress (empty)');
     await fill(page, '#case-number', caseNumber);
     await fill(page, '#phone-last4', '0000');
@@ -45,13 +36,13 @@ describe('web: the public pages on a phone (390 px), without sign-in', function 
   });
 
   it('verifies a notice by the code printed on it, and says when a code is unknown', async () => {
-    const w = await watchedPage(browser, { width: 390 });
+    const w = await watchedPage(web.browser, { width: 390 });
     const { page } = w;
-    await page.goto(`${t.baseUrl}/verify/${receiptCode}`, { waitUntil: 'networkidle0' });
+    await page.goto(`${web.t.baseUrl}/verify/${receiptCode}`, { waitUntil: 'networkidle0' });
     await waitForText(page, '#verify-result', '受理通知书');
     expect(await textOf(page, '#verify-result')).to.contain('真实有效');
     await assertAccessible(page, 'verify (genuine)');
-    await page.goto(`${t.baseUrl}/verify/ZZZZZZZZZZ`, { waitUntil: 'networkidle0' });
+    await page.goto(`${web.t.baseUrl}/verify/ZZZZZZZZZZ`, { waitUntil: 'networkidle0' });
     await waitForText(page, '#verify-result', '查无此证');
     await screenshot(page, 'public-verify-390');
     w.assertClean();
