@@ -20,3 +20,19 @@ export function useProblem() {
   }
   return { error, guard, explain };
 }
+
+/** A form's submit: one at a time (a second click while busy does nothing), failure shown in `error`. */
+export function useAction() {
+  const { error, guard, explain } = useProblem();
+  const busy = ref(false);
+  async function run<T>(work: () => Promise<T>): Promise<T | undefined> {
+    if (busy.value) return undefined;
+    busy.value = true;
+    try {
+      return await guard(work);
+    } finally {
+      busy.value = false;
+    }
+  }
+  return { busy, error, run, explain };
+}
