@@ -55,6 +55,14 @@ describe('web: the issuing window (出件) in Chromium', function () {
       return res.body.status === 'completed' ? res.body : undefined;
     }, 'the case to close after the hand-over');
     expect(JSON.stringify(closed.timeline)).to.contain('EMS1234567890');
+
+    // 办件详情: the closed case with its documents in the page and its timeline in working days
+    await page.goto(`${web.t.baseUrl}/cases/${caseNumber}`, { waitUntil: 'networkidle0' });
+    await waitForText(page, '.ow-title', '已办结');
+    expect(await textOf(page, '.ow-page')).to.contain('中卫市沙坡头区云杉建设有限公司').and.contain('受理通知书').and.contain('证照').and.contain('第 0 个工作日');
+    await page.waitForSelector('iframe[data-pdf=loaded]');
+    await assertAccessible(page, 'case page');
+    await screenshot(page, 'case-page');
     w.assertClean();
     await page.close();
   });
