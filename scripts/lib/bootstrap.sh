@@ -71,7 +71,26 @@ stop_started() {
   if [ -n "${FERRETDB_PID:-}" ]; then kill "$FERRETDB_PID" 2>/dev/null || true; wait "$FERRETDB_PID" 2>/dev/null || true; fi
 }
 
+# The web app (modeler/) has its own npm packages and is built by Vite (after vue-tsc) whenever its
+# sources, or the server modules it imports (zod schemas, rules), changed since the last build.
+build_web_app() {
+  local stamp=modeler/node_modules/.package-lock.json hash
+  if [ ! -f "$stamp" ] || [ modeler/package-lock.json -nt "$stamp" ]; then
+    log "installing the web app's npm packages"
+    (cd modeler && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+  hash=$( { find modeler/src modeler/public modeler/index.html modeler/vite.config.ts modeler/tsconfig.json modeler/package-lock.json -type f; \
+    find server/src -name '*.ts' ! -name '*.test.ts'; } | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-32)
+  if [ "$(cat modeler/dist/.source-hash 2>/dev/null)" != "$hash" ]; then
+    log "building the web app"
+    mkdir -p .data
+    (cd modeler && npm run --silent build >../.data/web-build.log 2>&1) || { cat .data/web-build.log >&2; return 1; }
+    echo "$hash" > modeler/dist/.source-hash
+  fi
+}
+
 bootstrap() {
   install_debian_packages
   install_node_packages
+  build_web_app
 }

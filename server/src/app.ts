@@ -89,7 +89,7 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   matterAdminRoutes(api, { models: catalog, authority });
   const processes = deps.processes ? processesFeature(api, { db: deps.db, ...deps.processes }) : undefined;
   const calendar = new CalendarService({ db: deps.db });
-  calendarRoutes(api, { calendar });
+  calendarRoutes(api, { calendar, authority });
   const documents = new DocumentService({ db: deps.db, renderer: deps.documents?.renderer, publicBaseUrl: deps.documents?.publicBaseUrl, clock: deps.clock });
   const cases = caseModel(deps.db);
   documentRoutes(api, {

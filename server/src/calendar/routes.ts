@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { z } from 'zod';
 import { principalOf } from '../auth/index.ts';
+import { assertCan, type Authority } from '../authz/index.ts';
 import { forbidden } from '../shared/errors.ts';
 import { queryObject, type Api } from '../shared/http.ts';
 import { todayInHall } from './dates.ts';
@@ -8,6 +9,8 @@ import type { CalendarService } from './service.ts';
 
 export interface CalendarRouteDeps {
   calendar: CalendarService;
+  /** Asked by the working-day count (read Calendar); without it that route is not mounted. */
+  authority?: Authority;
 }
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -42,6 +45,22 @@ export function calendarRoutes(api: Api, deps: CalendarRouteDeps): void {
       return { from: query.from, days: query.days, extensionDays: query.extensionDays, countFromNextDay, due, timeZone: 'Asia/Shanghai', today, state: cal.dueState(due, today, { warnDays: query.warnDays }) };
     },
   });
+
+  const { authority } = deps;
+  if (authority) {
+    api.add({
+      method: 'get', path: '/api/calendar/working-days', tag: 'calendar', access: 'user',
+      summary: 'Working days after `from` up to and including `to` (default today): the days used, or left until a due date, shown beside calendar dates',
+      query: queryObject({ from: isoDate, to: isoDate.optional() }),
+      handler: async ({ req, query }) => {
+        assertCan(await authority.abilityOf(req), 'read', 'Calendar');
+        const cal = await calendar.calendar();
+        const today = todayInHall();
+        const to = query.to ?? today;
+        return { from: query.from, to, today, workingDays: cal.workingDaysBetween(query.from, to) };
+      },
+    });
+  }
 
   api.add({
     method: 'get', path: '/api/calendar/days/:date', tag: 'calendar', access: 'user',

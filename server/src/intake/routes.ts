@@ -5,6 +5,7 @@ import { AppError, notFound } from '../shared/errors.ts';
 import { FailureLimiter } from '../shared/limiter.ts';
 import { paging, queryObject, type Api } from '../shared/http.ts';
 import { caseStatuses } from './case.model.ts';
+import { IdempotentReplies, idempotencyKeyHeader } from './idempotency.ts';
 import { caseNumberParams, intakeBodySchema, laterDecisionSchema, supplySchema } from './schemas.ts';
 import type { IntakeService } from './service.ts';
 import { caseView, publicProgressView } from './views.ts';
@@ -13,12 +14,20 @@ export function intakeRoutes(api: Api, deps: { intake: IntakeService; authority:
   const { intake, authority } = deps;
   // 4 phone digits are a short secret: 10 wrong guesses per case number per 15 minutes, then wait.
   const guesses = new FailureLimiter(10, 15 * 60_000);
+  const replies = new IdempotentReplies(intake.cases.db);
 
   api.add({
     method: 'post', path: '/api/cases', tag: 'intake', access: 'user', status: 201,
-    summary: '统一收件: receive an application at a window and decide (accept, 容缺, 承诺, 补正, refuse, or receive only)',
+    summary: '统一收件: receive an application at a window and decide (accept, 容缺, 承诺, 补正, refuse, or receive only). An Idempotency-Key header makes a repeat (double click, retry) return the first answer instead of a second case',
     body: intakeBodySchema,
-    handler: async ({ req, body }) => caseView(await intake.receive(principalOf(req), await authority.abilityOf(req), body)),
+    handler: async ({ req, res, body }) => {
+      const key = idempotencyKeyOf(req.get('idempotency-key'));
+      const principal = principalOf(req);
+      const ability = await authority.abilityOf(req);
+      const { answer, replayed } = await replies.once(`cases:${principal.userId}`, key, body, async () => caseView(await intake.receive(principal, ability, body)));
+      if (replayed) res.set('idempotent-replayed', 'true');
+      return answer;
+    },
   });
 
   api.add({
@@ -99,4 +108,11 @@ export function intakeRoutes(api: Api, deps: { intake: IntakeService; authority:
       return publicProgressView(caseDoc);
     },
   });
+}
+
+function idempotencyKeyOf(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const parsed = idempotencyKeyHeader.safeParse(header);
+  if (parsed.success) return parsed.data;
+  throw new AppError({ status: 400, code: 'VALIDATION_FAILED', zh: '幂等键格式有误（8–100 位字母、数字、- 或 _）', en: 'Invalid Idempotency-Key header (8–100 letters, digits, - or _)', fields: [{ field: 'headers.idempotency-key', message: parsed.error.issues[0]?.message ?? 'invalid' }] });
 }

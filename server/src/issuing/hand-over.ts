@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { principalOf, type Principal } from '../auth/index.ts';
 import { assertCan, subjectOf, type Authority } from '../authz/index.ts';
 import type { Variables } from '../engine/index.ts';
@@ -7,12 +6,7 @@ import { AppError } from '../shared/errors.ts';
 import type { Api } from '../shared/http.ts';
 import type { TaskBoard, TaskDoc } from '../tasks/index.ts';
 import { caseNumberParams } from '../intake/schemas.ts';
-
-export const handOverBody = z.strictObject({
-  method: z.enum(['inPerson', 'post']).describe('当面领取 in person, or 邮寄送达 by post'),
-  recipientName: z.string().trim().min(1).max(50).describe('受送达人 (signs the 送达回证)'),
-  trackingNumber: z.string().trim().regex(/^[A-Za-z0-9-]{6,40}$/).optional().describe('postal tracking number, when posted'),
-}).refine((b) => b.method !== 'post' || Boolean(b.trackingNumber), { path: ['trackingNumber'], message: 'a posted certificate needs its tracking number' });
+import { handOverBody } from './schemas.ts';
 
 export interface HandOverDeps {
   authority: Authority;

@@ -1,52 +1,38 @@
 import { expect } from 'chai';
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'puppeteer-core';
-import { SharedBrowser } from '../documents/browser.ts';
-import { DEMO_PASSWORD } from '../seed/demo-users.ts';
+import { readdirSync } from 'node:fs';
 import { startTestApp, type TestApp } from '../../test/support.ts';
 
-describe('web front end in headless Chromium', () => {
+// The built app must exist: scripts/test builds it (scripts/lib/bootstrap.sh build_web_app).
+const builtAsset = () => readdirSync('modeler/dist/assets').find((f) => f.endsWith('.js'))!;
+
+describe('the web app served by the API server', () => {
   let t: TestApp;
-  let shared: SharedBrowser;
-  let browser: Browser;
-  before(async () => {
-    t = await startTestApp('web');
-    shared = new SharedBrowser(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
-    browser = await shared.get();
-  });
-  after(async () => {
-    await shared.close();
-    await t.close();
-  });
+  before(async () => { t = await startTestApp('web_static'); });
+  after(() => t?.close());
 
-  it('lets a window clerk sign in and see the 50 matters of the catalogue in Chinese', async () => {
-    const page = await browser.newPage();
-    try {
-      await page.goto(`${t.baseUrl}/`, { waitUntil: 'domcontentloaded' });
-      await page.type('input[name=username]', 'clerk');
-      await page.type('input[name=password]', DEMO_PASSWORD);
-      await page.click('#sign-in button');
-      await page.waitForFunction(() => document.querySelectorAll('#matters tr').length === 50, { timeout: 10_000 });
-      expect(await page.$eval('#who', (el) => el.textContent)).to.contain('综合窗口受理人员');
-      expect(await page.$eval('#total', (el) => el.textContent)).to.contain('共 50 项');
-      mkdirSync('test-artifacts', { recursive: true });
-      await page.screenshot({ path: 'test-artifacts/catalog-page.png', fullPage: false });
-    } finally {
-      await page.close();
+  it('serves index.html at / and at every page address (SPA fallback), never cached', async () => {
+    for (const path of ['/', '/desk', '/cases/ZW20261201-0001', '/verify/K6SDBM7EMG', '/progress']) {
+      const res = await t.http.get(path);
+      expect(res.status, path).to.equal(200);
+      expect(res.type, path).to.equal('text/html');
+      expect(res.text, path).to.contain('<div id="app">');
+      expect(res.headers['cache-control'], path).to.equal('no-cache');
     }
   });
 
-  it('shows the Chinese and English message when the password is wrong', async () => {
-    const page = await browser.newPage();
-    try {
-      await page.goto(`${t.baseUrl}/`, { waitUntil: 'domcontentloaded' });
-      await page.type('input[name=username]', 'clerk');
-      await page.type('input[name=password]', 'wrong-password');
-      await page.click('#sign-in button');
-      await page.waitForFunction(() => (document.querySelector('#sign-in-error')?.textContent ?? '').length > 0);
-      expect(await page.$eval('#sign-in-error', (el) => el.textContent)).to.contain('用户名或密码错误');
-    } finally {
-      await page.close();
-    }
+  it('serves hashed assets with a one-year immutable cache, and a missing asset as 404 — not as the page', async () => {
+    const asset = builtAsset();
+    expect(asset).to.match(/-[A-Za-z0-9_-]{8}\.js$/);
+    const res = await t.http.get(`/assets/${asset}`);
+    expect(res.status).to.equal(200);
+    expect(res.headers['cache-control']).to.equal('public, max-age=31536000, immutable');
+    expect((await t.http.get('/assets/no-such-file-12345678.js')).status).to.equal(404);
+  });
+
+  it('keeps /api answers its own: an unknown route is a problem+json 404, not the app', async () => {
+    const res = await t.http.get('/api/no-such-route');
+    expect(res.status).to.equal(404);
+    expect(res.type).to.equal('application/problem+json');
+    expect(res.body.code).to.equal('ROUTE_NOT_FOUND');
   });
 });

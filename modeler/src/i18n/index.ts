@@ -1,0 +1,24 @@
+import { createI18n } from 'vue-i18n';
+import en from './en.ts';
+import zhCN from './zh-CN.ts';
+
+const LOCALE_KEY = 'onewindow.locale';
+
+/** Every visible string goes through here; zh-CN is the language of the hall, English the second. */
+export const i18n = createI18n({
+  legacy: false,
+  locale: localStorage.getItem(LOCALE_KEY) ?? 'zh-CN',
+  fallbackLocale: 'zh-CN',
+  messages: { 'zh-CN': zhCN, en },
+});
+
+export function setLocale(locale: 'zh-CN' | 'en'): void {
+  i18n.global.locale.value = locale;
+  localStorage.setItem(LOCALE_KEY, locale);
+}
+
+/** A server `{ zh, en }` pair in the current language. */
+export function pick(text: { zh: string; en: string } | undefined): string {
+  if (!text) return '';
+  return i18n.global.locale.value === 'en' ? text.en : text.zh;
+}

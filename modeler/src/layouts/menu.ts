@@ -1,0 +1,26 @@
+import type { Action, SubjectName } from '@server/authz/vocabulary.ts';
+
+/**
+ * The staff menu, one entry per page, with the permission that opens it. The router guard asks the
+ * same `can`, so a page missing from someone's menu is also closed to a typed-in address. Later
+ * pages (待办 task board, 流程设计, 局长看板) are added here with their own groups.
+ */
+export interface MenuItem {
+  path: string;
+  /** i18n key of the label */
+  label: string;
+  group: 'work' | 'admin';
+  can: [Action, SubjectName];
+  /** Alt+key opens the page */
+  key?: string;
+}
+
+export const menu: MenuItem[] = [
+  { path: '/desk', label: 'menu.desk', group: 'work', can: ['create', 'Case'], key: '1' },
+  { path: '/issuing', label: 'menu.issuing', group: 'work', can: ['issue', 'Case'], key: '2' },
+  { path: '/cases', label: 'menu.cases', group: 'work', can: ['read', 'Case'], key: '3' },
+  { path: '/admin/matters', label: 'menu.matters', group: 'admin', can: ['update', 'Matter'] },
+  { path: '/admin/delegations', label: 'menu.delegations', group: 'admin', can: ['grant', 'Delegation'] },
+  { path: '/admin/users', label: 'menu.users', group: 'admin', can: ['read', 'User'] },
+  { path: '/admin/calendar', label: 'menu.calendar', group: 'admin', can: ['update', 'Calendar'] },
+];

@@ -1,0 +1,49 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { ability } from './auth/ability.ts';
+import { useSession } from './auth/session.ts';
+import { menu } from './layouts/menu.ts';
+
+const pages: Record<string, () => Promise<unknown>> = {
+  '/desk': () => import('./pages/desk/DeskPage.vue'),
+  '/issuing': () => import('./pages/issuing/IssuingPage.vue'),
+  '/cases': () => import('./pages/case/CaseListPage.vue'),
+  '/admin/matters': () => import('./pages/admin/MattersPage.vue'),
+  '/admin/delegations': () => import('./pages/admin/DelegationsPage.vue'),
+  '/admin/users': () => import('./pages/admin/UsersPage.vue'),
+  '/admin/calendar': () => import('./pages/admin/CalendarPage.vue'),
+};
+
+const staffPages: RouteRecordRaw[] = menu.map((item) => ({
+  path: item.path.slice(1),
+  component: pages[item.path] as never,
+  meta: { title: item.label, can: item.can, group: item.group },
+}));
+
+const routes: RouteRecordRaw[] = [
+  { path: '/sign-in', component: () => import('./pages/sign-in/SignInPage.vue'), meta: { public: true, title: 'signIn.title' } },
+  { path: '/progress', component: () => import('./pages/public/ProgressPage.vue'), meta: { public: true, title: 'progress.title' } },
+  { path: '/verify/:code?', component: () => import('./pages/public/VerifyPage.vue'), meta: { public: true, title: 'verify.title' } },
+  {
+    path: '/',
+    component: () => import('./layouts/StaffLayout.vue'),
+    children: [
+      { path: '', component: () => import('./pages/HomePage.vue'), meta: { title: 'menu.home' } },
+      ...staffPages,
+      { path: 'cases/:caseNumber', component: () => import('./pages/case/CasePage.vue'), meta: { title: 'case.title', can: ['read', 'Case'], parent: '/cases' } },
+      { path: 'forbidden', component: () => import('./pages/ForbiddenPage.vue'), meta: { title: 'forbidden.title' } },
+      { path: ':rest(.*)*', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'notFound.title' } },
+    ],
+  },
+];
+
+export const router = createRouter({ history: createWebHistory(), routes });
+
+router.beforeEach(async (to) => {
+  if (to.meta.public) return true;
+  const session = useSession();
+  if (!session.signedIn) return { path: '/sign-in', query: { next: to.fullPath } };
+  if (!session.rulesLoaded) await session.loadAbility();
+  const can = to.meta.can as [never, never] | undefined;
+  if (can && !ability.can(can[0], can[1])) return { path: '/forbidden', query: { from: to.fullPath } };
+  return true;
+});

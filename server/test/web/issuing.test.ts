@@ -1,0 +1,69 @@
+import { expect } from 'chai';
+import type { TestHall } from '../hall.ts';
+import { actorOf, approverWithPowers, eventually, openTask, receiveAccepted } from '../e2e/steps.ts';
+import { assertAccessible, fill, hallInBrowser, screenshot, signIn, textOf, waitForText, watchedPage } from './browser.ts';
+
+/** Given a granted construction permit waiting at the issuing window (received, reviewed, decided with the seal). */
+async function permitReadyForPickup(t: TestHall): Promise<string> {
+  const clerk = actorOf(t, await t.signIn('clerk'));
+  const approver = await approverWithPowers(t, 'zjj', ['reviewAndReport', 'decide', 'useSeal']);
+  const { caseNumber } = await receiveAccepted(clerk, 'zjj_sgxk', { kind: 'organisation', name: '中卫市沙坡头区云杉建设有限公司', uscc: '1164050064050037XR' }, { name: '马文静', phone: '13995012866' });
+  const review = await openTask(approver, caseNumber, 'review');
+  await approver.post(`/api/tasks/${review.key}/claim`);
+  expect((await approver.post(`/api/tasks/${review.key}/approve`, { opinion: '符合条件' })).status).to.equal(200);
+  const decide = await openTask(approver, caseNumber, 'decide');
+  await approver.post(`/api/tasks/${decide.key}/claim`);
+  const year = new Date().getUTCFullYear();
+  const decided = await approver.post(`/api/tasks/${decide.key}/approve`, {
+    opinion: '准予',
+    decision: { findings: '申请符合法定条件和标准', legalBasis: '《建筑工程施工许可管理办法》', licence: { name: '建筑工程施工许可证', scope: '云杉大厦', validFrom: `${year}-01-01`, validTo: `${year + 1}-12-31` } },
+  });
+  expect(decided.status, decided.text).to.equal(200);
+  await openTask(actorOf(t, await t.signIn('issuer')), caseNumber, 'handOver');
+  return caseNumber;
+}
+
+describe('web: the issuing window (出件) in Chromium', function () {
+  this.timeout(240_000);
+  const web = hallInBrowser('web_issuing');
+
+  it('lists the permit with its issuing deadline, and hands it over by post with a tracking number and a 送达回证', async () => {
+    const caseNumber = await permitReadyForPickup(web.t);
+    const w = await watchedPage(web.browser);
+    const { page } = w;
+    await signIn(page, web.t.baseUrl, 'issuer', '/issuing');
+    await waitForText(page, '#ready-list', caseNumber);
+    expect(await textOf(page, '#ready-list')).to.match(/剩 \d+ 个工作日/);
+    await page.click(`[data-case="${caseNumber}"]`);
+    await page.waitForSelector('#hand-over iframe[data-pdf=loaded]', { timeout: 30_000 });
+    await assertAccessible(page, 'issuing');
+    await page.click('[data-method=post]');
+    await fill(page, '#recipient-name', '马文静');
+    await page.click('#hand-over-submit');
+    await waitForText(page, '#hand-over .el-form-item__error', 'tracking number');
+    await fill(page, '#tracking-number', 'EMS1234567890');
+    await page.click('#hand-over-submit');
+    await waitForText(page, '#hand-over', '送达回证', 30_000);
+    await waitForText(page, '#service-receipt', 'EMS1234567890');
+    expect(await textOf(page, '#service-receipt')).to.contain('邮寄送达').and.contain('马文静').and.contain('受送达人签名');
+    await screenshot(page, 'issuing-served');
+    await assertAccessible(page, 'issuing 送达回证');
+
+    const director = await web.t.signIn('director');
+    const closed = await eventually(async () => {
+      const res = await web.t.http.get(`/api/cases/${caseNumber}`).auth(director, { type: 'bearer' });
+      return res.body.status === 'completed' ? res.body : undefined;
+    }, 'the case to close after the hand-over');
+    expect(JSON.stringify(closed.timeline)).to.contain('EMS1234567890');
+
+    // 办件详情: the closed case with its documents in the page and its timeline in working days
+    await page.goto(`${web.t.baseUrl}/cases/${caseNumber}`, { waitUntil: 'networkidle0' });
+    await waitForText(page, '.ow-title', '已办结');
+    expect(await textOf(page, '.ow-page')).to.contain('中卫市沙坡头区云杉建设有限公司').and.contain('受理通知书').and.contain('证照').and.contain('第 0 个工作日');
+    await page.waitForSelector('iframe[data-pdf=loaded]');
+    await assertAccessible(page, 'case page');
+    await screenshot(page, 'case-page');
+    w.assertClean();
+    await page.close();
+  });
+});
