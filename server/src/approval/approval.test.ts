@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import supertest from 'supertest';
 import { auditModel } from '../audit/index.ts';
-import { issuedDocumentModel } from '../documents/index.ts';
+import { issuedDocumentModel, sampleData } from '../documents/index.ts';
 import { caseModel } from '../intake/index.ts';
 import mongoose from 'mongoose';
 import { approvalJobHandlers } from './index.ts';
@@ -109,6 +109,35 @@ describe('task board and approval actions on the real engine and database', () =
     expect((duplicate as { code?: number }).code).to.equal(11000);
     const wrongKind = await seal({ ...job, customHeaders: { document: 'refusalDecision' }, variables: { decisionId: 'd-missing' } });
     expect(wrongKind.outcome).to.equal('fail');
+  });
+
+  it('finishes a seal that a killed delivery began: the decision on the case and the seal use in the audit trail, each once', async () => {
+    const sealed = await decisionModel(h.t.db).findOne({ kind: 'grant', documentId: mongoose.trusted({ $exists: true }) }).lean();
+    const { authority, documents, trail } = h.t.services;
+    const { seal } = approvalJobHandlers({ db: h.t.db, authority, documents, trail });
+    // given a decision whose seal job died after issuing the document and writing the seal use
+    const { _id: _old, documentId: _d, verificationCode: _v, ...rest } = sealed!;
+    const decisionId = `${sealed!._id}-midway`;
+    await decisionModel(h.t.db).create({ ...rest, _id: decisionId, documentNumber: '卫审批许字〔2026〕第9001号' });
+    const issued = await documents.issue({ kind: 'licenceGrant', data: sampleData('licenceGrant'), ref: { caseNumber: sealed!.caseNumber }, issuedBy: 'approver.zjj', once: `seal:${decisionId}` });
+    await sealUseModel(h.t.db).create({
+      decisionId, documentId: issued.documentId, documentKind: 'licenceGrant', documentNumber: '卫审批许字〔2026〕第9001号', caseNumber: sealed!.caseNumber,
+      departmentCode: sealed!.departmentCode, matterCode: sealed!.matterCode, userId: sealed!.decidedBy.userId, username: sealed!.decidedBy.username, delegationId: sealed!.sealDelegationId, at: new Date(),
+    });
+    const job = {
+      key: 'after-crash', type: 'seal', processInstanceKey: 'x', processId: 'approval-walk', processVersion: 1, elementId: 'sealGrant',
+      elementInstanceKey: 'y', retries: 3, customHeaders: { document: 'decision' }, variables: { decisionId },
+    };
+    // when the job is delivered again, twice
+    expect(await seal(job)).to.deep.equal({ outcome: 'complete', variables: { sealedDocumentId: issued.documentId } });
+    expect(await seal(job)).to.deep.equal({ outcome: 'complete', variables: { sealedDocumentId: issued.documentId } });
+    // then the case carries the sealed decision once, the trail the seal use once, and the decision is marked sealed
+    const caseDoc = await caseModel(h.t.db).findOne({ caseNumber: sealed!.caseNumber }).lean();
+    expect(caseDoc!.documents.filter((d) => d.documentId === issued.documentId)).to.have.length(1);
+    expect(caseDoc!.timeline.filter((e) => e.type === 'approval.sealed' && e.data?.documentId === issued.documentId)).to.have.length(1);
+    expect(await auditModel(h.t.db).countDocuments({ action: 'seal.use', 'data.decisionId': decisionId })).to.equal(1);
+    expect(await sealUseModel(h.t.db).countDocuments({ decisionId })).to.equal(1);
+    expect((await decisionModel(h.t.db).findById(decisionId).lean())!.documentId).to.equal(issued.documentId);
   });
 
   it('counts each list and filters by matter and department', async () => {
