@@ -190,6 +190,17 @@ describe('kill and restart: SIGKILL during approvals, restart on the same databa
       }
     }
 
+    // and the public progress of a closed case shows no current step, every completed step, in the order it happened
+    for (const c of cases) {
+      const progress = await call('GET', `/api/public/cases/${c}/progress?phoneLast4=2866`, 'clerk');
+      expect(progress.status).to.equal(200);
+      expect(progress.body.currentStep, `${c} current step`).to.equal(undefined);
+      const timeline = progress.body.timeline as Array<{ at: string; step: string; stepName?: string }>;
+      expect(timeline.filter((t) => t.step === 'taskCompleted').map((t) => t.stepName), `${c} completed steps`).to.have.length(3);
+      expect(timeline.map((t) => t.at), `${c} timeline in time order`).to.deep.equal(timeline.map((t) => t.at).sort());
+      expect(timeline.at(-1)!.step).to.equal('completed');
+    }
+
     // and the audit chain verifies
     expect((await new AuditTrail(db).verify()).ok).to.equal(true);
 
