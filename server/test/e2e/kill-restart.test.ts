@@ -103,7 +103,7 @@ describe('kill and restart: SIGKILL during approvals, restart on the same databa
     kills.push(new Date().toISOString());
     const t0 = Date.now();
     server = await startServer(uri, marker);
-    if (process.env.KILL_TEST_TIMING) console.log('restart took', Date.now() - t0, 'ms');
+    if (process.env.KILL_TEST_TIMING) console.warn('restart took', Date.now() - t0, 'ms');
   }
 
   it('acknowledged cases all reach their end with every approval, seal use and certificate recorded exactly once', async () => {
@@ -151,7 +151,7 @@ describe('kill and restart: SIGKILL during approvals, restart on the same databa
       killAtRandom(1000, kills),
     ]);
     expect(kills).to.have.length(3);
-    if (process.env.KILL_TEST_TIMING) console.log('approvals done after', Date.now() - started, 'ms');
+    if (process.env.KILL_TEST_TIMING) console.warn('approvals done after', Date.now() - started, 'ms');
 
     // then every acknowledged case reaches its end
     for (let i = 0; i < 400; i++) {
