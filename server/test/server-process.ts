@@ -29,7 +29,7 @@ export function freePort(): Promise<number> {
  * free port of 127.0.0.1; resolves once `/healthz` answers. `marker` is put in its environment,
  * which Chromium inherits, so the processes it started can be found (chromiumProcesses).
  */
-export async function startServer(mongodbUri: string, marker: string): Promise<ServerProcess> {
+export async function startServer(mongodbUri: string, marker: string, spawned?: (child: ChildProcess) => void): Promise<ServerProcess> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
@@ -39,6 +39,7 @@ export async function startServer(mongodbUri: string, marker: string): Promise<S
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  spawned?.(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const gone = () => child.exitCode !== null || child.signalCode !== null;
   for (let i = 0; i < 600 && !gone(); i++) {

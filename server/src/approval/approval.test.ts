@@ -140,6 +140,33 @@ describe('task board and approval actions on the real engine and database', () =
     expect((await decisionModel(h.t.db).findById(decisionId).lean())!.documentId).to.equal(issued.documentId);
   });
 
+  it('completes and records once, at the next start, an approval saved by a server that died before telling the engine', async () => {
+    const caseNumber = await h.newCase();
+    const first = await h.taskOf(caseNumber, 'intakeCheck');
+    await h.as('approver.zjj').post(`/api/tasks/${first.key}/claim`);
+    // given the state a server killed right after saving the approval leaves (the engine never heard of it)
+    const tasks = h.t.services.board!.tasks;
+    const task = (await tasks.findById(first.key).lean())!;
+    const completion = {
+      id: `${first.key}:approved:${task.rev}`, outcome: 'approved', by: { userId: h.ids['approver.zjj'], username: 'approver.zjj' }, at: new Date(),
+      data: { opinion: '同意' }, variables: { reviewOutcome: 'approve', opinion: '同意' },
+    };
+    await tasks.updateOne({ _id: first.key }, { $set: { state: 'completing', outcome: 'approved', completedBy: 'approver.zjj', completion }, $inc: { rev: 1 } });
+    // when the next start takes it up (and a start after that, which changes nothing)
+    await h.t.services.recoverCompletions!();
+    await h.t.services.recoverCompletions!();
+    // then the process moved on, the task is completed, and the approval is recorded once everywhere
+    await h.taskOf(caseNumber, 'review');
+    const done = (await tasks.findById(first.key).lean())!;
+    expect(done.state).to.equal('completed');
+    expect(done.history.filter((e) => e.type === 'approved')).to.have.length(1);
+    const caseDoc = (await caseModel(h.t.db).findOne({ caseNumber }).lean())!;
+    expect(caseDoc.timeline.filter((e) => e.type === 'approval.approved' && e.data?.taskKey === first.key)).to.have.length(1);
+    expect(await auditModel(h.t.db).countDocuments({ action: 'task.approved', 'subject.id': first.key })).to.equal(1);
+    // and a retry by the approver is told the step is done
+    expect((await h.as('approver.zjj').post(`/api/tasks/${first.key}/approve`, {})).body.code).to.equal('TASK_ALREADY_COMPLETED');
+  });
+
   it('counts each list and filters by matter and department', async () => {
     const caseNumber = await h.newCase();
     await h.taskOf(caseNumber, 'intakeCheck');
