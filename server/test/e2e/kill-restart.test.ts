@@ -7,6 +7,7 @@ import { hashPassword, userModel } from '../../src/auth/index.ts';
 import { caseModel } from '../../src/intake/index.ts';
 import { certificateModel } from '../../src/issuing/index.ts';
 import { seed } from '../../src/seed/seed.ts';
+import { decode } from '../../src/engine/embedded/codec.ts';
 import { DEMO_PASSWORD } from '../../src/seed/demo-users.ts';
 import { taskModel } from '../../src/tasks/index.ts';
 import { markedProcesses, startServer, type ServerProcess } from '../server-process.ts';
@@ -80,7 +81,10 @@ describe('kill and restart: SIGKILL during approvals, restart on the same databa
       if (task) return task.key;
       await sleep(150);
     }
-    throw new Error(`no open ${step} task for ${caseNumber}`);
+    const tasks = await taskModel(db).find({ caseNumber }, { step: 1, state: 1 }).lean();
+    const stored = await db.db!.collection('engine_instances').findOne({ caseId: caseNumber });
+    const incidents = stored ? decode(stored as never).incidents : [];
+    throw new Error(`no open ${step} task for ${caseNumber}: tasks ${JSON.stringify(tasks.map((t) => [t.step, t.state]))}, incidents ${JSON.stringify(incidents)}`);
   }
 
   /** Claims and acts on the case's open task of `step` until the server acknowledges, or says it is already done (a completion it took before it died). */
