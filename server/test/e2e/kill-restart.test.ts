@@ -4,7 +4,7 @@ import mongoose, { type Connection } from 'mongoose';
 import { sealUseModel, decisionModel } from '../../src/approval/index.ts';
 import { AuditTrail, auditModel } from '../../src/audit/index.ts';
 import { hashPassword, userModel } from '../../src/auth/index.ts';
-import { caseModel } from '../../src/intake/index.ts';
+import { caseModel, inOrder } from '../../src/intake/index.ts';
 import { certificateModel } from '../../src/issuing/index.ts';
 import { seed } from '../../src/seed/seed.ts';
 import { decode } from '../../src/engine/embedded/codec.ts';
@@ -188,6 +188,10 @@ describe('kill and restart: SIGKILL during approvals, restart on the same databa
       expect(new Set(ids).size, `${c.caseNumber} timeline ids`).to.equal(ids.length);
       const created = c.timeline.filter((t) => t.type === 'taskCreated').map((t) => t.data!.taskKey);
       expect(new Set(created).size, `${c.caseNumber} taskCreated entries`).to.equal(created.length);
+      // in the order things happened: the decision before the seal it caused, the hand-over before the close
+      const order = inOrder(c.timeline).map((t) => t.type);
+      expect(order.lastIndexOf('approval.approved'), `${c.caseNumber} decision before seal`).to.be.below(order.indexOf('approval.sealed'));
+      expect(order.indexOf('approval.handedOver'), `${c.caseNumber} hand-over before close`).to.be.below(order.indexOf('completed'));
       const tasks = await taskModel(db).find({ caseNumber: c.caseNumber, kind: 'engine' }).lean();
       expect(tasks.map((t) => t.step).sort(), `${c.caseNumber} tasks`).to.deep.equal(['decide', 'handOver', 'review']);
       expect(tasks.every((t) => t.state === 'completed'), `${c.caseNumber} tasks completed`).to.equal(true);
