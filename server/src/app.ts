@@ -11,6 +11,7 @@ import { DocumentService, documentRoutes, type PdfRenderer } from './documents/i
 import { healthRoutes, type HealthCheck } from './health/routes.ts';
 import { caseModel, IntakeService, intakeRoutes, type IntakeDeps } from './intake/index.ts';
 import { processesFeature, type ProcessesDeps, type ProcessService } from './processes/index.ts';
+import { monitoringRoutes } from './monitoring/index.ts';
 import { approvalRoutes, completeTask, recordCompletion, recoverCompletions } from './approval/index.ts';
 import type { WorkflowEngine } from './engine/index.ts';
 import { TaskBoard, taskRoutes } from './tasks/index.ts';
@@ -108,6 +109,7 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
     const approvalDeps = { db: deps.db, engine: deps.engine, board, authority, documents, trail, delegationsOf: delegations.activeFor, clock: deps.clock };
     recover = () => recoverCompletions(approvalDeps);
     approvalRoutes(api, approvalDeps);
+    monitoringRoutes(api, { db: deps.db, engine: deps.engine, authority });
     board.completionRecorder = (key) => recordCompletion(approvalDeps, key);
     if (intake) {
       handOverRoutes(api, { authority, intake, board, complete: (principal, task, outcome, variables, data) => completeTask(approvalDeps, principal, task, outcome, variables, data) });

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildApp, type AppDeps, type AppServices } from './app.ts';
 import type { JobHandler, WorkflowEngine } from './engine/index.ts';
-import { caseProgressListener, engineProcessStarter, IntakeTimers } from './intake/index.ts';
+import { caseEndListener, caseProgressListener, engineProcessStarter, IntakeTimers } from './intake/index.ts';
 import { approvalJobHandlers } from './approval/index.ts';
 import { issuingJobHandlers } from './issuing/index.ts';
 import { notificationJobHandlers, outboxNotifier, supervisionLog } from './notifications/index.ts';
@@ -57,7 +57,8 @@ export function composeHall(deps: HallDeps): Hall {
     registered.add(type);
   }
   const board = services.board;
-  deps.engine.onUserTask(caseProgressListener(intake, async (key) => (board ? (await board.tasks.findById(key, { caseNumber: 1 }).lean())?.caseNumber : null)));
+  deps.engine.onUserTask(caseProgressListener(intake, async (key) => (board ? board.tasks.findById(key, { caseNumber: 1, closedAt: 1 }).lean() : null)));
+  deps.engine.onEvent(caseEndListener(intake));
   const timers = new IntakeTimers(intake);
   let idIndexes = { stop() {} };
   return {

@@ -34,8 +34,10 @@ if (config.NODE_ENV === 'production' && (await userModel(db).exists({ demo: true
 }
 
 const browser = new SharedBrowser(config.CHROMIUM_PATH);
-// links and QR codes name the served address unless PUBLIC_BASE_URL says otherwise (required in production)
-const boundPort = () => { const a = server.listening ? server.address() : null; return a && typeof a === 'object' ? a.port : config.PORT; };
+// links and QR codes name the served address unless PUBLIC_BASE_URL says otherwise (required in production);
+// jobs taken back at start render documents before the server listens: the configured port then
+const http: { server?: Server } = {};
+const boundPort = () => { const a = http.server?.listening ? http.server.address() : null; return a && typeof a === 'object' ? a.port : config.PORT; };
 const engine = createEngine({ engine: config.ENGINE, db, logger });
 const hall = composeHall({
   config, db, logger, engine, ferretdbSqliteDir: config.FERRETDB_SQLITE_DIR,
@@ -53,13 +55,13 @@ const hall = composeHall({
 });
 await hall.start();
 
-const server: Server = hall.app.listen(config.PORT, config.HOST, () => {
+http.server = hall.app.listen(config.PORT, config.HOST, () => {
   logger.info({ host: config.HOST, port: config.PORT, engine: engine.name }, 'OneWindow 一窗通办 is serving');
 });
 
 async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
-  server.close();
+  http.server?.close();
   await hall.stop();
   await browser.close();
   await lease.release();

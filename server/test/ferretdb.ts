@@ -10,7 +10,7 @@ export interface FerretDbProcess {
 /** The binary scripts/lib/ferretdb.sh built and exported; undefined when the tests run against a MongoDB. */
 export const ferretDbBinary = process.env.FERRETDB_BIN;
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
       const { port } = server.address() as { port: number };

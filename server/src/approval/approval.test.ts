@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import supertest from 'supertest';
 import { auditModel } from '../audit/index.ts';
-import { issuedDocumentModel } from '../documents/index.ts';
+import { issuedDocumentModel, sampleData } from '../documents/index.ts';
 import { caseModel } from '../intake/index.ts';
 import mongoose from 'mongoose';
 import { approvalJobHandlers } from './index.ts';
@@ -109,6 +109,62 @@ describe('task board and approval actions on the real engine and database', () =
     expect((duplicate as { code?: number }).code).to.equal(11000);
     const wrongKind = await seal({ ...job, customHeaders: { document: 'refusalDecision' }, variables: { decisionId: 'd-missing' } });
     expect(wrongKind.outcome).to.equal('fail');
+  });
+
+  it('finishes a seal that a killed delivery began: the decision on the case and the seal use in the audit trail, each once', async () => {
+    const sealed = await decisionModel(h.t.db).findOne({ kind: 'grant', documentId: mongoose.trusted({ $exists: true }) }).lean();
+    const { authority, documents, trail } = h.t.services;
+    const { seal } = approvalJobHandlers({ db: h.t.db, authority, documents, trail });
+    // given a decision whose seal job died after issuing the document and writing the seal use
+    const { _id: _old, documentId: _d, verificationCode: _v, ...rest } = sealed!;
+    const decisionId = `${sealed!._id}-midway`;
+    await decisionModel(h.t.db).create({ ...rest, _id: decisionId, documentNumber: '卫审批许字〔2026〕第9001号' });
+    const issued = await documents.issue({ kind: 'licenceGrant', data: sampleData('licenceGrant'), ref: { caseNumber: sealed!.caseNumber }, issuedBy: 'approver.zjj', once: `seal:${decisionId}` });
+    await sealUseModel(h.t.db).create({
+      decisionId, documentId: issued.documentId, documentKind: 'licenceGrant', documentNumber: '卫审批许字〔2026〕第9001号', caseNumber: sealed!.caseNumber,
+      departmentCode: sealed!.departmentCode, matterCode: sealed!.matterCode, userId: sealed!.decidedBy.userId, username: sealed!.decidedBy.username, delegationId: sealed!.sealDelegationId, at: new Date(),
+    });
+    const job = {
+      key: 'after-crash', type: 'seal', processInstanceKey: 'x', processId: 'approval-walk', processVersion: 1, elementId: 'sealGrant',
+      elementInstanceKey: 'y', retries: 3, customHeaders: { document: 'decision' }, variables: { decisionId },
+    };
+    // when the job is delivered again, twice
+    expect(await seal(job)).to.deep.equal({ outcome: 'complete', variables: { sealedDocumentId: issued.documentId } });
+    expect(await seal(job)).to.deep.equal({ outcome: 'complete', variables: { sealedDocumentId: issued.documentId } });
+    // then the case carries the sealed decision once, the trail the seal use once, and the decision is marked sealed
+    const caseDoc = await caseModel(h.t.db).findOne({ caseNumber: sealed!.caseNumber }).lean();
+    expect(caseDoc!.documents.filter((d) => d.documentId === issued.documentId)).to.have.length(1);
+    expect(caseDoc!.timeline.filter((e) => e.type === 'approval.sealed' && e.data?.documentId === issued.documentId)).to.have.length(1);
+    expect(await auditModel(h.t.db).countDocuments({ action: 'seal.use', 'data.decisionId': decisionId })).to.equal(1);
+    expect(await sealUseModel(h.t.db).countDocuments({ decisionId })).to.equal(1);
+    expect((await decisionModel(h.t.db).findById(decisionId).lean())!.documentId).to.equal(issued.documentId);
+  });
+
+  it('completes and records once, at the next start, an approval saved by a server that died before telling the engine', async () => {
+    const caseNumber = await h.newCase();
+    const first = await h.taskOf(caseNumber, 'intakeCheck');
+    await h.as('approver.zjj').post(`/api/tasks/${first.key}/claim`);
+    // given the state a server killed right after saving the approval leaves (the engine never heard of it)
+    const tasks = h.t.services.board!.tasks;
+    const task = (await tasks.findById(first.key).lean())!;
+    const completion = {
+      id: `${first.key}:approved:${task.rev}`, outcome: 'approved', by: { userId: h.ids['approver.zjj'], username: 'approver.zjj' }, at: new Date(),
+      data: { opinion: '同意' }, variables: { reviewOutcome: 'approve', opinion: '同意' },
+    };
+    await tasks.updateOne({ _id: first.key }, { $set: { state: 'completing', outcome: 'approved', completedBy: 'approver.zjj', completion }, $inc: { rev: 1 } });
+    // when the next start takes it up (and a start after that, which changes nothing)
+    await h.t.services.recoverCompletions!();
+    await h.t.services.recoverCompletions!();
+    // then the process moved on, the task is completed, and the approval is recorded once everywhere
+    await h.taskOf(caseNumber, 'review');
+    const done = (await tasks.findById(first.key).lean())!;
+    expect(done.state).to.equal('completed');
+    expect(done.history.filter((e) => e.type === 'approved')).to.have.length(1);
+    const caseDoc = (await caseModel(h.t.db).findOne({ caseNumber }).lean())!;
+    expect(caseDoc.timeline.filter((e) => e.type === 'approval.approved' && e.data?.taskKey === first.key)).to.have.length(1);
+    expect(await auditModel(h.t.db).countDocuments({ action: 'task.approved', 'subject.id': first.key })).to.equal(1);
+    // and a retry by the approver is told the step is done
+    expect((await h.as('approver.zjj').post(`/api/tasks/${first.key}/approve`, {})).body.code).to.equal('TASK_ALREADY_COMPLETED');
   });
 
   it('counts each list and filters by matter and department', async () => {

@@ -74,6 +74,12 @@ export interface Case {
   commitment?: { signedBy: string; materials: string[]; verifyBy: string };
   refusal?: { reasons: string[]; competentBody?: { name: string; address?: string } };
   termination?: { on: string; reason: string };
+  /**
+   * How the case's process ended, when it ended without closing the case itself: `granted` /
+   * `refused` after a sealed decision (the case is then 办结), `none` when no decision was taken —
+   * the case stays accepted, since the duty to decide remains (intake/process-end.ts).
+   */
+  processEnded?: { at: Date; outcome: 'granted' | 'refused' | 'none' };
   /** The open user task the case waits on (public progress page). */
   currentStep?: { name: string; elementId: string; since: Date; taskKey?: string };
   /** Intervals in which the clock stood still (补正 during review, art. 45 special procedures). */
@@ -120,6 +126,7 @@ const caseSchema = new Schema<Case>(
     refusal: { reasons: [String], competentBody: { name: String, address: String } },
     termination: { on: String, reason: String },
     currentStep: { name: String, elementId: String, since: Date, taskKey: String },
+    processEnded: { at: Date, outcome: { type: String, enum: ['granted', 'refused', 'none'] } },
     pauses: { type: [{ _id: false, from: String, to: String, reason: String }], default: [] },
     extensionDays: Number,
     processInstanceKey: String,

@@ -8,3 +8,4 @@ export { engineProcessStarter } from './process-starter.ts';
 export { CaseClock } from './clock.ts';
 export { caseProgressListener } from './progress.ts';
 export { appendOnce, inOrder } from './timeline.ts';
+export { caseEndListener } from './process-end.ts';

@@ -166,6 +166,21 @@ describe('intake (统一收件) end to end: real database, engine and Chromium',
     }
   });
 
+  it('answers a second decision on a decided case with 409 CASE_ALREADY_DECIDED, not a missing power, and changes nothing', async () => {
+    const list = await allMaterials(t, clerk, 'sthj_hp');
+    const res = await receive({ matterCode: 'sthj_hp', applicant: company, contact, materials: list.map((m) => ({ name: m.name, provided: true })), decision: { outcome: 'receiveOnly' } });
+    expect(res.status, res.text).to.equal(201);
+    const decide = () => t.http.post(`/api/cases/${res.body.caseNumber}/decision`).auth(clerk, { type: 'bearer' }).send({ decision: { outcome: 'accept' } });
+    expect((await decide()).status).to.equal(200);
+    const second = await decide();
+    expect(second.status, second.text).to.equal(409);
+    expect(second.body).to.include({ code: 'CASE_ALREADY_DECIDED' });
+    expect(second.headers['content-type']).to.match(/application\/problem\+json/);
+    const after = await t.http.get(`/api/cases/${res.body.caseNumber}`).auth(clerk, { type: 'bearer' });
+    expect(after.body.timeline.filter((e: { type: string }) => e.type === 'accepted')).to.have.length(1);
+    expect(after.body.documents.filter((d: { kind: string }) => d.kind === 'acceptance')).to.have.length(1);
+  });
+
   it('refuses invalid ID and credit codes, unknown matters and missing required materials, storing nothing', async () => {
     const before = await t.hall.services.intake!.cases.countDocuments();
     const list = await allMaterials(t, clerk, 'mzj_st');

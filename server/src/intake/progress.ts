@@ -2,8 +2,11 @@ import type { UserTaskListener } from '../engine/index.ts';
 import type { IntakeService } from './service.ts';
 import { appendOnce } from './timeline.ts';
 
-/** The case a task belongs to, for events that carry no `caseId` (a completion carries only its own variables). */
-export type CaseOfTask = (taskKey: string) => Promise<string | null | undefined>;
+/**
+ * The case a task belongs to and when it was closed (the board knows both), for events that carry
+ * no `caseId` (a completion carries only its own variables) and no time.
+ */
+export type CaseOfTask = (taskKey: string) => Promise<{ caseNumber?: string | null; closedAt?: Date } | null | undefined>;
 
 /**
  * Keeps each case's current step (shown on the public progress page) in step with its user tasks,
@@ -24,9 +27,11 @@ export function caseProgressListener(intake: IntakeService, caseOfTask?: CaseOfT
       });
       if (written && event.task.customHeaders.clock === 'paused') await intake.caseClock.pause(caseNumber, intake.today(), name);
     } else if (event.type === 'completed') {
-      const caseNumber = typeof event.task.variables.caseId === 'string' ? event.task.variables.caseId : await caseOfTask?.(key);
+      const known = await caseOfTask?.(key);
+      const caseNumber = typeof event.task.variables.caseId === 'string' ? event.task.variables.caseId : known?.caseNumber;
       if (!caseNumber) return;
-      await appendOnce(intake.cases, caseNumber, { id: `task:${key}:completed`, at: new Date(), type: 'taskCompleted', data: { step: name, taskKey: key } });
+      const at = known?.closedAt ? new Date(known.closedAt) : new Date();
+      await appendOnce(intake.cases, caseNumber, { id: `task:${key}:completed`, at, type: 'taskCompleted', data: { step: name, taskKey: key } });
       // the step is no longer current once done (a later task, if any, has set its own)
       await intake.cases.updateOne({ caseNumber, 'currentStep.taskKey': key }, { $unset: { currentStep: 1 } });
     }

@@ -5,7 +5,7 @@ import type { AppAbility } from '../authz/vocabulary.ts';
 import { todayInHall, type CalendarService } from '../calendar/index.ts';
 import { catalogModels, type Matter } from '../catalog/index.ts';
 import { AppError, notFound } from '../shared/errors.ts';
-import { caseModel, nextCaseNumber, type Case } from './case.model.ts';
+import { caseModel, caseStatusNames, nextCaseNumber, type Case } from './case.model.ts';
 import { CaseClock } from './clock.ts';
 import { correctionSuppliedEffect, decisionEffect, type DecisionContext, type DecisionEffect } from './decisions.ts';
 import { Outbox } from './outbox.ts';
@@ -112,8 +112,10 @@ export class IntakeService {
   /** The decision on a case that was only received, within 5 working days (art. 32). */
   async decide(principal: Principal, ability: AppAbility, caseNumber: string, decision: Decision): Promise<Case> {
     const caseDoc = await this.load(caseNumber);
+    // a case the user may not read does not exist for them; one already decided is a conflict, whoever asks
+    if (!ability.can('read', subjectOf('Case', caseDoc))) throw notFound('Case', '办件');
+    if (caseDoc.status !== 'received') throw alreadyDecided(caseDoc);
     assertCan(ability, 'update', subjectOf('Case', caseDoc));
-    if (caseDoc.status !== 'received') throw wrongStatus(caseDoc, '已收件待决定 received');
     if (decision.outcome === 'receiveOnly') throw new AppError({ status: 422, code: 'DECISION_REQUIRED', zh: '请作出受理、补正或不予受理的决定', en: 'A decision is required', fields: [{ field: 'body.decision.outcome', message: 'receiveOnly is not a decision' }] });
     const matter = await this.matter(caseDoc.matterCode);
     const ctx = await this.context(matter);
@@ -201,6 +203,11 @@ export class IntakeService {
     return this.outbox.drain(caseDoc.caseNumber);
   }
 }
+
+const alreadyDecided = (caseDoc: Case) => new AppError({
+  status: 409, code: 'CASE_ALREADY_DECIDED', zh: `该办件已作出决定（${caseStatusNames[caseDoc.status].zh}），不能再次决定`,
+  en: `The case was already decided (${caseDoc.status}); it cannot be decided again`,
+});
 
 const wrongStatus = (caseDoc: Case, expected: string) =>
   new AppError({ status: 409, code: 'CASE_STATUS_CONFLICT', zh: `办件当前状态不允许此操作（需要：${expected}）`, en: `Not allowed while the case is ${caseDoc.status}` });

@@ -23,6 +23,17 @@ describe('BPMN validation for publishing', () => {
     expect(result.processes).to.deep.equal([{ processId: 'zjj-permit', name: '测试流程' }]);
   });
 
+  it('warns of a path that ends the process without a sealed decision or an issued certificate, and not of one that passes either', async () => {
+    const plain = await validateBpmn(bpmnDocument('zjj-permit', receiveAndReview), { jobTypes });
+    const outcomeWarnings = (warnings: Array<{ field: string; message: string }>) => warnings.filter((w) => w.message.startsWith('end-without-outcome: ')).map((w) => w.field);
+    expect(outcomeWarnings(plain.warnings)).to.deep.equal(['end']);
+    const sealed = receiveAndReview
+      .replace('<bpmn:outgoing>f3</bpmn:outgoing></bpmn:userTask>', '<bpmn:outgoing>f3</bpmn:outgoing></bpmn:userTask><bpmn:serviceTask id="seal" name="用印"><bpmn:extensionElements><zeebe:taskDefinition type="seal" /></bpmn:extensionElements><bpmn:incoming>f3</bpmn:incoming><bpmn:outgoing>f4</bpmn:outgoing></bpmn:serviceTask>')
+      .replace('<bpmn:incoming>f3</bpmn:incoming></bpmn:endEvent>', '<bpmn:incoming>f4</bpmn:incoming></bpmn:endEvent>')
+      .replace('targetRef="end" />', 'targetRef="seal" /><bpmn:sequenceFlow id="f4" sourceRef="seal" targetRef="end" />');
+    expect(outcomeWarnings((await validateBpmn(bpmnDocument('zjj-permit', sealed), { jobTypes })).warnings)).to.deep.equal([]);
+  });
+
   it('refuses XML that is not well-formed', async () => {
     const error = await refusal(bpmnDocument('p', receiveAndReview).replace('</bpmn:process>', ''));
     expect(error.code).to.equal('BPMN_MALFORMED');

@@ -2,6 +2,7 @@ import type { FieldProblem } from '../shared/errors.ts';
 import { processesOf } from './bpmn-walk.ts';
 import { feelProblems, missingDiagram, unassignedUserTasks, unknownJobTypes, unsupportedElements } from './bpmn-rules.ts';
 import { lintDefinitions } from './lint.ts';
+import { endsWithoutOutcome } from './outcome-check.ts';
 import { zeebeModdle, type ModdleWarning } from './moddle.ts';
 import { bpmnInvalid, bpmnMalformed } from './problems.ts';
 import { guardXml } from './xml-guard.ts';
@@ -63,7 +64,7 @@ export async function validateBpmn(xml: string, options: ValidateOptions): Promi
   if (problems.length > 0) throw bpmnInvalid(dedupe(problems).sort(byField));
   return {
     processes: executable.map((p) => ({ processId: p.id as string, ...(p.name ? { name: p.name } : {}) })),
-    warnings: dedupe(lint.warnings).sort(byField),
+    warnings: dedupe([...lint.warnings, ...executable.flatMap(endsWithoutOutcome)]).sort(byField),
   };
 }
 
