@@ -33,7 +33,7 @@ export const retriesJob = (id: string, type: string, retries: string, ext = '') 
   `<bpmn:serviceTask${attrs({ id })}>${extensions(`<zeebe:taskDefinition${attrs({ type, retries })}/>${ext}`)}</bpmn:serviceTask>`;
 
 export const userTask = (id: string, a: { assignee?: string; candidateGroups?: string; candidateUsers?: string; dueDate?: string; followUpDate?: string; name?: string } = {}, ext = '', inner = '') =>
-  `<bpmn:userTask${attrs({ id, name: a.name })}>${extensions(`<zeebe:userTask/>${a.assignee || a.candidateGroups || a.candidateUsers ? `<zeebe:assignmentDefinition${attrs({ assignee: a.assignee, candidateGroups: a.candidateGroups, candidateUsers: a.candidateUsers })}/>` : ''}${a.dueDate || a.followUpDate ? `<zeebe:taskSchedule${attrs({ dueDate: a.dueDate, followUpDate: a.followUpDate })}/>` : ''}${ext}`)}${inner}</bpmn:userTask>`;
+  `<bpmn:userTask${attrs({ id, name: a.name })}>${extensions(`${a.assignee || a.candidateGroups || a.candidateUsers ? `<zeebe:assignmentDefinition${attrs({ assignee: a.assignee, candidateGroups: a.candidateGroups, candidateUsers: a.candidateUsers })}/>` : ''}${a.dueDate || a.followUpDate ? `<zeebe:taskSchedule${attrs({ dueDate: a.dueDate, followUpDate: a.followUpDate })}/>` : ''}${ext}`)}${inner}</bpmn:userTask>`;
 
 export const el = (tag: string, id: string, inner = '', a: Record<string, string | undefined> = {}) => `<bpmn:${tag}${attrs({ id, ...a })}>${inner}</bpmn:${tag}>`;
 
