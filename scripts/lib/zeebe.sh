@@ -76,5 +76,7 @@ stop_zeebe() {
 wants_zeebe() {
   [ "${ONEWINDOW_ZEEBE:-on}" != off ] || return 1
   [ $# -eq 0 ] && return 0
-  grep -lq 'zeebe/test-engine' "$@" 2>/dev/null
+  local arg
+  for arg in "$@"; do [ -f "$arg" ] && grep -q 'zeebe/test-engine' "$arg" && return 0; done
+  return 1
 }

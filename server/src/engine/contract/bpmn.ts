@@ -37,8 +37,9 @@ export const userTask = (id: string, a: { assignee?: string; candidateGroups?: s
 
 export const el = (tag: string, id: string, inner = '', a: Record<string, string | undefined> = {}) => `<bpmn:${tag}${attrs({ id, ...a })}>${inner}</bpmn:${tag}>`;
 
-export const gateway = (kind: 'exclusive' | 'parallel' | 'inclusive' | 'eventBased', id: string, defaultFlow?: string) =>
-  `<bpmn:${kind}Gateway${attrs({ id, default: defaultFlow })}/>`;
+/** A gateway; `outgoing` lists its flows as <bpmn:outgoing> references (Zeebe reads an event-based gateway's flows from them). */
+export const gateway = (kind: 'exclusive' | 'parallel' | 'inclusive' | 'eventBased', id: string, defaultFlow?: string, outgoing: string[] = []) =>
+  `<bpmn:${kind}Gateway${attrs({ id, default: defaultFlow })}>${outgoing.map((f) => `<bpmn:outgoing>${f}</bpmn:outgoing>`).join('')}</bpmn:${kind}Gateway>`;
 
 export const flow = (id: string, from: string, to: string, condition?: string) =>
   `<bpmn:sequenceFlow${attrs({ id, sourceRef: from, targetRef: to })}>${condition ? `<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${condition.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</bpmn:conditionExpression>` : ''}</bpmn:sequenceFlow>`;

@@ -27,5 +27,9 @@ if (!zeebe) {
       },
       close: () => engine.stop(),
     };
-  }, { unsupported: ['deployValidation'] });
+  }, {
+    // Zeebe validates a resource its own way: script tasks are valid there, and its refusals come as one
+    // INVALID_ARGUMENT whose message the adapter passes through (codes by message, see zeebe/errors.ts).
+    unsupported: ['deployValidation'],
+  });
 }

@@ -8,7 +8,7 @@ import type {
   UserTask, UserTaskEvent, UserTaskListener, Variables, WorkerOptions, WorkflowEngine,
 } from '../port.ts';
 import { DeployedElements } from './elements.ts';
-import { fromGrpc, grpcCode, GRPC, notOfferedByGateway } from './errors.ts';
+import { deployRefusal, fromGrpc, grpcCode, GRPC, notOfferedByGateway } from './errors.ts';
 import { portJob, runHandler, type SdkJob, type SdkVariables } from './jobs.ts';
 import { USER_TASK_JOB_TYPE, userTaskOf } from './user-tasks.ts';
 import { RecordFollower } from './follower.ts';
@@ -109,7 +109,7 @@ export class ZeebeEngine implements WorkflowEngine {
   async deploy(resource: { name: string; xml: string }): Promise<DeployedProcess[]> {
     const checksum = createHash('sha256').update(resource.xml, 'utf8').digest('hex');
     const response = await this.client.deployResource({ name: resource.name, process: Buffer.from(resource.xml, 'utf8') })
-      .catch((error: unknown) => { throw fromGrpc(error, { en: 'resource', zh: '资源' }); });
+      .catch((error: unknown) => { throw deployRefusal(error); });
     return response.deployments.filter((d) => d.process).map(({ process }) => {
       this.elements.remember(process.bpmnProcessId, Number(process.version), resource.xml);
       return { processId: process.bpmnProcessId, version: Number(process.version), key: String(process.processDefinitionKey), checksum };

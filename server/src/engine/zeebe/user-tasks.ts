@@ -29,6 +29,12 @@ export function parseList(value: string | undefined): string[] {
   return value.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
+/** Zeebe writes a date-time without zero seconds (`…T08:00Z`); the port speaks full ISO 8601 (`…T08:00:00Z`). */
+export function fullIsoDate(value: string): string {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : date.toISOString().replace('.000Z', 'Z');
+}
+
 /** The user task a `io.camunda.zeebe:userTask` job stands for; its key is the job key. */
 export function userTaskOf(job: Job, name: string | undefined, createdAt: Date): UserTask {
   const h = job.customHeaders;
@@ -44,8 +50,8 @@ export function userTaskOf(job: Job, name: string | undefined, createdAt: Date):
     ...(h[userTaskHeaders.assignee] ? { assignee: h[userTaskHeaders.assignee] } : {}),
     candidateGroups: parseList(h[userTaskHeaders.candidateGroups]),
     candidateUsers: parseList(h[userTaskHeaders.candidateUsers]),
-    ...(h[userTaskHeaders.dueDate] ? { dueDate: h[userTaskHeaders.dueDate] } : {}),
-    ...(h[userTaskHeaders.followUpDate] ? { followUpDate: h[userTaskHeaders.followUpDate] } : {}),
+    ...(h[userTaskHeaders.dueDate] ? { dueDate: fullIsoDate(h[userTaskHeaders.dueDate]) } : {}),
+    ...(h[userTaskHeaders.followUpDate] ? { followUpDate: fullIsoDate(h[userTaskHeaders.followUpDate]) } : {}),
     ...(h[userTaskHeaders.formKey] ? { formKey: h[userTaskHeaders.formKey] } : {}),
     customHeaders: own,
     variables: job.variables,

@@ -10,7 +10,7 @@ export function multiInstanceScenarios(scenario: Scenario): void {
       + job('done', DONE) + end() + seq('start', 'review', 'done', 'end')));
     const key = await w.start(id, { reviewers: ['zjj', 'gaj', 'scj'] });
     const tasks = await w.waitFor(() => { const t = w.tasks.filter((e) => e.task.processInstanceKey === key); return t.length === 3 && t; }, 'three tasks');
-    expect(tasks.map((t) => t.task.assignee)).to.deep.equal(['zjj', 'gaj', 'scj']);
+    expect(tasks.map((t) => t.task.assignee)).to.have.members(['zjj', 'gaj', 'scj']);
     for (const t of [...tasks].reverse()) await w.engine.completeUserTask(t.task.key, { opinion: `${t.task.assignee} ok` });
     const vars = (await w.job(key, 'done')).variables;
     expect(vars.opinions).to.deep.equal(['zjj ok', 'gaj ok', 'scj ok']);
