@@ -46,3 +46,11 @@ export function zeebeTestEngine(): ZeebeTestEngine | undefined {
     },
   };
 }
+
+/**
+ * The test engine stamps a published message with the wall clock but expires it by its moved clock,
+ * so once a test moved the clock a buffered message would expire at once (a real broker has one clock).
+ * This lengthens the time to live by how far the clock was moved, which gives the message its real life.
+ */
+export const ttlOnMovedClock = (timeToLiveMs: number | undefined, clockOffsetMs: number): number | undefined =>
+  (timeToLiveMs ? timeToLiveMs + Math.max(0, clockOffsetMs) : timeToLiveMs);

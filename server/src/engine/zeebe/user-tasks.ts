@@ -29,11 +29,8 @@ export function parseList(value: string | undefined): string[] {
   return value.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
-/** Zeebe writes a date-time without zero seconds (`…T08:00Z`); the port speaks full ISO 8601 (`…T08:00:00Z`). */
-export function fullIsoDate(value: string): string {
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date.toISOString().replace('.000Z', 'Z');
-}
+/** Zeebe writes a date-time without zero seconds (`…T08:00Z`); the port speaks ISO 8601 with seconds (`…T08:00:00Z`), offset kept. */
+export const fullIsoDate = (value: string): string => value.replace(/T(\d{2}:\d{2})(?=Z|[+-]\d{2}:?\d{2}|$)/, 'T$1:00');
 
 /** The user task a `io.camunda.zeebe:userTask` job stands for; its key is the job key. */
 export function userTaskOf(job: Job, name: string | undefined, createdAt: Date): UserTask {
