@@ -12,6 +12,7 @@ import { healthRoutes, type HealthCheck } from './health/routes.ts';
 import { IntakeService, intakeRoutes, type IntakeDeps } from './intake/index.ts';
 import { processesFeature, type ProcessesDeps, type ProcessService } from './processes/index.ts';
 import { approvalRoutes, completeTask } from './approval/index.ts';
+import { incidentsFeature } from './incidents/index.ts';
 import type { WorkflowEngine } from './engine/index.ts';
 import { TaskBoard, taskRoutes } from './tasks/index.ts';
 import type { Config } from './shared/config.ts';
@@ -96,6 +97,7 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
     taskRoutes(api, { board, authority });
     const approvalDeps = { db: deps.db, engine: deps.engine, board, authority, documents, trail, delegationsOf: delegations.activeFor, clock: deps.clock };
     approvalRoutes(api, approvalDeps);
+    incidentsFeature(api, { db: deps.db, engine: deps.engine, authority, trail });
     if (intake) {
       handOverRoutes(api, { authority, intake, board, complete: (principal, task, outcome, variables, data) => completeTask(approvalDeps, principal, task, outcome, variables, data) });
     }

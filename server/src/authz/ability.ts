@@ -100,6 +100,8 @@ export function defineAbilityFor(principal: Principal, delegations: readonly Act
     // 系统管理员: users and the calendar overlay; the audit trail, but never case contents.
     can('manage', ['User', 'Calendar']);
     can(['read', 'verify'], 'AuditRecord');
+    // Engine incidents (a stuck step): seen and resolved by the one who runs the platform.
+    can(['read', 'resolve'], 'Incident');
   }
 
   return builder.build() as AppAbility;

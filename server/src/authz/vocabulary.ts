@@ -14,7 +14,7 @@ import type { ForcedSubject, MongoAbility } from '@casl/ability';
  */
 export const subjectNames = [
   'Case', 'Task', 'Matter', 'Material', 'Department', 'Delegation', 'Document', 'Process', 'User',
-  'AuditRecord', 'Calendar', 'HotlineTicket',
+  'AuditRecord', 'Calendar', 'HotlineTicket', 'Incident',
 ] as const;
 export type SubjectName = (typeof subjectNames)[number];
 
@@ -26,7 +26,7 @@ export type SubjectName = (typeof subjectNames)[number];
 export const actions = [
   'manage', 'read', 'create', 'update', 'delete',
   'handle', 'claim', 'decide', 'coordinate', 'reviewAndReport', 'useSeal', 'supervise', 'issue',
-  'deploy', 'grant', 'revoke', 'verify', 'dispatch',
+  'deploy', 'grant', 'revoke', 'verify', 'dispatch', 'resolve',
 ] as const;
 export type Action = (typeof actions)[number];
 

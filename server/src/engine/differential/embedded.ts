@@ -5,7 +5,8 @@ import { TraceRecorder, type Trace } from './trace.ts';
 interface Run { scenario: Scenario; trace: TraceRecorder; done: () => void }
 
 /**
- * Runs differential scenarios on a workflow engine behind the port (the embedded executor here):
+ * Runs differential scenarios on a workflow engine behind the port (the embedded executor, or the
+ * Zeebe adapter on the real Zeebe 8.5 test engine):
  * one worker per job type and one user-task listener dispatch to the scenario whose case it is
  * (by the `caseId` variable, known before the instance key is: jobs may run before `startInstance`
  * returns).
@@ -32,6 +33,7 @@ export class PortRunner {
     });
     engine.onEvent((event: EngineEvent) => {
       const run = event.caseId ? this.running.get(event.caseId) : undefined;
+      if (run) run.trace.element(event.elementId, event.intent);
       if (!run || event.intent !== 'completed') return;
       if (event.elementType === 'endEvent') run.trace.end(event.elementId);
       if (event.elementType === 'process') run.done();

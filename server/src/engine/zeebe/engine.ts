@@ -184,7 +184,7 @@ export class ZeebeEngine implements WorkflowEngine {
     if (!this.follower && options.retries !== undefined) {
       throw notOfferedByGateway('the job behind an incident is not known from its key without Zeebe\'s record stream; raise its retries with updateJobRetries first');
     }
-    const notFound = { code: 'INCIDENT_NOT_FOUND', en: `incident ${incidentKey} not found`, zh: '事件不存在' };
+    const notFound = { code: 'INCIDENT_NOT_FOUND', en: `incident ${incidentKey} not found`, zh: '流程异常不存在' };
     if (incident?.jobKey && incident.errorType === 'JOB_NO_RETRIES') {
       await this.client.updateJobRetries({ jobKey: incident.jobKey, retries: options.retries ?? 1 }).catch((error: unknown) => { throw fromGrpc(error, notFound); });
     }

@@ -39,6 +39,8 @@ export function multiInstanceScenarios(scenario: Scenario): void {
     await w.engine.completeUserTask(tasks[1].task.key);
     await w.job(key, 'done');
     await w.task(key, 'vote', 'canceled');
+    // The event log may follow the task announcement (Zeebe's records are read by polling).
+    await w.waitFor(() => w.eventsOf(key, 'vote', 'terminated').length === 1 && w.eventsOf(key, 'vote', 'completed').length === 3, 'the log of the cut instances');
     expect(w.eventsOf(key, 'vote', 'terminated')).to.have.length(1);
     expect(w.eventsOf(key, 'vote', 'completed').length).to.equal(3);
   });
