@@ -98,11 +98,12 @@ public final class ZeebeTestEngine {
     stopped.await();
   }
 
+  /** Lets the engine act on the moved clock; open job long polls keep it "busy", so the wait is short. */
   private static void idle(io.camunda.zeebe.process.test.api.ZeebeTestEngine engine) {
     try {
-      engine.waitForIdleState(Duration.ofSeconds(5));
+      engine.waitForIdleState(Duration.ofMillis(300));
     } catch (Exception e) {
-      // busy for 5 s: the caller polls for what it waits for anyway
+      // still busy: the caller polls for what it waits for anyway
     }
   }
 
