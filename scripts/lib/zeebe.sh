@@ -77,6 +77,6 @@ wants_zeebe() {
   [ "${ONEWINDOW_ZEEBE:-on}" != off ] || return 1
   [ $# -eq 0 ] && return 0
   local arg
-  for arg in "$@"; do [ -f "$arg" ] && grep -q 'zeebeTestEngine' "$arg" && return 0; done
+  for arg in "$@"; do [ -f "$arg" ] && grep -qE 'zeebeTestEngine|hallEngines' "$arg" && return 0; done
   return 1
 }
