@@ -8,7 +8,7 @@ zeebe_cache_root="${ONEWINDOW_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/onewindow}"
 # Prints the home of a JDK 21+ (JAVA_HOME first, then the system's JVM directory), or fails saying what to install.
 zeebe_java_home() {
   local candidate version
-  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
+  for candidate in "${JAVA_HOME:-}" "${ONEWINDOW_JVM_DIR:-/usr/lib/jvm}"/*; do
     [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] || continue
     version=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
     if [ "${version%%.*}" -ge 21 ] 2>/dev/null; then echo "$candidate"; return; fi
