@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.data/', 'dist/', 'modeler/dist/', 'test-artifacts/'] },
+  { ignores: ['node_modules/', '.data/', 'dist/', 'modeler/dist/', 'test-artifacts/', '.venv-fuzz/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -11,7 +11,7 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
-  { files: ['scripts/**', 'server/src/seed/cli.ts', 'modeler/**/*.js'], rules: { 'no-console': 'off' } },
+  { files: ['scripts/**', 'server/src/*/cli.ts', 'modeler/**/*.js'], rules: { 'no-console': 'off' } },
   { files: ['scripts/**/*.mjs'], languageOptions: { globals: { fetch: 'readonly', console: 'readonly', process: 'readonly' } } },
   { files: ['modeler/**/*.js'], languageOptions: { globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', sessionStorage: 'readonly', FormData: 'readonly', alert: 'readonly', console: 'readonly' } } },
 );

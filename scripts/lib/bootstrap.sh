@@ -32,6 +32,17 @@ install_node_packages() {
   fi
 }
 
+# schemathesis (PyPI) in a project-local virtual environment, for the fuzzing of every route.
+install_fuzzer() {
+  local venv="$ROOT/.venv-fuzz" req="$ROOT/scripts/lib/fuzz/requirements.txt"
+  if [ -x "$venv/bin/st" ] && [ "$venv/.requirements" -nt "$req" ]; then return; fi
+  command -v python3 >/dev/null || { log "python3 is missing: install Debian's python3 and python3-venv"; return 1; }
+  log "installing the fuzzer (schemathesis) into .venv-fuzz"
+  python3 -m venv "$venv" || { log "python3 -m venv failed: install Debian's python3-venv"; return 1; }
+  "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$req"
+  touch "$venv/.requirements"
+}
+
 free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 
 # start_ferretdb DATA_DIR PORT — starts FerretDB on 127.0.0.1 and waits until it answers.

@@ -6,10 +6,22 @@
 set -euo pipefail
 FERRETDB_VERSION=v1.24.2
 cache_dir="${ONEWINDOW_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/onewindow}"
-FERRETDB_BIN="$cache_dir/bin/ferretdb-$FERRETDB_VERSION"
+export FERRETDB_BIN="$cache_dir/bin/ferretdb-$FERRETDB_VERSION"
 
+ferretdb_ready() { [ -x "$FERRETDB_BIN" ] && "$FERRETDB_BIN" --version >/dev/null 2>&1; }
+
+# Several test runs may start at once on a fresh machine: one builds, the others wait on the lock.
 ferretdb_binary() {
-  if [ -x "$FERRETDB_BIN" ] && "$FERRETDB_BIN" --version >/dev/null 2>&1; then echo "$FERRETDB_BIN"; return; fi
+  if ferretdb_ready; then echo "$FERRETDB_BIN"; return; fi
+  mkdir -p "$cache_dir/bin"
+  (
+    flock 9
+    ferretdb_ready || ferretdb_build
+  ) 9>"$cache_dir/bin/.ferretdb.lock" || return 1
+  echo "$FERRETDB_BIN"
+}
+
+ferretdb_build() {
   command -v go >/dev/null || { echo "ferretdb: Go is not installed; set MONGODB_URI to a MongoDB server" >&2; return 1; }
   echo "building FerretDB $FERRETDB_VERSION (first run only) …" >&2
   local src work
@@ -22,5 +34,4 @@ ferretdb_binary() {
   (cd "$work" && CGO_ENABLED=0 go build -trimpath -o "$FERRETDB_BIN.tmp" ./cmd/ferretdb) >&2
   mv "$FERRETDB_BIN.tmp" "$FERRETDB_BIN"
   rm -rf "$work"
-  echo "$FERRETDB_BIN"
 }

@@ -2,16 +2,16 @@ import express, { type Express } from 'express';
 import type { Connection } from 'mongoose';
 import { AuditTrail, auditRoutes } from './audit/index.ts';
 import { authenticate, authRoutes, principalForUser, revokedSessions, userRoutes, type AuthDeps, type TokenService } from './auth/index.ts';
-import { authority as buildAuthority, authzRoutes, type Authority } from './authz/index.ts';
+import { auditRefusals, authority as buildAuthority, authzRoutes, type Authority } from './authz/index.ts';
 import { catalogModels, catalogRoutes, matterAdminRoutes } from './catalog/index.ts';
 import { delegationRoutes, delegationService } from './delegations/index.ts';
 import { CalendarService, calendarRoutes, todayInHall } from './calendar/index.ts';
 import { handOverRoutes, issuingRoutes } from './issuing/index.ts';
 import { DocumentService, documentRoutes, type PdfRenderer } from './documents/index.ts';
 import { healthRoutes, type HealthCheck } from './health/routes.ts';
-import { IntakeService, intakeRoutes, type IntakeDeps } from './intake/index.ts';
+import { caseModel, IntakeService, intakeRoutes, type IntakeDeps } from './intake/index.ts';
 import { processesFeature, type ProcessesDeps, type ProcessService } from './processes/index.ts';
-import { approvalRoutes, completeTask } from './approval/index.ts';
+import { approvalRoutes, completeTask, recordCompletion, recoverCompletions } from './approval/index.ts';
 import { incidentsFeature } from './incidents/index.ts';
 import type { WorkflowEngine } from './engine/index.ts';
 import { TaskBoard, taskRoutes } from './tasks/index.ts';
@@ -20,6 +20,7 @@ import { Api } from './shared/http.ts';
 import type { Logger } from './shared/logger.ts';
 import { buildOpenApi } from './shared/openapi.ts';
 import { problemHandler, routeNotFound } from './shared/problem.ts';
+import { securityHeaders } from './shared/security-headers.ts';
 import { modelerStatic } from './web/static.ts';
 
 export interface AppDeps {
@@ -33,7 +34,7 @@ export interface AppDeps {
   /** The time authority and sessions see; tests move it (delegation validity, token expiry). */
   clock?: () => Date;
   /** PDF rendering (a Chromium pool) and the public address printed on documents; without it documents cannot be issued. */
-  documents?: { renderer: PdfRenderer; publicBaseUrl?: string };
+  documents?: { renderer: PdfRenderer; publicBaseUrl: string | (() => string) };
   /** Process publishing (deploys through the engine port); its routes are mounted only when given. */
   processes?: Omit<ProcessesDeps, 'db'>;
   /** Intake (统一收件): how notices are issued and processes started; its routes are mounted only when given. */
@@ -54,12 +55,15 @@ export interface AppServices {
   intake?: IntakeService;
   processes?: ProcessService;
   board?: TaskBoard;
+  /** Completions a killed server left half done, taken up at start (after the engine redelivered its events). */
+  recoverCompletions?: () => Promise<number>;
 }
 
 /** Builds the Express app from its dependencies; never listens (main.ts does). */
 export function buildApp(deps: AppDeps): { app: Express; api: Api; services: AppServices } {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.set('query parser', 'simple');
   app.use(express.json({ limit: deps.config.BODY_LIMIT, strict: true }));
   app.use((req, res, next) => {
@@ -87,16 +91,23 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   const calendar = new CalendarService({ db: deps.db });
   calendarRoutes(api, { calendar });
   const documents = new DocumentService({ db: deps.db, renderer: deps.documents?.renderer, publicBaseUrl: deps.documents?.publicBaseUrl, clock: deps.clock });
-  documentRoutes(api, { documents });
+  const cases = caseModel(deps.db);
+  documentRoutes(api, {
+    documents, authority,
+    caseOf: (caseNumber) => cases.findOne({ caseNumber }, { departmentCode: 1, matterCode: 1, receivedBy: 1, stage: 1 }).lean(),
+  });
   const intake = deps.intake ? new IntakeService({ db: deps.db, calendar, notices: documents, clock: deps.clock, ...deps.intake }) : undefined;
   if (intake) intakeRoutes(api, { intake, authority });
   issuingRoutes(api, { db: deps.db, authority, today: () => todayInHall((deps.clock ?? (() => new Date()))()) });
   const board = deps.engine ? new TaskBoard({ db: deps.db, calendar, clock: deps.clock }) : undefined;
+  let recover: (() => Promise<number>) | undefined;
   if (deps.engine && board) {
     deps.engine.onUserTask(board.onUserTask);
     taskRoutes(api, { board, authority });
     const approvalDeps = { db: deps.db, engine: deps.engine, board, authority, documents, trail, delegationsOf: delegations.activeFor, clock: deps.clock };
+    recover = () => recoverCompletions(approvalDeps);
     approvalRoutes(api, approvalDeps);
+    board.completionRecorder = (key) => recordCompletion(approvalDeps, key);
     incidentsFeature(api, { db: deps.db, engine: deps.engine, authority, trail });
     if (intake) {
       handOverRoutes(api, { authority, intake, board, complete: (principal, task, outcome, variables, data) => completeTask(approvalDeps, principal, task, outcome, variables, data) });
@@ -111,6 +122,7 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   app.use(api.router);
   app.use(modelerStatic());
   app.use(routeNotFound);
+  app.use(auditRefusals(trail, deps.logger));
   app.use(problemHandler(deps.logger));
-  return { app, api, services: { authority, calendar, documents, delegations, trail, intake, processes, board } };
+  return { app, api, services: { authority, calendar, documents, delegations, trail, intake, processes, board, recoverCompletions: recover } };
 }

@@ -56,13 +56,15 @@ export function composeHall(deps: HallDeps): Hall {
     deps.engine.registerWorker(type, handler);
     registered.add(type);
   }
-  deps.engine.onUserTask(caseProgressListener(intake));
+  const board = services.board;
+  deps.engine.onUserTask(caseProgressListener(intake, async (key) => (board ? (await board.tasks.findById(key, { caseNumber: 1 }).lean())?.caseNumber : null)));
   const timers = new IntakeTimers(intake);
   let idIndexes = { stop() {} };
   return {
     app, services, engine: deps.engine, timers,
     async start() {
       await deps.engine.start();
+      await services.recoverCompletions?.();
       await deployShippedWorkflows(services.processes!);
       await timers.sweep();
       if (deps.sweepEveryMs !== 0) timers.start(deps.sweepEveryMs ?? 60_000);

@@ -3,14 +3,29 @@ import { TokenService, userModel } from './auth/index.ts';
 import { ChromiumPdfRenderer, SharedBrowser } from './documents/index.ts';
 import { createEngine } from './engine/index.ts';
 import { composeHall } from './hall.ts';
-import { loadConfig } from './shared/config.ts';
+import { loadConfig, publicBaseUrl } from './shared/config.ts';
 import { connectDatabase, pingDatabase } from './shared/db.ts';
 import { createLogger } from './shared/logger.ts';
+import { LeaseHeldError, StartupLease } from './topology/lease.ts';
 
 /** The one place that wires real dependencies and listens. */
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);
 const db = await connectDatabase(config.MONGODB_URI);
+
+// Topology single: one server process per database (docs/reliability.md); a second one stops here.
+const lease = new StartupLease(db);
+try {
+  await lease.acquire();
+} catch (error) {
+  if (!(error instanceof LeaseHeldError)) throw error;
+  logger.fatal(error.message);
+  process.exit(1);
+}
+lease.keep((err) => {
+  logger.fatal({ err }, 'another server took this database (topology single): stopping');
+  process.exit(1);
+});
 
 if (config.NODE_ENV === 'production' && (await userModel(db).exists({ demo: true, active: true }))) {
   logger.fatal('demo accounts with published passwords are active; deactivate them before running in production');
@@ -18,11 +33,13 @@ if (config.NODE_ENV === 'production' && (await userModel(db).exists({ demo: true
 }
 
 const browser = new SharedBrowser(config.CHROMIUM_PATH);
+// links and QR codes name the served address unless PUBLIC_BASE_URL says otherwise (required in production)
+const boundPort = () => { const a = server.listening ? server.address() : null; return a && typeof a === 'object' ? a.port : config.PORT; };
 const engine = createEngine({ engine: config.ENGINE, db, logger });
 const hall = composeHall({
   config, db, logger, engine, ferretdbSqliteDir: config.FERRETDB_SQLITE_DIR,
   tokens: new TokenService(config),
-  documents: { renderer: new ChromiumPdfRenderer(browser), publicBaseUrl: config.PUBLIC_BASE_URL },
+  documents: { renderer: new ChromiumPdfRenderer(browser), publicBaseUrl: () => publicBaseUrl(config, boundPort()) },
   health: {
     database: async () => {
       if (!(await pingDatabase(db))) throw new Error('database does not answer');
@@ -43,6 +60,7 @@ async function shutdown(signal: string) {
   server.close();
   await hall.stop();
   await browser.close();
+  await lease.release();
   await db.close();
   process.exit(0);
 }

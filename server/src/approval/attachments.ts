@@ -4,6 +4,7 @@ import type { Principal } from '../auth/index.ts';
 import { assertCan, type AppAbility } from '../authz/index.ts';
 import { AppError, notFound } from '../shared/errors.ts';
 import { taskSubject, type TaskDoc } from '../tasks/index.ts';
+import { inspectContent } from './attachment-content.ts';
 import { record, type ApprovalDeps } from './context.ts';
 import { attachmentModel } from './models.ts';
 
@@ -45,6 +46,7 @@ export async function addAttachment(deps: ApprovalDeps, ability: AppAbility, pri
   const data = await readBody(req, ATTACHMENT_MAX);
   if (data.length === 0) throw refused('ATTACHMENT_EMPTY', '附件为空', 'The attachment is empty', 400);
   if (sniffType(data) !== declared) throw refused('ATTACHMENT_TYPE_MISMATCH', '附件内容与声明的类型不符', 'The file\'s content does not match its declared type');
+  inspectContent(declared, data);
   const sha256 = createHash('sha256').update(data).digest('hex');
   const at = (deps.clock ?? (() => new Date()))();
   const doc = await attachmentModel(deps.db).create({ taskKey: task._id, caseNumber: task.caseNumber, name, type: declared, size: data.length, sha256, data, by: principal.username, at });

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import supertest from 'supertest';
+import * as hostile from '../../test/hostile/files.ts';
 import { todayInHall } from '../calendar/index.ts';
 import { caseModel } from '../intake/index.ts';
 import { taskModel, type TaskDoc } from '../tasks/index.ts';
@@ -132,7 +133,7 @@ describe('approval attacks: refused with problem+json, nothing changed', () => {
     expect(await snapshot(task.key)).to.deep.equal(before);
   });
 
-  it('refuses attachments of the wrong type, by declared type and by magic bytes, and stores none', async () => {
+  it('refuses attachments of the wrong type (declared and by magic bytes), PDFs that act and pixel bombs, and stores none', async () => {
     const caseNumber = await h.newCase();
     const task = await h.taskOf(caseNumber, 'intakeCheck');
     const upload = (type: string, data: Buffer) => supertest(h.t.baseUrl).post(`/api/tasks/${task.key}/attachments?name=a.pdf`)
@@ -144,6 +145,8 @@ describe('approval attacks: refused with problem+json, nothing changed', () => {
     refused(await upload('application/x-msdownload', exe), 415, 'ATTACHMENT_TYPE_REFUSED');
     refused(await upload('text/html', Buffer.from('<script>alert(1)</script>')), 415, 'ATTACHMENT_TYPE_REFUSED');
     refused(await upload('application/pdf', Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(5 * 1024 * 1024)])), 413, 'ATTACHMENT_TOO_LARGE');
+    refused(await upload('application/pdf', hostile.pdfWithScriptInObjectStream), 415, 'ATTACHMENT_ACTIVE_CONTENT');
+    refused(await upload('image/png', hostile.pngPixelBomb), 413, 'ATTACHMENT_IMAGE_TOO_LARGE');
     expect(await attachmentModel(h.t.db).countDocuments({ taskKey: task.key })).to.equal(0);
   });
 });

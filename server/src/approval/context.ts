@@ -1,10 +1,10 @@
-import type { Connection } from 'mongoose';
+import mongoose, { type Connection } from 'mongoose';
 import type { AuditTrail } from '../audit/index.ts';
 import type { Principal } from '../auth/index.ts';
 import type { ActiveDelegation, Authority } from '../authz/index.ts';
 import type { DocumentService } from '../documents/index.ts';
 import type { WorkflowEngine } from '../engine/index.ts';
-import { caseModel } from '../intake/index.ts';
+import { appendOnce, caseModel } from '../intake/index.ts';
 import { AppError, conflict } from '../shared/errors.ts';
 import type { TaskBoard, TaskDoc } from '../tasks/index.ts';
 
@@ -43,20 +43,26 @@ export function assertHolder(task: TaskDoc, principal: Principal): void {
 }
 
 /**
- * Records an action: on the task's history, on the case timeline (a `$push`, which needs no
- * version guard) and in the audit trail.
+ * Records an action: on the task's history, on the case timeline and in the audit trail. With
+ * `once` (an operation id and the time it took effect) each of the three is written once, however
+ * often the record is retried (after a crash between them); the timeline entry carries that time,
+ * so it sorts before what the action caused.
  */
-export async function record(deps: ApprovalDeps, principal: Principal, task: TaskDoc, type: string, data: Record<string, unknown> = {}, note?: string): Promise<void> {
-  const at = (deps.clock ?? (() => new Date()))();
-  const entry = { at, type, by: principal.username, ...(note ? { note } : {}), data };
-  await deps.board.tasks.updateOne({ _id: task._id }, { $push: { history: entry } });
+export async function record(
+  deps: ApprovalDeps, principal: Pick<Principal, 'userId' | 'username'>, task: TaskDoc, type: string, data: Record<string, unknown> = {}, note?: string,
+  once?: { id: string; at: Date },
+): Promise<void> {
+  const at = once?.at ?? (deps.clock ?? (() => new Date()))();
+  const id = once ? { id: once.id } : {};
+  const entry = { ...id, at, type, by: principal.username, ...(note ? { note } : {}), data };
+  await deps.board.tasks.updateOne({ _id: task._id, ...(once ? { 'history.id': mongoose.trusted({ $ne: once.id }) } : {}) }, { $push: { history: entry } });
   if (task.caseNumber) {
-    await caseModel(deps.db).updateOne({ caseNumber: task.caseNumber }, {
-      $push: { timeline: { at, type: `approval.${type}`, actor: principal.username, ...(note ? { note } : {}), data: { taskKey: task.parentKey ?? task._id, step: task.step ?? task.elementId, ...data } } },
-    });
+    const line = { at, type: `approval.${type}`, actor: principal.username, ...(note ? { note } : {}), data: { taskKey: task.parentKey ?? task._id, step: task.step ?? task.elementId, ...data } };
+    if (once) await appendOnce(caseModel(deps.db), task.caseNumber, { id: once.id, ...line });
+    else await caseModel(deps.db).updateOne({ caseNumber: task.caseNumber }, { $push: { timeline: line } });
   }
   await deps.trail.append({
     actor: { userId: principal.userId, username: principal.username }, action: `task.${type}`,
     subject: { type: 'Task', id: task._id }, departmentCode: task.departmentCode, data: { caseNumber: task.caseNumber, ...data },
-  });
+  }, once ? { once: once.id } : {});
 }

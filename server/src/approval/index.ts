@@ -6,7 +6,7 @@ export { defaultAgency, type ApprovalDeps } from './context.ts';
 export type { SealDeps } from './seal.ts';
 export { attachmentModel, decisionModel, sealUseModel, type DecisionDoc, type SealUse } from './models.ts';
 export { approvalRoutes } from './routes.ts';
-export { completeTask } from './complete.ts';
+export { completeTask, recordCompletion, recoverCompletions } from './complete.ts';
 export { OPINION_MAX } from './schemas.ts';
 
 /** The job handlers this feature owns, by job type; the engine's wiring registers them. */

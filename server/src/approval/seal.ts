@@ -1,12 +1,11 @@
-import mongoose from 'mongoose';
 import { subjectOf } from '../authz/index.ts';
 import { todayInHall } from '../calendar/index.ts';
 import type { Job, JobHandler, JobResult } from '../engine/index.ts';
-import { caseModel, type Case } from '../intake/index.ts';
+import { catalogModels, issuingBodyOf } from '../catalog/index.ts';
+import { appendOnce, caseModel, type Case } from '../intake/index.ts';
+import { withLicenceNumber } from '../issuing/certificate-fields.ts';
 import { defaultAgency, type ApprovalDeps } from './context.ts';
-import { decisionModel, nextDocumentNumber, sealUseModel, type DecisionDoc } from './models.ts';
-
-const LOCK_MS = 60_000;
+import { decisionModel, nextDocumentNumber, sealUseModel, type DecisionDoc, type SealUse } from './models.ts';
 
 /** What the seal job needs (the app's services give each). */
 export type SealDeps = Pick<ApprovalDeps, 'db' | 'authority' | 'documents' | 'trail' | 'clock' | 'agency'>;
@@ -42,14 +41,16 @@ function documentData(deps: SealDeps, decision: DecisionDoc, caseDoc: Case, docu
 
 /**
  * The `seal` job (用印): issues the decision document the decide action prepared, with the
- * 行政审批专用章, and logs the seal use. Idempotent: a second delivery finds the document and answers
- * with it; the unique indexes of `seal_uses` (decision, document) make a second use impossible.
- * The decider's seal-use power is asked again, as it stood when they decided; without it the job
- * raises an incident rather than seal.
+ * 行政审批专用章, and records the seal use — in `seal_uses`, on the case (document and timeline) and
+ * in the audit trail. Exactly once, even if the server dies between these effects: each is
+ * idempotent by the decision (the document by its name `seal:<decision>`, the seal use by its
+ * unique decision, the timeline entry and the audit record by their ids), and the decision is
+ * marked sealed only after all of them, so a redelivery finishes what a killed one began and
+ * anything but a fully recorded seal is retried. The decider's seal-use power is asked again, as
+ * it stood when they decided; without it the job raises an incident rather than seal.
  */
 export function sealJobHandler(deps: SealDeps): JobHandler {
   const decisions = decisionModel(deps.db);
-  const uses = sealUseModel(deps.db);
   const clock = deps.clock ?? (() => new Date());
 
   return async (job: Job): Promise<JobResult> => {
@@ -69,42 +70,49 @@ export function sealJobHandler(deps: SealDeps): JobHandler {
     const caseDoc = await caseModel(deps.db).findOne({ caseNumber: decision.caseNumber }).lean<Case>();
     if (!caseDoc) return incident(`seal: case ${decision.caseNumber} not found`);
 
-    const now = clock();
-    const lock = await decisions.updateOne(
-      { _id: decisionId, documentId: null, $or: [{ lockedUntil: null }, { lockedUntil: mongoose.trusted({ $lt: now }) }] },
-      { $set: { lockedUntil: new Date(now.getTime() + LOCK_MS) } },
-    );
-    if (lock.modifiedCount !== 1) return { outcome: 'fail', errorMessage: 'seal: another delivery is issuing this document', retries: job.retries, retryBackoffMs: 2000 };
-
-    const documentNumber = decision.documentNumber ?? await nextDocumentNumber(deps.db, decision.kind, todayInHall(now).slice(0, 4));
-    await decisions.updateOne({ _id: decisionId }, { $set: { documentNumber } });
+    const documentNumber = await numberOf(deps, decision);
     const kind = decision.kind === 'grant' ? 'licenceGrant' : 'licenceRefusal';
+    // one rule for the issuing body (catalog/issuing-body.ts); the licence number the certificate will carry
+    const agency = deps.agency ?? await issuingBodyOf(catalogModels(deps.db).departments, decision.departmentCode);
+    const licensed = await withLicenceNumber(deps.db, decision, todayInHall(decision.decidedAt).slice(0, 4));
     const issued = await deps.documents.issue({
-      kind, data: documentData(deps, decision, caseDoc, documentNumber, todayInHall(decision.decidedAt)),
-      ref: { caseNumber: decision.caseNumber, decisionId }, issuedBy: decision.decidedBy.username,
+      kind, data: documentData({ ...deps, agency }, licensed, caseDoc, documentNumber, todayInHall(decision.decidedAt)),
+      ref: { caseNumber: decision.caseNumber, decisionId }, issuedBy: decision.decidedBy.username, once: `seal:${decisionId}`,
     });
-    try {
-      await uses.create({
-        decisionId, documentId: issued.documentId, documentKind: kind, documentNumber, caseNumber: decision.caseNumber,
-        departmentCode: decision.departmentCode, matterCode: decision.matterCode, userId: decision.decidedBy.userId,
-        username: decision.decidedBy.username, delegationId: decision.sealDelegationId, at: now,
-      });
-    } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
-      const first = await uses.findOne({ decisionId }).lean();
-      return { outcome: 'complete', variables: { sealedDocumentId: first!.documentId } };
-    }
-    await decisions.updateOne({ _id: decisionId }, { $set: { documentId: issued.documentId, verificationCode: issued.verificationCode }, $unset: { lockedUntil: 1 } });
-    await caseModel(deps.db).updateOne({ caseNumber: decision.caseNumber }, {
-      $push: {
-        documents: { kind, documentId: issued.documentId, verificationCode: issued.verificationCode, issuedAt: now },
-        timeline: { at: now, type: 'approval.sealed', actor: decision.decidedBy.username, data: { documentId: issued.documentId, documentNumber, kind, delegationId: decision.sealDelegationId } },
-      },
-    });
+    const use = await recordSealUse(deps, decision, kind, documentNumber, issued.documentId, clock());
+    await appendOnce(caseModel(deps.db), decision.caseNumber,
+      { id: `seal:${decisionId}`, at: use.at, type: 'approval.sealed', actor: decision.decidedBy.username, data: { documentId: issued.documentId, documentNumber, kind, delegationId: decision.sealDelegationId } },
+      { $push: { documents: { kind, documentId: issued.documentId, verificationCode: issued.verificationCode, issuedAt: use.at } } });
     await deps.trail.append({
       actor: decision.decidedBy, action: 'seal.use', subject: { type: 'Document', id: issued.documentId }, departmentCode: decision.departmentCode,
       data: { caseNumber: decision.caseNumber, documentNumber, kind, decisionId, delegationId: decision.sealDelegationId, job: job.key },
-    });
+    }, { once: `seal.use:${decisionId}` });
+    await decisions.updateOne({ _id: decisionId }, { $set: { documentId: issued.documentId, verificationCode: issued.verificationCode }, $unset: { lockedUntil: 1 } });
     return { outcome: 'complete', variables: { sealedDocumentId: issued.documentId } };
   };
+}
+
+/** The decision's document number, taken once (a number drawn by a delivery that lost the race is not reused). */
+async function numberOf(deps: SealDeps, decision: DecisionDoc): Promise<string> {
+  if (decision.documentNumber) return decision.documentNumber;
+  const drawn = await nextDocumentNumber(deps.db, decision.kind, todayInHall(decision.decidedAt).slice(0, 4));
+  await decisionModel(deps.db).updateOne({ _id: decision._id, documentNumber: null }, { $set: { documentNumber: drawn } });
+  return (await decisionModel(deps.db).findById(decision._id, { documentNumber: 1 }).lean())!.documentNumber!;
+}
+
+/** The one seal use of a decision (unique by decision): written now, or the one a killed delivery wrote. */
+async function recordSealUse(deps: SealDeps, decision: DecisionDoc, documentKind: string, documentNumber: string, documentId: string, at: Date): Promise<SealUse> {
+  const uses = sealUseModel(deps.db);
+  const use: SealUse = {
+    decisionId: decision._id, documentId, documentKind, documentNumber, caseNumber: decision.caseNumber,
+    departmentCode: decision.departmentCode, matterCode: decision.matterCode, userId: decision.decidedBy.userId,
+    username: decision.decidedBy.username, delegationId: decision.sealDelegationId, at,
+  };
+  try {
+    await uses.create(use);
+    return use;
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000) throw error;
+    return (await uses.findOne({ decisionId: decision._id }).lean<SealUse>())!;
+  }
 }

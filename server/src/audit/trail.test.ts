@@ -26,6 +26,19 @@ describe('audit trail: append-only, chained by SHA-256', () => {
     expect(canonicalJson({ b: 1, a: { d: new Date('2026-01-01T00:00:00Z'), c: undefined } })).to.equal('{"a":{"d":"2026-01-01T00:00:00.000Z"},"b":1}');
   });
 
+  it('writes a named operation once, however often it is appended (a retry after a crash), also from a second trail object', async () => {
+    const first = await trail.append(entry(1), { once: 'task:42:approved' });
+    const again = await trail.append(entry(1), { once: 'task:42:approved' });
+    const fromRestart = await new AuditTrail(db).append(entry(1), { once: 'task:42:approved' });
+    await trail.append(entry(2), { once: 'task:43:approved' });
+    expect(again.seq).to.equal(first.seq);
+    expect(fromRestart.seq).to.equal(first.seq);
+    expect(await auditModel(db).countDocuments()).to.equal(2);
+    expect(await trail.has('task:42:approved')).to.equal(true);
+    expect(await trail.has('task:44:approved')).to.equal(false);
+    expect((await trail.verify()).ok).to.equal(true);
+  });
+
   it('chains each record to the previous one, starting from the genesis hash', async () => {
     const first = await trail.append(entry(1));
     const second = await trail.append(entry(2));

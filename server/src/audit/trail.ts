@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Connection } from 'mongoose';
+import { Types, type Connection } from 'mongoose';
 import { canonicalJson, normalise } from './canonical.ts';
 import { auditModel, type AuditActor, type AuditRecord } from './model.ts';
 
@@ -58,15 +58,23 @@ export class AuditTrail {
     await this.records.init();
   }
 
-  append(entry: AuditEntry): Promise<AuditRecord> {
-    const next = this.queue.then(() => this.appendNow(entry));
+  /**
+   * `once` names the operation the record is of (a task completion, a seal use): a second append
+   * with the same name returns the first record and writes nothing, so an effect retried after a
+   * crash is in the trail exactly once. The name becomes the record's `_id` (hashed), which the
+   * database keeps unique.
+   */
+  append(entry: AuditEntry, options: { once?: string } = {}): Promise<AuditRecord> {
+    const next = this.queue.then(() => this.appendNow(entry, options.once === undefined ? undefined : onceId(options.once)));
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  private async appendNow(entry: AuditEntry): Promise<AuditRecord> {
+  private async appendNow(entry: AuditEntry, id?: Types.ObjectId): Promise<AuditRecord> {
     // The unique index on seq is what makes racing appends safe: make sure it exists first.
     await this.init();
+    const done = id && await this.records.findById(id).lean<AuditRecord>();
+    if (done) return done;
     const data = normalise(entry.data ?? {}) as Record<string, unknown>;
     const maxAttempts = this.options.maxAttempts ?? 50;
     for (let attempt = 1; ; attempt++) {
@@ -81,16 +89,23 @@ export class AuditTrail {
       const prevHash = last?.hash ?? GENESIS_HASH;
       const full: AuditRecord = { ...record, prevHash, hash: hashOf(prevHash, record) };
       try {
-        await this.records.create(full);
+        await this.records.create(id ? { _id: id, ...full } : full);
         this.tail = { seq: full.seq, hash: full.hash };
         return full;
       } catch (error) {
         this.tail = undefined;
+        const raced = id && await this.records.findById(id).lean<AuditRecord>();
+        if (raced) return raced;
         if ((error as { code?: number }).code !== 11000 || attempt >= maxAttempts) throw error;
         // Lost the race for this seq: back off a little (jittered) and chain onto the new last record.
         await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(20, attempt * 2)));
       }
     }
+  }
+
+  /** Whether the operation named `once` is in the trail. */
+  async has(once: string): Promise<boolean> {
+    return Boolean(await this.records.exists({ _id: onceId(once) }));
   }
 
   /** Walks the chain from the first record and reports the first link that does not hold. */
@@ -111,4 +126,9 @@ export class AuditTrail {
     }
     return { ok: true, count, lastSeq: expectedSeq - 1, lastHash: prevHash };
   }
+}
+
+/** The record id of a named operation: the first 12 bytes of its SHA-256. */
+function onceId(name: string): Types.ObjectId {
+  return new Types.ObjectId(createHash('sha256').update(name).digest('hex').slice(0, 24));
 }

@@ -3,3 +3,5 @@ export { authority, type Authority, type AuthorityDeps } from './authority.ts';
 export { accessibleFilter, assertCan, subjectOf } from './enforce.ts';
 export { authzRoutes } from './routes.ts';
 export * from './vocabulary.ts';
+export { mayReadDocument, type CaseAccessFields } from './documents.ts';
+export { auditRefusals, AuthorityRefused, type RefusedUse } from './refusals.ts';

@@ -3,3 +3,4 @@ export { catalogRoutes } from './routes.ts';
 export * from './vocabulary.ts';
 export { matterAdminRoutes } from './admin-routes.ts';
 export { matterBodySchema, type MatterBody } from './matter.schema.ts';
+export { consultationPhone, hall, hallHotline, issuingBody, issuingBodyOf, type IssuingBody } from './issuing-body.ts';

@@ -7,6 +7,8 @@ export interface Department {
   nameEn: string;
   /** Back offices (后台审批办公室) the department sits in; 交通运输局 sits in two. */
   officeCodes: string[];
+  /** 咨询电话 printed on the department's notices when the receiving window has none. */
+  consultationPhone?: string;
 }
 
 export interface Office {
@@ -24,6 +26,8 @@ export interface HallWindow {
   role: 'acceptance' | 'issuing';
   category: WindowCategory;
   floor?: number;
+  /** 咨询电话 of the window, printed on the notices it issues. */
+  consultationPhone?: string;
 }
 
 export interface Zone {
@@ -76,6 +80,7 @@ const departmentSchema = new Schema<Department>({
   nameZh: { type: String, required: true },
   nameEn: { type: String, required: true },
   officeCodes: { type: [String], default: [] },
+  consultationPhone: String,
 });
 
 const officeSchema = new Schema<Office>({
@@ -93,6 +98,7 @@ const windowSchema = new Schema<HallWindow>({
   role: { type: String, enum: ['acceptance', 'issuing'], required: true },
   category: { type: String, enum: keys(windowCategories), required: true },
   floor: Number,
+  consultationPhone: String,
 });
 
 const zoneSchema = new Schema<Zone>({

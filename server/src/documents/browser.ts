@@ -10,7 +10,9 @@ export const chromiumArgs = [
 
 /**
  * One long-lived Chromium shared by everything that renders. Launched on first use; relaunched if
- * it dies. `close()` ends it.
+ * it dies. `close()` ends it. Connected over a pipe (not a WebSocket): Chromium exits when the
+ * pipe closes, so a server killed with SIGKILL leaves no browser behind (a WebSocket-connected one
+ * lives on, parented to init, ~200 MB with its renderers).
  */
 export class SharedBrowser {
   private launching?: Promise<Browser>;
@@ -20,7 +22,7 @@ export class SharedBrowser {
   get(): Promise<Browser> {
     if (!this.launching) {
       this.launching = puppeteer.launch({
-        executablePath: this.executablePath, args: chromiumArgs, headless: true,
+        executablePath: this.executablePath, args: chromiumArgs, headless: true, pipe: true,
         // the documents' TrueType system faces (assets/fonts); see fonts.ts
         env: { ...process.env, FONTCONFIG_FILE: fontconfigFile },
       })

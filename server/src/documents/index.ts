@@ -4,7 +4,7 @@ export { documentFontStack, fontFaceCss } from './fonts.ts';
 export { documentKinds, isDocumentKind, kindList, type DocumentKind } from './kinds.ts';
 export { issuedDocumentModel, type IssuedDocument } from './model.ts';
 export { ChromiumPdfRenderer, type ChromiumRendererOptions, type PdfRenderer } from './renderer.ts';
-export { assertMayReadDocument, documentRoutes, type DocumentRouteDeps } from './routes.ts';
+export { documentRoutes, type DocumentRouteDeps } from './routes.ts';
 export { sealSvg } from './seal.ts';
 export { DocumentService, type DocumentServiceDeps, type IssueRequest, type IssuedRef, type Verification } from './service.ts';
 export { chineseDate, chineseDateUpper, loadTemplates, renderHtml, sampleData, type TemplateSet } from './templates.ts';

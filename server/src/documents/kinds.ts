@@ -9,6 +9,7 @@ export const documentKinds = {
   licenceRefusal: { zh: '不予行政许可决定书', en: 'Decision refusing the licence' },
   certificate: { zh: '证照', en: 'Certificate' },
   jointReviewOpinion: { zh: '综合审图意见书', en: 'Consolidated joint drawing-review opinion' },
+  reviewReturn: { zh: '审查退回修改（补正）通知书', en: 'Notice returning an accepted application for revision during review' },
 } as const;
 
 export type DocumentKind = keyof typeof documentKinds;

@@ -18,11 +18,13 @@ describe('issued documents: storage, PDF download and public verification', func
   this.timeout(60_000);
   let t: TestApp;
   let clerk: string;
+  let director: string;
   let service: DocumentService;
   const browser = new SharedBrowser(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
   before(async () => {
     t = await startTestApp('documents');
     clerk = await t.signIn('clerk');
+    director = await t.signIn('director');
     service = new DocumentService({ db: t.db, renderer: new ChromiumPdfRenderer(browser), publicBaseUrl: 'https://zwfw.example.gov.cn' });
   });
   after(async () => {
@@ -39,21 +41,23 @@ describe('issued documents: storage, PDF download and public verification', func
     expect(stored!.sha256).to.equal(issued.sha256);
   });
 
-  it('serves the PDF byte for byte to a signed-in user, and its hash matches the record', async () => {
+  it('serves the PDF byte for byte to a user who may read it, and its hash matches the record', async () => {
+    // a document of no case is read as a Document: the director reads every one (access.test.ts has the cases)
     const issued = await service.issue({ kind: 'refusal', data: sampleData('refusal'), issuedBy: 'clerk' });
-    const res = await t.http.get(`/api/documents/${issued.documentId}/pdf`).auth(clerk, { type: 'bearer' }).buffer(true).parse(pdfParser as never);
+    expect((await t.http.get(`/api/documents/${issued.documentId}/pdf`).auth(clerk, { type: 'bearer' })).status, 'the clerk received no case of it').to.equal(404);
+    const res = await t.http.get(`/api/documents/${issued.documentId}/pdf`).auth(director, { type: 'bearer' }).buffer(true).parse(pdfParser as never);
     expect(res.status).to.equal(200);
     expect(res.type).to.equal('application/pdf');
     const body = res.body as Buffer;
     expect(body.subarray(0, 5).toString('latin1')).to.equal('%PDF-');
     expect(createHash('sha256').update(body).digest('hex')).to.equal(issued.sha256);
-    const meta = await t.http.get(`/api/documents/${issued.documentId}`).auth(clerk, { type: 'bearer' });
+    const meta = await t.http.get(`/api/documents/${issued.documentId}`).auth(director, { type: 'bearer' });
     expect(meta.status).to.equal(200);
     expect(meta.body).to.include({ id: issued.documentId, kind: 'refusal', code: issued.verificationCode, sha256: issued.sha256, size: body.length });
     expect(meta.body).not.to.have.property('pdf');
     const anonymous = await t.http.get(`/api/documents/${issued.documentId}/pdf`);
     expect(anonymous.status).to.equal(401);
-    const missing = await t.http.get('/api/documents/0123456789abcdef01234567/pdf').auth(clerk, { type: 'bearer' });
+    const missing = await t.http.get('/api/documents/0123456789abcdef01234567/pdf').auth(director, { type: 'bearer' });
     expect(missing.status).to.equal(404);
   });
 

@@ -1,22 +1,16 @@
 import type { Request } from 'express';
 import { z } from 'zod';
-import { principalOf } from '../auth/index.ts';
-import { forbidden } from '../shared/errors.ts';
+import { mayReadDocument, type Authority, type CaseAccessFields } from '../authz/index.ts';
+import { notFound } from '../shared/errors.ts';
 import { queryObject, type Api } from '../shared/http.ts';
 import type { IssuedDocument } from './model.ts';
 import type { DocumentService } from './service.ts';
 
 export interface DocumentRouteDeps {
   documents: DocumentService;
-}
-
-/**
- * Who may download an issued document. One function so that the CASL ability (case access by
- * department and delegation) can replace it; for now every signed-in staff member with a role.
- * Throws 403 FORBIDDEN otherwise.
- */
-export function assertMayReadDocument(req: Request, _doc: Pick<IssuedDocument, 'kind' | 'caseNumber' | 'ref'>): void {
-  if (principalOf(req).roles.length === 0) throw forbidden('You may not read this document', '您无权查看该文书');
+  authority: Authority;
+  /** The case a document belongs to, as it stands now (its access fields); null when unknown. */
+  caseOf(caseNumber: string): Promise<CaseAccessFields | null>;
 }
 
 const documentId = z.strictObject({ id: z.string().regex(/^[0-9a-f]{24}$/, 'a document id') });
@@ -24,6 +18,13 @@ const documentId = z.strictObject({ id: z.string().regex(/^[0-9a-f]{24}$/, 'a do
 /** Public verification of a code, and the PDF of an issued document for signed-in staff. */
 export function documentRoutes(api: Api, deps: DocumentRouteDeps): void {
   const { documents } = deps;
+  /** The document if the user may read its case; 404 otherwise, so its existence is not disclosed. */
+  const readable = async (req: Request, id: string): Promise<IssuedDocument> => {
+    const doc = await documents.get(id);
+    const caseRecord = doc.caseNumber ? await deps.caseOf(doc.caseNumber) : null;
+    if (!mayReadDocument(await deps.authority.abilityOf(req), doc, caseRecord)) throw notFound('Document', '文书');
+    return doc;
+  };
 
   api.add({
     method: 'get', path: '/api/public/documents/verify/:code', tag: 'documents', access: 'public',
@@ -39,8 +40,7 @@ export function documentRoutes(api: Api, deps: DocumentRouteDeps): void {
     params: documentId,
     query: queryObject({}),
     handler: async ({ req, params }) => {
-      const doc = await documents.get(params.id);
-      assertMayReadDocument(req, doc);
+      const doc = await readable(req, params.id);
       const { pdf: _pdf, _id, ...meta } = doc;
       return { id: _id.toString(), ...meta };
     },
@@ -52,8 +52,7 @@ export function documentRoutes(api: Api, deps: DocumentRouteDeps): void {
     params: documentId,
     query: queryObject({}),
     handler: async ({ req, res, params }) => {
-      const doc = await documents.get(params.id);
-      assertMayReadDocument(req, doc);
+      const doc = await readable(req, params.id);
       res.status(200).type('application/pdf')
         .set('Content-Disposition', `inline; filename="${doc.kind}-${doc.code}.pdf"`)
         .set('X-Content-SHA256', doc.sha256)

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Connection, Model } from 'mongoose';
+import { Types, type Connection, type Model } from 'mongoose';
 import QRCode from 'qrcode';
 import { todayInHall } from '../calendar/index.ts';
 import { AppError, notFound, validationFailed } from '../shared/errors.ts';
@@ -13,8 +13,11 @@ export interface DocumentServiceDeps {
   db: Connection;
   /** Absent where no browser is wired: issuing then fails with 503, verification still works. */
   renderer?: PdfRenderer;
-  /** Address of the public verification page printed on every document and in QR codes. */
-  publicBaseUrl?: string;
+  /**
+   * The hall's public address, printed on every document and in QR codes (`<base>/verify/<code>`);
+   * a function when it is known only once the server listens (config.ts `publicBaseUrl`).
+   */
+  publicBaseUrl?: string | (() => string);
   templates?: TemplateSet;
   clock?: () => Date;
 }
@@ -25,6 +28,12 @@ export interface IssueRequest {
   /** The case the document belongs to; `caseNumber` is indexed, other string fields are kept. */
   ref?: { caseNumber?: string; [key: string]: unknown };
   issuedBy: string;
+  /**
+   * Names what the document is issued for (`seal:<decision>`, `certificate:<case>`): issuing the same
+   * name again returns the document stored the first time and stores nothing, so a job retried
+   * after a crash never leaves a second, unrecorded document. The name fixes the document's id.
+   */
+  once?: string;
 }
 
 export interface IssuedRef {
@@ -64,7 +73,9 @@ export class DocumentService {
   }
 
   get verifyUrl(): string {
-    return `${(this.deps.publicBaseUrl ?? 'http://127.0.0.1:3000').replace(/\/$/, '')}/verify`;
+    const base = typeof this.deps.publicBaseUrl === 'function' ? this.deps.publicBaseUrl() : this.deps.publicBaseUrl;
+    if (!base) throw new AppError({ status: 503, code: 'DOCUMENTS_UNAVAILABLE', zh: '未配置大厅的公开网址，无法生成文书', en: 'The hall\'s public address is not configured' });
+    return `${base.replace(/\/$/, '')}/verify`;
   }
 
   /** PDF of a document without storing it (previews, samples). */
@@ -80,17 +91,22 @@ export class DocumentService {
     const kind = checkKind(request.kind);
     const now = (this.deps.clock ?? (() => new Date()))();
     const issuedOn = typeof request.data.issuedOn === 'string' ? request.data.issuedOn : todayInHall(now);
+    const _id = request.once === undefined ? undefined : new Types.ObjectId(createHash('sha256').update(request.once).digest('hex').slice(0, 24));
+    const stored = _id && await this.model.findById(_id, { code: 1, sha256: 1, kind: 1 }).lean();
+    if (stored) return { documentId: String(_id), verificationCode: stored.code, sha256: stored.sha256, kind: stored.kind };
     for (let attempt = 0; ; attempt++) {
       const code = newVerificationCode();
       const pdf = await this.renderPdf(kind, { ...request.data, issuedOn }, code);
       const sha256 = createHash('sha256').update(pdf).digest('hex');
       try {
         const doc = await this.model.create({
-          kind, caseNumber: request.ref?.caseNumber, ref: stringFields(request.ref), sha256, code,
+          ...(_id ? { _id } : {}), kind, caseNumber: request.ref?.caseNumber, ref: stringFields(request.ref), sha256, code,
           issuedAt: now, issuedOn, issuedBy: request.issuedBy, size: pdf.length, pdf,
         });
         return { documentId: doc._id.toString(), verificationCode: code, sha256, kind };
       } catch (error) {
+        const raced = _id && await this.model.findById(_id, { code: 1, sha256: 1, kind: 1 }).lean();
+        if (raced) return { documentId: String(_id), verificationCode: raced.code, sha256: raced.sha256, kind: raced.kind };
         if ((error as { code?: number }).code !== 11000 || attempt >= 3) throw error;
       }
     }

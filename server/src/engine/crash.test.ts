@@ -45,6 +45,8 @@ describe('engine crash recovery (SIGKILL)', function () {
     for (let i = 0; i < 200 && (await instances.countDocuments()) < CASES / 2; i++) await sleep(25);
     child.kill('SIGKILL');
     await new Promise((r) => child!.once('exit', r));
+    // a write the child sent just before it died may still be applied by the database
+    await sleep(500);
     const startedBeforeCrash = await instances.countDocuments();
     expect(startedBeforeCrash).to.be.greaterThan(0).and.lessThan(CASES);
     const waiting = await instances.countDocuments({ state: 'active', $or: [{ 'taskKeys.0': { $exists: true } }, { nextTimerAt: { $ne: null } }] });
@@ -68,5 +70,26 @@ describe('engine crash recovery (SIGKILL)', function () {
     }
     const ends = await db.db!.collection('engine_events').countDocuments({ elementId: 'end', intent: 'completed' });
     expect(ends).to.be.at.most(startedBeforeCrash);
+  });
+
+  it('takes back at once, on restart, the jobs a killed executor held locked (not after their 5-minute lock)', async () => {
+    // given an executor whose work jobs are locked for 5 minutes and never answered
+    child?.kill('SIGKILL');
+    await db.db!.collection('engine_instances').deleteMany({});
+    const url = new URL(process.env.MONGODB_URI!);
+    url.pathname = `/${db.name}`;
+    child = await startChild(url.toString(), { START: '3', HANG: '1', JOB_TIMEOUT_MS: '300000' });
+    const instances = db.db!.collection('engine_instances');
+    for (let i = 0; i < 200 && (await instances.countDocuments()) < 3; i++) await sleep(25);
+    await sleep(300);
+    // when it is killed and a new executor starts
+    child.kill('SIGKILL');
+    await new Promise((r) => child!.once('exit', r));
+    const startedAt = Date.now();
+    child = await startChild(url.toString(), { COMPLETE_TASKS: '1' });
+    // then every instance completes within seconds
+    for (let i = 0; i < 100 && (await instances.countDocuments({ state: 'completed' })) < 3; i++) await sleep(100);
+    expect(await instances.countDocuments({ state: 'completed' }), 'completed within 10 s of the restart').to.equal(3);
+    expect(Date.now() - startedAt).to.be.below(15_000);
   });
 });

@@ -23,6 +23,8 @@ export type CaseStage = 'intake' | 'approval' | 'issuing' | 'closed';
 export type AcceptanceMode = 'standard' | 'pendingMaterials' | 'commitment' | 'deemed';
 
 export interface TimelineEntry {
+  /** What happened, for entries that must be written once (appendOnce in timeline.ts). */
+  id?: string;
   at: Date;
   type: string;
   actor?: string;
@@ -73,7 +75,7 @@ export interface Case {
   refusal?: { reasons: string[]; competentBody?: { name: string; address?: string } };
   termination?: { on: string; reason: string };
   /** The open user task the case waits on (public progress page). */
-  currentStep?: { name: string; elementId: string; since: Date };
+  currentStep?: { name: string; elementId: string; since: Date; taskKey?: string };
   /** Intervals in which the clock stood still (补正 during review, art. 45 special procedures). */
   pauses: Array<{ from: string; to?: string; reason: string }>;
   /** Days added by an approved extension (行政许可法第四十二条). */
@@ -117,14 +119,14 @@ const caseSchema = new Schema<Case>(
     commitment: { signedBy: String, materials: [String], verifyBy: String },
     refusal: { reasons: [String], competentBody: { name: String, address: String } },
     termination: { on: String, reason: String },
-    currentStep: { name: String, elementId: String, since: Date },
+    currentStep: { name: String, elementId: String, since: Date, taskKey: String },
     pauses: { type: [{ _id: false, from: String, to: String, reason: String }], default: [] },
     extensionDays: Number,
     processInstanceKey: String,
     processId: String,
     processVersion: Number,
     documents: [{ _id: false, kind: String, documentId: String, verificationCode: String, issuedAt: Date }],
-    timeline: [{ _id: false, at: Date, type: { type: String }, actor: String, note: String, data: Schema.Types.Mixed }],
+    timeline: [{ _id: false, id: String, at: Date, type: { type: String }, actor: String, note: String, data: Schema.Types.Mixed }],
     outbox: { type: [String], default: [], index: true },
     outboxError: { entry: String, message: String, at: Date },
     rev: { type: Number, default: 0 },

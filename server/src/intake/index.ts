@@ -7,3 +7,4 @@ export { IntakeTimers } from './timers.ts';
 export { engineProcessStarter } from './process-starter.ts';
 export { CaseClock } from './clock.ts';
 export { caseProgressListener } from './progress.ts';
+export { appendOnce, inOrder } from './timeline.ts';

@@ -1,4 +1,4 @@
-import type { Department, Matter } from '../catalog/index.ts';
+import { issuingBody, type Department, type Matter } from '../catalog/index.ts';
 import type { Case } from './case.model.ts';
 import { maskPhone } from './identity.ts';
 
@@ -11,8 +11,20 @@ export interface NoticeContext {
   caseDoc: Case;
   matter: Matter;
   department: Department;
+  /** the person who received the application (their name, not their login) */
   receiverName: string;
+  /** 咨询电话: the receiving window's, else the department's, else the hall's hotline */
+  consultationPhone: string;
   today: string;
+}
+
+/**
+ * The person's name in a display name: the seed's staff read "<post> <name>" (综合窗口 王敏), a
+ * notice names the person (王敏).
+ */
+export function personName(displayName: string): string {
+  const parts = displayName.trim().split(/\s+/);
+  return parts[parts.length - 1] ?? '';
 }
 
 const remedies = (department: Department) => ({
@@ -27,14 +39,14 @@ const remedies = (department: Department) => ({
 function base(ctx: NoticeContext) {
   const { caseDoc } = ctx;
   return {
-    agency: { name: ctx.department.nameZh, hall: '中卫市政务服务中心' },
+    agency: { ...issuingBody(ctx.department, ctx.caseDoc.departmentCode), phone: ctx.consultationPhone },
     caseNumber: caseDoc.caseNumber,
     documentNumber: caseDoc.caseNumber,
     applicant: { name: caseDoc.applicant.name, contactPerson: caseDoc.contact.name, phone: maskPhone(caseDoc.contact.phone) },
     matter: { name: ctx.matter.nameZh, code: ctx.matter.implementationCode },
     applicationDate: caseDoc.receivedOn,
     issuedOn: ctx.today,
-    receiver: { name: ctx.receiverName, window: `${caseDoc.windowNumber} 号窗口` },
+    receiver: { name: ctx.receiverName, window: `${caseDoc.windowNumber} 号窗口`, phone: ctx.consultationPhone },
   };
 }
 
@@ -43,7 +55,11 @@ const materialRows = (caseDoc: Case, matter: Matter, which: (name: string) => bo
 
 export function receiptData(ctx: NoticeContext) {
   const provided = new Set(ctx.caseDoc.materials.filter((m) => m.provided).map((m) => m.name));
-  return { ...base(ctx), receivedAt: ctx.caseDoc.receivedOn, materials: materialRows(ctx.caseDoc, ctx.matter, (n) => provided.has(n)) };
+  return {
+    ...base(ctx), receivedAt: ctx.caseDoc.receivedOn, materials: materialRows(ctx.caseDoc, ctx.matter, (n) => provided.has(n)),
+    // 行政许可法第三十二条: received for review — the date by which acceptance is decided, silence = accepted
+    decideBy: ctx.caseDoc.status === 'received' ? ctx.caseDoc.correctionNoticeDeadline : undefined,
+  };
 }
 
 export function acceptanceData(ctx: NoticeContext) {
@@ -57,7 +73,8 @@ export function acceptanceData(ctx: NoticeContext) {
     promisedDays: matter.promisedDays,
     promisedDueDate: caseDoc.dueDate,
     deemed: caseDoc.acceptanceMode === 'deemed',
-    commitment: caseDoc.commitment,
+    // a stored case carries an empty commitment object unless it was accepted on commitment
+    commitment: caseDoc.acceptanceMode === 'commitment' ? caseDoc.commitment : false,
     materials: materialRows(caseDoc, matter, (n) => provided.has(n)),
   };
 }

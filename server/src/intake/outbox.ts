@@ -1,8 +1,9 @@
 import mongoose, { type Model } from 'mongoose';
 import type { CalendarService } from '../calendar/index.ts';
-import type { CatalogModels, Department, Matter } from '../catalog/index.ts';
+import { userModel } from '../auth/index.ts';
+import { consultationPhone, type CatalogModels, type Department, type HallWindow, type Matter } from '../catalog/index.ts';
 import type { Case } from './case.model.ts';
-import { acceptanceData, conditionalAcceptanceData, correctionData, receiptData, refusalData, type NoticeContext } from './notices.ts';
+import { acceptanceData, conditionalAcceptanceData, correctionData, personName, receiptData, refusalData, type NoticeContext } from './notices.ts';
 import { maskPhone } from './identity.ts';
 import type { ApplicantNotifier, CaseProcessStarter, NoticeIssuer } from './ports.ts';
 import { todayInHall } from '../calendar/index.ts';
@@ -103,11 +104,16 @@ export class Outbox {
   }
 
   private async noticeContext(caseDoc: Case, now: Date): Promise<NoticeContext> {
-    const [matter, department] = await Promise.all([
+    const [matter, department, window, receiver] = await Promise.all([
       this.deps.catalog.matters.findOne({ code: caseDoc.matterCode }).lean<Matter>(),
       this.deps.catalog.departments.findOne({ code: caseDoc.departmentCode }).lean<Department>(),
+      this.deps.catalog.windows.findOne({ number: caseDoc.windowNumber }).lean<HallWindow>(),
+      mongoose.isValidObjectId(caseDoc.receivedBy) ? userModel(this.deps.cases.db).findById(caseDoc.receivedBy, { displayName: 1 }).lean() : null,
     ]);
-    const receiver = caseDoc.timeline.find((t) => t.type === 'received')?.actor ?? '';
-    return { caseDoc, matter: matter!, department: department!, receiverName: receiver, today: todayInHall(now) };
+    const login = caseDoc.timeline.find((t) => t.type === 'received')?.actor ?? '';
+    return {
+      caseDoc, matter: matter!, department: department!, receiverName: receiver ? personName(receiver.displayName) : login,
+      consultationPhone: consultationPhone(window, department), today: todayInHall(now),
+    };
   }
 }

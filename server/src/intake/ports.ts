@@ -11,6 +11,8 @@ export interface NoticeIssuer {
     data: Record<string, unknown>;
     ref: Pick<Case, 'caseNumber' | 'departmentCode' | 'matterCode' | 'receivedBy' | 'stage'>;
     issuedBy: string;
+    /** Issue once under this name: a retry gets the document stored the first time. */
+    once?: string;
   }): Promise<{ documentId: string; verificationCode: string }>;
 }
 

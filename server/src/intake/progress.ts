@@ -1,24 +1,34 @@
 import type { UserTaskListener } from '../engine/index.ts';
 import type { IntakeService } from './service.ts';
+import { appendOnce } from './timeline.ts';
+
+/** The case a task belongs to, for events that carry no `caseId` (a completion carries only its own variables). */
+export type CaseOfTask = (taskKey: string) => Promise<string | null | undefined>;
 
 /**
  * Keeps each case's current step (shown on the public progress page) in step with its user tasks,
  * and stops the case clock while a task says so (header `clock: paused` — e.g. 专家评审, whose time
- * 行政许可法第四十五条 leaves out); the `receive` job of stage `resume` starts it again.
+ * 行政许可法第四十五条 leaves out); the `receive` job of stage `resume` starts it again. Each event is
+ * written once per task (the engine redelivers after a restart), at the time the engine gave it.
  */
-export function caseProgressListener(intake: IntakeService): UserTaskListener {
+export function caseProgressListener(intake: IntakeService, caseOfTask?: CaseOfTask): UserTaskListener {
   return async (event) => {
-    const caseNumber = event.task.variables.caseId;
-    if (typeof caseNumber !== 'string') return;
     const name = event.task.name ?? event.task.elementId;
+    const key = event.task.key;
     if (event.type === 'created') {
-      await intake.cases.updateOne({ caseNumber }, {
-        $set: { currentStep: { name, elementId: event.task.elementId, since: new Date() } },
-        $push: { timeline: { at: new Date(), type: 'taskCreated', data: { step: name, taskKey: event.task.key } } },
+      const caseNumber = event.task.variables.caseId;
+      if (typeof caseNumber !== 'string') return;
+      const at = new Date(event.task.createdAt);
+      const written = await appendOnce(intake.cases, caseNumber, { id: `task:${key}:created`, at, type: 'taskCreated', data: { step: name, taskKey: key } }, {
+        $set: { currentStep: { name, elementId: event.task.elementId, since: at, taskKey: key } },
       });
-      if (event.task.customHeaders.clock === 'paused') await intake.caseClock.pause(caseNumber, intake.today(), name);
+      if (written && event.task.customHeaders.clock === 'paused') await intake.caseClock.pause(caseNumber, intake.today(), name);
     } else if (event.type === 'completed') {
-      await intake.cases.updateOne({ caseNumber }, { $push: { timeline: { at: new Date(), type: 'taskCompleted', data: { step: name, taskKey: event.task.key } } } });
+      const caseNumber = typeof event.task.variables.caseId === 'string' ? event.task.variables.caseId : await caseOfTask?.(key);
+      if (!caseNumber) return;
+      await appendOnce(intake.cases, caseNumber, { id: `task:${key}:completed`, at: new Date(), type: 'taskCompleted', data: { step: name, taskKey: key } });
+      // the step is no longer current once done (a later task, if any, has set its own)
+      await intake.cases.updateOne({ caseNumber, 'currentStep.taskKey': key }, { $unset: { currentStep: 1 } });
     }
   };
 }

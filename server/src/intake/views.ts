@@ -1,12 +1,16 @@
 import type { Case } from './case.model.ts';
 import { caseStatusNames } from './case.model.ts';
 import { maskName } from './identity.ts';
+import { inOrder } from './timeline.ts';
+
+/** Statuses in which a case is over: it waits on no step. */
+const closedStatuses = new Set<Case['status']>(['completed', 'refused', 'terminated']);
 
 /** The case as staff see it (their ability already allowed the read); follow-ups not yet done are listed. */
 export function caseView(caseDoc: Case) {
   const { _id, outbox, rev: _rev, ...rest } = caseDoc as Case & { __v?: number };
   delete (rest as { __v?: number }).__v;
-  return { id: String(_id), ...rest, pendingFollowUps: outbox, statusName: caseStatusNames[caseDoc.status] };
+  return { id: String(_id), ...rest, timeline: inOrder(caseDoc.timeline ?? []), pendingFollowUps: outbox, statusName: caseStatusNames[caseDoc.status] };
 }
 
 /** Timeline entries the public may see: what happened and when, never who or any personal data. */
@@ -36,12 +40,18 @@ export function publicProgressView(caseDoc: Case) {
     applicant: maskName(caseDoc.applicant.name),
     status: caseDoc.status,
     statusName: caseStatusNames[caseDoc.status],
-    currentStep: caseDoc.currentStep?.name,
+    currentStep: closedStatuses.has(caseDoc.status) ? undefined : caseDoc.currentStep?.name,
     receivedOn: caseDoc.receivedOn,
     acceptedOn: caseDoc.acceptedOn,
     dueDate: caseDoc.dueDate,
-    timeline: caseDoc.timeline
+    timeline: inOrder(caseDoc.timeline)
       .filter((t) => publicSteps[t.type])
-      .map((t) => ({ at: t.at, step: t.type, name: publicSteps[t.type] })),
+      .map((t) => ({ at: t.at, step: t.type, name: publicSteps[t.type], ...(stepOf(t) ? { stepName: stepOf(t) } : {}) })),
   };
+}
+
+/** The name of the process step a task entry speaks of (a BPMN label, never personal data). */
+function stepOf(entry: Case['timeline'][number]): string | undefined {
+  const step = entry.data?.step;
+  return (entry.type === 'taskCreated' || entry.type === 'taskCompleted') && typeof step === 'string' ? step : undefined;
 }

@@ -12,6 +12,8 @@ export interface Certificate {
   decidedOn: string;
   validFrom: string;
   validTo?: string;
+  /** 许可范围 as the decision granted it */
+  scope?: string;
   status: 'valid' | 'revoked';
   revokedAt?: Date;
   revocationReason?: string;
@@ -37,6 +39,7 @@ const schema = new Schema<Certificate>({
   decidedOn: String,
   validFrom: String,
   validTo: String,
+  scope: String,
   status: { type: String, enum: ['valid', 'revoked'], default: 'valid' },
   revokedAt: Date,
   revocationReason: String,

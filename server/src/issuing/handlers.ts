@@ -1,11 +1,11 @@
 import type { Connection } from 'mongoose';
-import type { Department } from '../catalog/index.ts';
+import { issuingBody, type Department } from '../catalog/index.ts';
 import type { JobHandler } from '../engine/index.ts';
-import type { IntakeService, NoticeIssuer } from '../intake/index.ts';
+import { appendOnce, type IntakeService, type NoticeIssuer } from '../intake/index.ts';
 import { caseOf, dueInstant, noCase } from '../routing/index.ts';
-import { nextSequence } from '../shared/sequence.ts';
-import { certificateModel } from './certificate.model.ts';
-import { certificateRows, layoutOf } from './layouts.ts';
+import { certificateModel, type Certificate } from './certificate.model.ts';
+import { certificateFields, decisionOf } from './certificate-fields.ts';
+import { layoutOf } from './layouts.ts';
 
 export interface IssuingDeps {
   db: Connection;
@@ -26,53 +26,75 @@ const ISSUE_DAYS = 10;
 export function issuingJobHandlers(deps: IssuingDeps): Record<'prepareCertificate' | 'issue', JobHandler> {
   const certificates = certificateModel(deps.db);
 
+  /** The certificate registered once per case (unique case number): the one a killed delivery created, or this one. */
+  const createOnce = async (certificate: Certificate) => {
+    try {
+      return await certificates.create(certificate);
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+      return (await certificates.findOne({ caseNumber: certificate.caseNumber }))!;
+    }
+  };
+
+  /** The certificate on the case (document and timeline), once. */
+  const onCase = (caseNumber: string, number: string, issueDueDate: string, issued: { documentId: string; verificationCode: string }) => {
+    const at = new Date();
+    return appendOnce(deps.intake.cases, caseNumber, { id: `certificate:${caseNumber}`, at, type: 'certificatePrepared', data: { number, issueDueDate } }, {
+      $set: { stage: 'issuing' },
+      $push: { documents: { kind: 'certificate', documentId: issued.documentId, verificationCode: issued.verificationCode, issuedAt: at } },
+    });
+  };
+
   const prepareCertificate: JobHandler = async (job) => {
     const caseDoc = await caseOf(deps.intake, job);
     if (!caseDoc) return noCase(job);
+    // a certificate never exists without its sealed decision (where the process took one)
+    if (typeof job.variables.decisionId === 'string' && !caseDoc.documents.some((d) => d.kind === 'licenceGrant')) {
+      return { outcome: 'fail', retries: job.retries - 1, retryBackoffMs: 5000, errorMessage: `no sealed licence decision on case ${caseDoc.caseNumber} yet` };
+    }
     const existing = await certificates.findOne({ caseNumber: caseDoc.caseNumber }).lean();
     const calendar = await deps.intake.calendar.calendar();
     const today = deps.intake.today();
     const decidedOn = typeof job.variables.decidedOn === 'string' ? job.variables.decidedOn : today;
     const issueDueDate = calendar.addWorkingDays(decidedOn, ISSUE_DAYS, { countFromNextDay: true });
     if (existing) {
+      await onCase(caseDoc.caseNumber, existing.number, existing.issueDueDate, { documentId: existing.documentId, verificationCode: existing.verificationCode });
       return { outcome: 'complete', variables: { certificateId: String(existing._id), certificateNumber: existing.number, issueDueAt: dueInstant(existing.issueDueDate) } };
     }
     const matter = await deps.intake.matter(caseDoc.matterCode, 'matterCode');
     const department = await deps.intake.catalog.departments.findOne({ code: caseDoc.departmentCode }).lean<Department>();
     const layout = layoutOf(matter);
-    const year = today.slice(0, 4);
-    const number = `${caseDoc.departmentCode.toUpperCase()}${year}${String(await nextSequence(deps.db, `certificate:${year}`)).padStart(6, '0')}`;
     const validYears = typeof job.variables.validYears === 'number' ? job.variables.validYears : deps.defaultValidYears ?? 5;
     const validTo = layout === 'licence' ? `${Number(today.slice(0, 4)) + validYears}${today.slice(4)}` : undefined;
     const project = (job.variables.project && typeof job.variables.project === 'object' ? job.variables.project : {}) as Record<string, unknown>;
     const holderId = caseDoc.applicant.uscc ?? caseDoc.applicant.idNumber ?? '';
+    const fields = await certificateFields(deps.db, {
+      decision: await decisionOf(deps.db, job.variables.decisionId), matter, layout, project: { builder: caseDoc.applicant.name, ...project },
+      departmentCode: caseDoc.departmentCode, caseNumber: caseDoc.caseNumber, today, fallbackValidTo: validTo,
+    });
+    const { number } = fields;
     const issued = await deps.documents.issue({
       kind: 'certificate',
       data: {
-        agency: { name: department?.nameZh ?? caseDoc.departmentCode },
-        title: matter.result.name.replace(/（.*）$/, ''),
+        agency: issuingBody(department, caseDoc.departmentCode),
+        title: fields.title,
         licenceNumber: number,
         holder: caseDoc.applicant.uscc
           ? { name: caseDoc.applicant.name, creditCode: caseDoc.applicant.uscc }
           : { name: caseDoc.applicant.name, idNumberMasked: `${holderId.slice(0, 6)}********${holderId.slice(-4)}` },
-        rows: certificateRows(layout, { builder: caseDoc.applicant.name, ...project }, matter),
-        validTo, issuedOn: today,
+        rows: fields.rows,
+        validFrom: fields.validFrom, validTo: fields.validTo, issuedOn: today,
       },
       ref: { ...caseDoc, stage: 'issuing' },
       issuedBy: 'system',
+      once: `certificate:${caseDoc.caseNumber}`,
     });
-    const created = await certificates.create({
-      number, title: matter.result.name, layout, caseNumber: caseDoc.caseNumber, matterCode: matter.code, departmentCode: caseDoc.departmentCode,
+    const created = await createOnce({
+      number, title: fields.title, layout, caseNumber: caseDoc.caseNumber, matterCode: matter.code, departmentCode: caseDoc.departmentCode,
       holder: { name: caseDoc.applicant.name, idKind: caseDoc.applicant.uscc ? 'uscc' : 'idNumber', idValue: holderId },
-      decidedOn, validFrom: today, validTo, status: 'valid', documentId: issued.documentId, verificationCode: issued.verificationCode, issueDueDate,
+      decidedOn, validFrom: fields.validFrom, validTo: fields.validTo, scope: fields.scope, status: 'valid', documentId: issued.documentId, verificationCode: issued.verificationCode, issueDueDate,
     });
-    await deps.intake.cases.updateOne({ caseNumber: caseDoc.caseNumber, status: 'accepted' }, {
-      $set: { stage: 'issuing' },
-      $push: {
-        documents: { kind: 'certificate', documentId: issued.documentId, verificationCode: issued.verificationCode, issuedAt: new Date() },
-        timeline: { at: new Date(), type: 'certificatePrepared', data: { number, issueDueDate } },
-      },
-    });
+    await onCase(caseDoc.caseNumber, number, issueDueDate, issued);
     return { outcome: 'complete', variables: { certificateId: String(created._id), certificateNumber: number, issueDueAt: dueInstant(issueDueDate) } };
   };
 
@@ -89,9 +111,8 @@ export function issuingJobHandlers(deps: IssuingDeps): Record<'prepareCertificat
     await certificateModel(deps.db).updateOne({ caseNumber: caseDoc.caseNumber, service: null }, {
       $set: { service: { method: service.method, recipientName: service.recipientName, trackingNumber: service.trackingNumber, servedAt, servedBy: service.servedBy ?? '' } },
     });
-    await deps.intake.cases.updateOne({ caseNumber: caseDoc.caseNumber, status: 'accepted' }, {
-      $set: { status: 'completed', stage: 'closed' },
-      $push: { timeline: { at: servedAt, type: 'completed', data: { serviceMethod: service.method } } },
+    await appendOnce(deps.intake.cases, caseDoc.caseNumber, { id: `completed:${caseDoc.caseNumber}`, at: servedAt, type: 'completed', data: { serviceMethod: service.method } }, {
+      $set: { status: 'completed', stage: 'closed' }, $unset: { currentStep: 1 },
     });
     return { outcome: 'complete', variables: { issuedAt: servedAt.toISOString() } };
   };

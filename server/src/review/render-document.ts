@@ -1,7 +1,8 @@
-import type { Department } from '../catalog/index.ts';
+import { consultationPhone, issuingBody, type Department } from '../catalog/index.ts';
 import type { JobHandler } from '../engine/index.ts';
 import type { IntakeService, NoticeIssuer } from '../intake/index.ts';
 import { caseOf, noCase } from '../routing/index.ts';
+import { unitReturns } from './return-notice.ts';
 
 interface UnitOpinion {
   unit: string;
@@ -13,10 +14,10 @@ const unitOpinionsOf = (value: unknown): UnitOpinion[] => (Array.isArray(value) 
 
 /**
  * `renderDocument` (生成文书) for the documents of back-office review:
- * - `correctionNotice`: the one-time notice of what to correct (补正) — the clock stops until the
- *   corrections are received (the `receive` job of stage `correction` resumes it);
- * - `drawingsReturnNotice`: every unit's return opinion in one notice (联合审图 一次性退回) — the clock
- *   stops until the revised drawings are received;
+ * - `correctionNotice`: what to correct during review (补正), as a `reviewReturn` notice — the
+ *   clock stops until the corrections are received (the `receive` job of stage `correction` resumes it);
+ * - `drawingsReturnNotice`: every unit's return opinion with its itemised problems in one
+ *   `reviewReturn` notice (联合审图 一次性退回) — the clock stops until the revised drawings are received;
  * - `jointReviewOpinion`: the consolidated joint review opinion (综合审图意见书) of all units;
  * - `refusalDecision`: the reasons of a refusal, for the decision the `seal` job issues.
  * Idempotent: a document kind the case already holds for this job is not issued twice.
@@ -36,7 +37,7 @@ export function reviewJobHandlers(deps: { intake: IntakeService; documents: Noti
       const names = new Map((await deps.intake.catalog.departments.find({}).lean<Department[]>()).map((d) => [d.code, d.nameZh]));
       const opinions = unitOpinionsOf(job.variables.unitOpinions);
       const base = {
-        agency: { name: department?.nameZh ?? caseDoc.departmentCode },
+        agency: issuingBody(department, caseDoc.departmentCode),
         documentNumber: caseDoc.caseNumber, caseNumber: caseDoc.caseNumber,
         applicant: { name: caseDoc.applicant.name }, matter: { name: caseDoc.matterName },
         receivedOn: caseDoc.receivedOn, issuedOn: today,
@@ -49,15 +50,25 @@ export function reviewJobHandlers(deps: { intake: IntakeService; documents: Noti
       let pause: string | undefined;
       switch (kind) {
         case 'correctionNotice':
-          templateKind = 'correction';
-          data = { ...base, items: [{ material: '申请材料', problem: String(job.variables.opinion ?? '请按审查意见补正') }], supplyBy: supplyBy(20), supplyMethod: '窗口现场提交' };
-          pause = '审查中退回补正（补正期间不计时）';
+        case 'drawingsReturnNotice': {
+          // a return during review is no intake correction (行政许可法第三十二条): the case stands accepted
+          const drawings = kind === 'drawingsReturnNotice';
+          const { units, missing } = await unitReturns(deps.intake.cases.db, caseDoc, drawings ? opinions : [{ unit: caseDoc.departmentCode, outcome: 'return', opinion: String(job.variables.opinion ?? '') }], names, drawings ? 'drawings' : 'correction');
+          // wait (a few retries) for the itemised problems rather than print the opinion alone
+          if (missing.length > 0 && job.retries > 1) return { outcome: 'fail', retries: job.retries - 1, retryBackoffMs: 1000, errorMessage: `return items of ${missing.join(', ')} not recorded yet` };
+          templateKind = 'reviewReturn';
+          data = {
+            ...base, acceptedOn: caseDoc.acceptedOn ?? caseDoc.receivedOn, units,
+            title: drawings ? '施工图设计文件审查退回修改通知书' : '审查期间补正材料通知书',
+            subject: drawings ? '施工图设计文件' : '申请材料',
+            expertUnits: opinions.filter((o) => o.outcome === 'expertReview').map((o) => names.get(o.unit) ?? o.unit),
+            resubmitBy: supplyBy(drawings ? 60 : 20), resubmitMethod: '通过政务服务中心综合窗口重新报审',
+            resubmitReview: drawings ? '各审查单位对修改后的全部图纸重新进行审查。' : '本机关继续审查，不再重新受理。',
+            phone: consultationPhone(null, department),
+          };
+          pause = drawings ? '联合审图退回修改（修改期间不计时）' : '审查中退回补正（补正期间不计时）';
           break;
-        case 'drawingsReturnNotice':
-          templateKind = 'correction';
-          data = { ...base, items: opinions.filter((o) => o.outcome === 'return').map((o) => ({ material: `施工图设计文件（${names.get(o.unit) ?? o.unit}审查意见）`, problem: o.opinion ?? '需修改' })), supplyBy: supplyBy(60), supplyMethod: '修改后通过窗口重新报审' };
-          pause = '联合审图退回修改（修改期间不计时）';
-          break;
+        }
         case 'jointReviewOpinion':
           templateKind = 'jointReviewOpinion';
           data = { ...base, units: opinions.map((o) => ({ name: names.get(o.unit) ?? o.unit, outcome: o.outcome === 'pass' ? '通过' : o.outcome === 'return' ? '退回修改' : '专家评审', opinion: o.opinion ?? '无意见' })), conclusion: String(job.variables.opinion ?? '经联合审查，施工图设计文件符合要求。') };

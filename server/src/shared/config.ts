@@ -24,8 +24,8 @@ const schema = z.object({
     .describe('pino log level'),
   FERRETDB_SQLITE_DIR: z.string().optional()
     .describe('data directory of a local FerretDB on SQLite; the server adds the _id index FerretDB 1.24 lacks (scripts set it)'),
-  PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:3000')
-    .describe('address printed in QR codes and notices for public verification'),
+  PUBLIC_BASE_URL: z.string().url().optional()
+    .describe('public address of the hall printed in links and QR codes (verification); required in production, locally the served address'),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -45,7 +45,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.NODE_ENV === 'production' && /change-me|demo|secret/i.test(config.JWT_SECRET)) {
     throw new ConfigError(['JWT_SECRET: looks like a placeholder; production needs a random secret']);
   }
+  if (config.NODE_ENV === 'production' && !config.PUBLIC_BASE_URL) {
+    // a guessed address would print links and QR codes that lead nowhere (or somewhere else)
+    throw new ConfigError(['PUBLIC_BASE_URL: required in production (the address citizens reach the hall at)']);
+  }
   return config;
+}
+
+/**
+ * The address printed in links and QR codes: PUBLIC_BASE_URL when set, otherwise (development,
+ * tests) the address this server actually serves on — `port` is the bound port, which differs
+ * from PORT when PORT is 0.
+ */
+export function publicBaseUrl(config: Pick<Config, 'PUBLIC_BASE_URL' | 'HOST' | 'PORT'>, port = config.PORT): string {
+  if (config.PUBLIC_BASE_URL) return config.PUBLIC_BASE_URL.replace(/\/$/, '');
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
 /** Variable names with their doc lines, for `.env.example` and its drift test. */

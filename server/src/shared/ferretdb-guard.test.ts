@@ -23,6 +23,13 @@ describe('guarded updates by _id on FerretDB: the matcher', () => {
     expect(meets({ groups: ['a', 'b'] }, parseGuard({ groups: 'a' })!)).to.equal(undefined);
     expect(meets({ items: [{ n: 1 }] }, parseGuard({ 'items.n': 1 })!)).to.equal(undefined);
   });
+
+  it('reads a $ne across an array of sub-documents as MongoDB does: no element has the value', () => {
+    const guard = parseGuard({ 'timeline.id': { $ne: 'op-1' } })!;
+    expect(meets({ timeline: [{ id: 'op-0' }, { type: 'x' }] }, guard)).to.equal(true);
+    expect(meets({ timeline: [{ id: 'op-0' }, { id: 'op-1' }] }, guard)).to.equal(false);
+    expect(meets({ timeline: [] }, guard)).to.equal(true);
+  });
 });
 
 describe('guarded updates by _id on FerretDB: against the real database', () => {

@@ -61,6 +61,11 @@ const same = (a: unknown, b: Scalar) => {
 /** Whether the document meets the conditions; undefined when an array on the way makes it MongoDB's call. */
 export function meets(doc: Record<string, unknown>, conditions: Map<string, Condition>): boolean | undefined {
   for (const [path, condition] of conditions) {
+    if ('ne' in condition) {
+      const none = noElementHas(doc, path, condition.ne);
+      if (none === false) return false;
+      if (none === true) continue;
+    }
     let value: unknown = doc;
     for (const part of path.split('.')) {
       if (Array.isArray(value)) return undefined;
@@ -71,6 +76,18 @@ export function meets(doc: Record<string, unknown>, conditions: Map<string, Cond
     if (!ok) return false;
   }
   return true;
+}
+
+/**
+ * `{ 'list.field': { $ne: v } }` across one array of sub-documents (a case's timeline entry ids):
+ * true when no element's field equals v, as MongoDB reads it; undefined for any other shape.
+ */
+function noElementHas(doc: Record<string, unknown>, path: string, value: Scalar): boolean | undefined {
+  const [head, field, ...more] = path.split('.');
+  const list = doc[head];
+  if (more.length || field === undefined || !Array.isArray(list) || /^\d+$/.test(field)) return undefined;
+  if (!list.every((e) => e && typeof e === 'object' && !Array.isArray(e) && !Array.isArray((e as Record<string, unknown>)[field]))) return undefined;
+  return !list.some((e) => same((e as Record<string, unknown>)[field], value));
 }
 
 /**

@@ -42,6 +42,8 @@ export class TaskBoard {
   private readonly lists;
   private readonly index?: BoardIndex;
   private loading?: Promise<void>;
+  /** Set by the approval feature: records a completion it started (see ProjectionDeps.recordCompletion). */
+  completionRecorder?: (key: string) => Promise<void>;
 
   constructor(deps: TaskBoardDeps) {
     if (deps.memoryIndex !== false) this.index = new BoardIndex();
@@ -49,6 +51,7 @@ export class TaskBoard {
     this.clock = deps.clock ?? (() => new Date());
     this.projection = taskProjection({
       ...deps, clock: this.clock, onChange: (task) => this.index?.apply(task), onClose: (key) => this.index?.close(key),
+      recordCompletion: () => this.completionRecorder,
     });
     this.lists = taskLists({ db: deps.db, clock: this.clock });
   }

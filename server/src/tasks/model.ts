@@ -17,11 +17,27 @@ export interface SignatureSpec {
 }
 
 export interface TaskEntry {
+  /** The operation the entry records, for entries written once. */
+  id?: string;
   at: Date;
   type: string;
   by: string;
   note?: string;
   data?: Record<string, unknown>;
+}
+
+/**
+ * A completion taken but not yet recorded everywhere: saved with the move to `completing`, before the
+ * engine is told, so that the record (history, case timeline, audit trail) is written exactly once
+ * even if the server dies in between (approval/complete.ts).
+ */
+export interface PendingRecord {
+  id: string;
+  outcome: string;
+  by: { userId: string; username: string };
+  at: Date;
+  data: Record<string, unknown>;
+  variables: Record<string, unknown>;
 }
 
 export interface TaskDoc {
@@ -65,6 +81,7 @@ export interface TaskDoc {
   pendingCompletion?: Record<string, unknown>;
   outcome?: string;
   completedBy?: string;
+  completion?: PendingRecord;
   closedAt?: Date;
   carbonCopies: Array<{ username: string; by: string; at: Date }>;
   urges: Array<{ by: string; at: Date; note?: string }>;
@@ -107,10 +124,11 @@ const taskSchema = new Schema<TaskDoc>(
     pendingCompletion: Schema.Types.Mixed,
     outcome: String,
     completedBy: String,
+    completion: Schema.Types.Mixed,
     closedAt: Date,
     carbonCopies: [{ _id: false, username: String, by: String, at: Date }],
     urges: [{ _id: false, by: String, at: Date, note: String }],
-    history: [{ _id: false, at: Date, type: { type: String }, by: String, note: String, data: Schema.Types.Mixed }],
+    history: [{ _id: false, id: String, at: Date, type: { type: String }, by: String, note: String, data: Schema.Types.Mixed }],
     createdAt: { type: Date, required: true },
     rev: { type: Number, default: 0 },
   },

@@ -16,6 +16,11 @@ export interface ProjectionDeps {
   onChange?: (task: TaskDoc) => void;
   /** Told of each task closed, with its signature sub-tasks. */
   onClose?: (key: string) => void;
+  /**
+   * Records a completion the board started (`completing`, with its pending record) once the engine
+   * confirms it, and moves the task to `completed`; the projection leaves such a task to it.
+   */
+  recordCompletion?: () => ((key: string) => Promise<void>) | undefined;
 }
 
 const FORM_LIMIT = 50;
@@ -71,6 +76,12 @@ export function taskProjection(deps: ProjectionDeps) {
   }
 
   async function closed(task: UserTask, state: 'completed' | 'canceled'): Promise<void> {
+    const recorder = deps.recordCompletion?.();
+    if (state === 'completed' && recorder && (await tasks.findById(task.key, { state: 1, completion: 1 }).lean())?.completion) {
+      await recorder(task.key);
+      deps.onClose?.(task.key);
+      return;
+    }
     const before = await tasks.findOneAndUpdate({ _id: task.key, state: mongoose.trusted({ $in: ['open', 'completing', 'awaitingSigners'] }) },
       { $set: { state, closedAt: clock() }, $inc: { rev: 1 } }, { returnDocument: 'before' }).lean<TaskDoc>();
     if (!before && !(await tasks.exists({ _id: task.key }))) {

@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { issuedDocumentModel } from '../../src/documents/index.ts';
+import { pdfText } from '../../src/documents/pdf-tools.ts';
 import { caseModel } from '../../src/intake/index.ts';
 import { hallEngines, startHall, type TestHall } from '../hall.ts';
 import { actorOf, receiveAccepted, approverWithPowers, eventually, openTask, type Actor } from './steps.ts';
@@ -56,6 +58,17 @@ for (const engine of hallEngines()) describe(`joint drawing review from window t
       return c?.pauses.some((p) => !p.to) && c.documents.some((d) => d.kind.startsWith('drawingsReturnNotice')) ? c : undefined;
     }, 'the return notice and the clock to pause');
     expect(paused.pauses.filter((p) => !p.to)).to.have.length(1);
+    // issue 10: the return notice is its own notice — the unit's itemised problems, time not counted
+    // (第四十五条 for expert review), how to resubmit — not the intake correction notice (第三十二条)
+    const returnRef = paused.documents.find((d) => d.kind.startsWith('drawingsReturnNotice'))!;
+    const returnDoc = await issuedDocumentModel(t.hall.services.intake!.cases.db).findById(returnRef.documentId).lean();
+    expect(returnDoc!.kind).to.equal('reviewReturn');
+    const returnText = (await pdfText(Buffer.from(returnDoc!.pdf.buffer))).replace(/\s+/g, '');
+    for (const expected of ['施工图设计文件审查退回修改通知书', '中卫市人民防空办公室审查意见', '人防工程设计不符合规范', '防护单元划分不满足《人民防空地下室设计规范》', '不计入本事项的办理时限', '第四十五条', '重新报审']) {
+      expect(returnText, expected).to.contain(expected);
+    }
+    expect(returnText).not.to.contain('第三十二条第一款第（四）项');
+    expect(returnText).not.to.contain('自收到全部补正材料之日起受理');
 
     // When the applicant resubmits revised drawings at the window and all nine units pass them
     const resubmitted = await clerk.post(`/api/cases/${caseNumber}/resubmissions`, { kind: 'drawings' });

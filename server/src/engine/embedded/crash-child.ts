@@ -2,7 +2,8 @@
  * Child process for the crash test (server/src/engine/crash.test.ts): runs the embedded executor on
  * the given database; handlers record their side effects idempotently by job key. With START=n it
  * starts n instances; with COMPLETE_TASKS=1 it completes every user task it hears of (and every
- * task recorded before a crash). Prints `ready` once started.
+ * task recorded before a crash). With HANG=1 the work handler never answers (its job stays locked,
+ * for JOB_TIMEOUT_MS, default 1500). Prints `ready` once started.
  */
 import { connectDatabase } from '../../shared/db.ts';
 import { EmbeddedEngine } from './engine.ts';
@@ -13,13 +14,15 @@ const engine = new EmbeddedEngine({ db, idlePollMs: 100 });
 const effects = db.db!.collection<{ _id: string; type: string; instance: string; deliveries: number }>('crash_effects');
 const tasks = db.db!.collection<{ _id: string; open: boolean }>('crash_tasks');
 const completeTasks = process.env.COMPLETE_TASKS === '1';
+const hang = process.env.HANG === '1';
 
 for (const type of ['crash-work', 'crash-finish']) {
   engine.registerWorker(type, async (job) => {
+    if (hang && type === 'crash-work') await new Promise(() => undefined);
     await new Promise((r) => setTimeout(r, Math.random() * 30));
     await effects.updateOne({ _id: job.key }, { $set: { type, instance: job.processInstanceKey }, $inc: { deliveries: 1 } }, { upsert: true });
     return { outcome: 'complete', variables: { [type]: true } };
-  }, { timeoutMs: 1500, maxActiveJobs: 8 });
+  }, { timeoutMs: Number(process.env.JOB_TIMEOUT_MS ?? 1500), maxActiveJobs: 8 });
 }
 
 const complete = async (key: string) => {

@@ -109,6 +109,7 @@ export class EmbeddedEngine implements WorkflowEngine {
     this.cache.keepLatest = !this.serverGuard;
     await this.due.load();
     this.started = true;
+    await this.jobs.reclaimDeadLocks(!this.serverGuard);
     this.jobs.start();
     this.scheduler.start();
     await this.outbox.redeliverAll();

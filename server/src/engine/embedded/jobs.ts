@@ -6,7 +6,7 @@
  */
 import type { Logger } from 'pino';
 import type { Job, JobHandler, JobResult, WorkerOptions } from '../port.ts';
-import type { InstanceDoc, JobState } from './state.ts';
+import { NEVER, type InstanceDoc, type JobState } from './state.ts';
 import { applyEvent, visibleVariables, type InstanceDeps } from './instance.ts';
 
 interface Worker {
@@ -154,6 +154,35 @@ export class JobRunner {
       }
     }
     return found;
+  }
+
+  /**
+   * Takes back, at start, the jobs locked by a worker that is gone: on a database one server process
+   * owns (FerretDB: topology single), every lock not of this process belongs to a process that died,
+   * so its jobs are due at once instead of after the lock timeout (up to 5 minutes). With several
+   * processes (MongoDB) a lock may be a live neighbour's: it is left to expire. Returns how many.
+   */
+  async reclaimDeadLocks(singleProcess: boolean): Promise<number> {
+    if (!singleProcess) return 0;
+    const deps = this.deps();
+    const now = deps.now();
+    let taken = 0;
+    const candidates = await deps.c.instances.find({ state: 'active' }, { projection: { _id: 1, jobDue: 1 } }).toArray();
+    for (const { _id, jobDue } of candidates) {
+      // `jobDue` may show the creation time of a job locked in the same save: look at any open job
+      if (!Object.keys(jobDue ?? {}).length) continue;
+      await applyEvent(deps, _id, (s) => {
+        const locked = s.doc.jobs.filter((j) => j.worker && j.worker !== this.workerId && j.due > now && j.due < NEVER);
+        for (const job of locked) {
+          job.worker = undefined;
+          job.due = now;
+        }
+        taken += locked.length;
+        return locked.length > 0;
+      });
+    }
+    if (taken) this.logger.info({ jobs: taken }, 'engine: took back jobs locked by a process that is gone');
+    return taken;
   }
 
   hasWorker(type: string): boolean {
