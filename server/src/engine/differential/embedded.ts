@@ -2,7 +2,7 @@ import type { EngineEvent, UserTaskEvent, Variables, WorkflowEngine } from '../p
 import { scenarioJobTypes, type Scenario } from './scenarios.ts';
 import { TraceRecorder, type Trace } from './trace.ts';
 
-interface Run { scenario: Scenario; trace: TraceRecorder; done: () => void }
+interface Run { scenario: Scenario; trace: TraceRecorder; seen: Set<string>; done: () => void }
 
 /**
  * Runs differential scenarios on a workflow engine behind the port (the embedded executor, or the
@@ -19,7 +19,9 @@ export class PortRunner {
       engine.registerWorker(type, async (job) => {
         const run = this.running.get(String(job.variables.caseId));
         if (!run) return { outcome: 'fail', errorMessage: `no scenario runs case ${String(job.variables.caseId)}`, retries: 0 };
-        run.trace.step(job.elementId, job.type, job.variables);
+        // A job may be delivered twice (at least once, on either engine): the trace counts it once.
+        if (!run.seen.has(job.key)) run.trace.step(job.elementId, job.type, job.variables);
+        run.seen.add(job.key);
         return { outcome: 'complete', variables: run.scenario.jobs[job.type](structuredClone(job.variables)) };
       });
     }
@@ -47,7 +49,7 @@ export class PortRunner {
     try {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`${scenario.name}: the instance did not complete in ${timeoutMs} ms (steps so far: ${trace.steps.join(', ')})`)), timeoutMs);
-        this.running.set(caseId, { scenario, trace, done: () => { clearTimeout(timer); resolve(); } });
+        this.running.set(caseId, { scenario, trace, seen: new Set(), done: () => { clearTimeout(timer); resolve(); } });
         this.engine.startInstance({ processId: scenario.processId, variables: scenario.variables }).catch(reject);
       });
     } finally {
