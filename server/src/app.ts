@@ -13,6 +13,7 @@ import { caseModel, IntakeService, intakeRoutes, type IntakeDeps } from './intak
 import { processesFeature, type ProcessesDeps, type ProcessService } from './processes/index.ts';
 import { monitoringRoutes } from './monitoring/index.ts';
 import { approvalRoutes, completeTask, recordCompletion, recoverCompletions } from './approval/index.ts';
+import { incidentsFeature } from './incidents/index.ts';
 import type { WorkflowEngine } from './engine/index.ts';
 import { TaskBoard, taskRoutes } from './tasks/index.ts';
 import type { Config } from './shared/config.ts';
@@ -111,6 +112,7 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
     approvalRoutes(api, approvalDeps);
     monitoringRoutes(api, { db: deps.db, engine: deps.engine, authority });
     board.completionRecorder = (key) => recordCompletion(approvalDeps, key);
+    incidentsFeature(api, { db: deps.db, engine: deps.engine, authority, trail });
     if (intake) {
       handOverRoutes(api, { authority, intake, board, complete: (principal, task, outcome, variables, data) => completeTask(approvalDeps, principal, task, outcome, variables, data) });
     }

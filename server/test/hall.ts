@@ -3,7 +3,9 @@ import type { Server } from 'node:http';
 import supertest from 'supertest';
 import { TokenService } from '../src/auth/index.ts';
 import { ChromiumPdfRenderer, SharedBrowser } from '../src/documents/index.ts';
-import { createEngine } from '../src/engine/index.ts';
+import { createEngine, type WorkflowEngine } from '../src/engine/index.ts';
+import { ZeebeEngine } from '../src/engine/zeebe/index.ts';
+import { zeebeTestEngine } from '../src/engine/zeebe/test-engine.ts';
 import { composeHall, type Hall } from '../src/hall.ts';
 import { createLogger } from '../src/shared/logger.ts';
 import { seed } from '../src/seed/seed.ts';
@@ -30,10 +32,10 @@ export function sharedBrowser(): SharedBrowser {
  * documents — on a fresh seeded database, listening on 127.0.0.1. `clock` moves the platform's
  * notion of today (the engine keeps real time unless `engineNow` is given).
  */
-export async function startHall(label: string, options: { clock?: () => Date; engineNow?: () => number } = {}): Promise<TestHall> {
+export async function startHall(label: string, options: { clock?: () => Date; engineNow?: () => number; engine?: HallEngine } = {}): Promise<TestHall> {
   const db = await testDatabase(label);
   await seed(db, { production: false });
-  const engine = createEngine({ db, now: options.engineNow });
+  const engine = options.engine === 'zeebe' ? onZeebeTestEngine() : createEngine({ db, now: options.engineNow });
   const hall = composeHall({
     config: testConfig, db, logger: createLogger('silent'), tokens: new TokenService(testConfig), health: {},
     documents: { renderer: new ChromiumPdfRenderer(sharedBrowser()), publicBaseUrl: 'http://127.0.0.1:3000' },
@@ -55,3 +57,13 @@ export async function startHall(label: string, options: { clock?: () => Date; en
 }
 
 after(async () => { await browser?.close(); });
+
+/** The engines a hall test can run on: `zeebe` is the real Zeebe 8.5 test engine, present when scripts/test started it. */
+export type HallEngine = 'embedded' | 'zeebe';
+export const hallEngines = (): HallEngine[] => (zeebeTestEngine() ? ['embedded', 'zeebe'] : ['embedded']);
+
+function onZeebeTestEngine(): WorkflowEngine {
+  const zeebe = zeebeTestEngine();
+  if (!zeebe) throw new Error('the real Zeebe test engine is not running (scripts/test starts it)');
+  return new ZeebeEngine({ sdkConfig: zeebe.sdkConfig, recordFeed: zeebe.feed, pollIntervalMs: 50, taskReconcileMs: 1000 });
+}

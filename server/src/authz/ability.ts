@@ -104,6 +104,8 @@ export function defineAbilityFor(principal: Principal, delegations: readonly Act
     can(['read', 'verify'], 'AuditRecord');
     // the supervisors' registers, which name cases and documents but show no case contents
     can('read', 'Register');
+    // Engine incidents (a stuck step): seen and resolved by the one who runs the platform.
+    can(['read', 'resolve'], 'Incident');
   }
 
   return builder.build() as AppAbility;

@@ -16,7 +16,7 @@ import type { ForcedSubject, MongoAbility } from '@casl/ability';
  */
 export const subjectNames = [
   'Case', 'Task', 'Matter', 'Material', 'Department', 'Delegation', 'Document', 'Process', 'User',
-  'AuditRecord', 'Calendar', 'HotlineTicket', 'Register',
+  'AuditRecord', 'Calendar', 'HotlineTicket', 'Register', 'Incident',
 ] as const;
 export type SubjectName = (typeof subjectNames)[number];
 
@@ -28,7 +28,7 @@ export type SubjectName = (typeof subjectNames)[number];
 export const actions = [
   'manage', 'read', 'create', 'update', 'delete',
   'handle', 'claim', 'decide', 'coordinate', 'reviewAndReport', 'useSeal', 'supervise', 'issue',
-  'deploy', 'grant', 'revoke', 'verify', 'dispatch',
+  'deploy', 'grant', 'revoke', 'verify', 'dispatch', 'resolve',
 ] as const;
 export type Action = (typeof actions)[number];
 

@@ -102,4 +102,22 @@ describe('BPMN validation for publishing', () => {
     const error = await refusal(bpmnDocument('p', receiveAndReview).replace('isExecutable="true"', 'isExecutable="false"'));
     expect(fieldsOf(error)).to.deep.equal(['p: no executable process (isExecutable="true")']);
   });
+
+  it('refuses candidate groups whose FEEL yields a string (Zeebe needs a list), and accepts the list form', async () => {
+    const asString = await refusal(bpmnDocument('p', receiveAndReview.replace('candidateGroups="dept:zjj"', 'candidateGroups="=&quot;dept:&quot; + departmentCode"')));
+    expect(fieldsOf(asString)).to.deep.equal(['review: candidateGroups ="dept:" + departmentCode yields a string; Zeebe needs a list (=["dept:" + departmentCode]) or a static comma-separated string']);
+    const asList = await validateBpmn(bpmnDocument('p', receiveAndReview.replace('candidateGroups="dept:zjj"', 'candidateGroups="=[&quot;dept:&quot; + departmentCode]"')), { jobTypes });
+    expect(asList.processes).to.have.length(1);
+  });
+
+  it('refuses a sequence flow its source does not list as outgoing, as Zeebe reads gateways by those references', async () => {
+    const error = await refusal(bpmnDocument('p', receiveAndReview.replace('<bpmn:outgoing>f2</bpmn:outgoing>', '')));
+    expect(fieldsOf(error)).to.include('receive: sequence flow f2 is not listed as <bpmn:outgoing> of receive');
+  });
+
+  it('refuses what Zeebe 8.5 does not have: a call activity bound by version tag', async () => {
+    const call = '<bpmn:callActivity id="receive" name="收件"><bpmn:extensionElements><zeebe:calledElement processId="child" bindingType="versionTag" versionTag="v1" /></bpmn:extensionElements><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:callActivity>';
+    const error = await refusal(bpmnDocument('p', receiveAndReview.replace(/<bpmn:serviceTask id="receive".*?<\/bpmn:serviceTask>/s, call)));
+    expect(fieldsOf(error).join('\n')).to.contain('receive: bindingType "versionTag" needs Zeebe 8.6+');
+  });
 });

@@ -3,6 +3,7 @@ import { processesOf } from './bpmn-walk.ts';
 import { feelProblems, missingDiagram, unassignedUserTasks, unknownJobTypes, unsupportedElements } from './bpmn-rules.ts';
 import { lintDefinitions } from './lint.ts';
 import { endsWithoutOutcome } from './outcome-check.ts';
+import { candidateListTypes, missingOutgoingReferences, newerThanZeebe85 } from './zeebe-rules.ts';
 import { zeebeModdle, type ModdleWarning } from './moddle.ts';
 import { bpmnInvalid, bpmnMalformed } from './problems.ts';
 import { guardXml } from './xml-guard.ts';
@@ -57,6 +58,9 @@ export async function validateBpmn(xml: string, options: ValidateOptions): Promi
       ...unsupportedElements(process),
       ...unknownJobTypes(process, options.jobTypes),
       ...unassignedUserTasks(process),
+      ...candidateListTypes(process),
+      ...missingOutgoingReferences(process),
+      ...newerThanZeebe85(process),
     ]),
     ...feelProblems(definitions),
     ...missingDiagram(definitions, executable),

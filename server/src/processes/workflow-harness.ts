@@ -1,32 +1,67 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Connection } from 'mongoose';
 import { EmbeddedEngine } from '../engine/index.ts';
-import type { EngineEvent, Job, UserTask, Variables } from '../engine/port.ts';
+import type { EngineEvent, Job, UserTask, Variables, WorkflowEngine } from '../engine/port.ts';
+import { ZeebeEngine } from '../engine/zeebe/index.ts';
+import { ttlOnMovedClock, type ZeebeTestEngine } from '../engine/zeebe/test-engine.ts';
 import { testDatabase } from '../../test/support.ts';
 import { hallJobTypes } from './job-types.ts';
 
 const workflowsDir = fileURLToPath(new URL('../../../workflows/', import.meta.url));
 const HOUR = 3_600_000;
 
+/** How the harness moves an engine's clock and closes it. */
+interface Clocked { engine: WorkflowEngine; advance(ms: number): Promise<number>; close(): Promise<void> }
+
 /**
- * Runs the hall's workflows on the embedded executor for given / when / then tests: the hall's job
- * types answer as their real workers will (due times as ISO date-times, see workflows/README.md), user
- * tasks are completed by the test, and the clock can be moved so SLA timers fire.
+ * Runs the hall's workflows on an engine for given / when / then tests — the embedded executor
+ * (`start`) or the real Zeebe 8.5 test engine (`onZeebe`): the hall's job types answer as their real
+ * workers will (due times as ISO date-times, see workflows/README.md), user tasks are completed by the
+ * test, and the clock can be moved so SLA timers fire.
  */
 export class HallWorkflows {
   readonly jobs: Job[] = [];
   readonly tasks: UserTask[] = [];
   readonly events: EngineEvent[] = [];
   private offset = 0;
-  readonly engine: EmbeddedEngine;
+  readonly engine: WorkflowEngine;
 
-  private constructor(private readonly db: Connection) {
-    this.engine = new EmbeddedEngine({ db, now: () => this.now(), idlePollMs: 50 });
+  private constructor(private readonly clocked: (hall: HallWorkflows) => Clocked) {
+    this.engine = this.under.engine;
   }
 
+  private get under(): Clocked { return (this.cached ??= this.clocked(this)); }
+  private cached?: Clocked;
+
+  /** On the embedded executor, against a fresh database of the real FerretDB. */
   static async start(label: string): Promise<HallWorkflows> {
-    const hall = new HallWorkflows(await testDatabase(label));
+    const db = await testDatabase(label);
+    return HallWorkflows.begin(() => {
+      let offset = 0;
+      const engine = new EmbeddedEngine({ db, now: () => Date.now() + offset, idlePollMs: 50 });
+      return {
+        engine,
+        async advance(ms) { offset += ms; await engine.runDueTimers(); return Date.now() + offset; },
+        async close() { await engine.stop(); await db.dropDatabase(); await db.close(); },
+      };
+    });
+  }
+
+  /** On the real Zeebe 8.5 test engine, its clock moved through the side door. */
+  static async onZeebe(zeebe: ZeebeTestEngine): Promise<HallWorkflows> {
+    const offset = (await zeebe.now()) - Date.now();
+    const hall = await HallWorkflows.begin((hall) => {
+      const engine = new ZeebeEngine({ sdkConfig: zeebe.sdkConfig, recordFeed: zeebe.feed, pollIntervalMs: 50, taskReconcileMs: 500 });
+      const publish = engine.publishMessage.bind(engine);
+      engine.publishMessage = (request) => publish({ ...request, timeToLiveMs: ttlOnMovedClock(request.timeToLiveMs, hall.now() - Date.now()) });
+      return { engine, advance: (ms) => zeebe.advanceClock(ms), close: () => engine.stop() };
+    });
+    hall.offset = offset;
+    return hall;
+  }
+
+  private static async begin(clocked: (hall: HallWorkflows) => Clocked): Promise<HallWorkflows> {
+    const hall = new HallWorkflows(clocked);
     const engine = hall.engine;
     for (const type of hallJobTypes) engine.registerWorker(type, async (job) => {
       hall.jobs.push(job);
@@ -105,13 +140,10 @@ export class HallWorkflows {
   }
 
   async advance(ms: number): Promise<void> {
-    this.offset += ms;
-    await this.engine.runDueTimers();
+    this.offset = (await this.under.advance(ms)) - Date.now();
   }
 
   async close(): Promise<void> {
-    await this.engine.stop();
-    await this.db.dropDatabase();
-    await this.db.close();
+    await this.under.close();
   }
 }

@@ -1,12 +1,20 @@
 import { expect } from 'chai';
+import { zeebeTestEngine, ZEEBE_NOT_STARTED } from '../engine/zeebe/test-engine.ts';
 import { HallWorkflows } from './workflow-harness.ts';
 
 const DAY = 24 * 3_600_000;
 
-describe('the hall\'s workflows on the embedded engine', function () {
+describeHallWorkflows('the embedded engine', () => HallWorkflows.start('hall_workflows'));
+const zeebe = zeebeTestEngine();
+if (zeebe) describeHallWorkflows('the real Zeebe 8.5 engine', () => HallWorkflows.onZeebe(zeebe));
+// Skipped with its reason: scripts/test starts the real engine; a bare mocha run has none.
+else describe('the hall\'s workflows on the real Zeebe 8.5 engine', () => it.skip(`not run: ${ZEEBE_NOT_STARTED}`));
+
+function describeHallWorkflows(engineName: string, makeHall: () => Promise<HallWorkflows>): void {
+describe(`the hall's workflows on ${engineName}`, function () {
   this.timeout(60_000);
   let hall: HallWorkflows;
-  before(async () => { hall = await HallWorkflows.start('hall_workflows'); });
+  before(async () => { hall = await makeHall(); });
   after(() => hall.close());
 
   it('immediate matter: decided at the window, sealed, certificate prepared and issued at once', async () => {
@@ -145,3 +153,4 @@ describe('the hall\'s workflows on the embedded engine', function () {
     expect(decide.customHeaders).to.include({ authority: 'decide', sealRequired: 'true' });
   });
 });
+}

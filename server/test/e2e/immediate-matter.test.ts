@@ -1,20 +1,21 @@
 import { expect } from 'chai';
 import { hashPassword, userModel } from '../../src/auth/index.ts';
 import { DEMO_PASSWORD } from '../../src/seed/demo-users.ts';
-import { startHall, type TestHall } from '../hall.ts';
+import { hallEngines, startHall, type TestHall } from '../hall.ts';
 import { actorOf, receiveAccepted, eventually, openTask } from './steps.ts';
 
 /**
  * 即办件: decided and issued at the window in one visit, by window staff seconded from the department
  * who hold its decision and seal powers (a window clerk who is also the department's approver).
  */
-describe('an immediate matter decided and issued at the window', function () {
+// On the embedded engine, and on the real Zeebe 8.5 engine when scripts/test started it.
+for (const engine of hallEngines()) describe(`an immediate matter decided and issued at the window${engine === 'zeebe' ? ' (on the real Zeebe 8.5 engine)' : ''}`, function () {
   this.timeout(180_000);
   let t: TestHall;
   after(() => t?.close());
 
   it('accepts, decides with the seal, certifies and hands over on the spot', async () => {
-    t = await startHall('immediate');
+    t = await startHall('immediate', { engine });
     const users = userModel(t.hall.services.intake!.cases.db);
     const staff = await users.create({ username: 'window.gaj', displayName: '公安窗口 白雪', roles: ['windowClerk', 'approver'], departmentCode: 'gaj', windowNumber: 'K02-01', passwordHash: await hashPassword(DEMO_PASSWORD) });
     await users.create({ username: 'admin.gaj', displayName: '公安局管理员', roles: ['departmentAdmin'], departmentCode: 'gaj', passwordHash: await hashPassword(DEMO_PASSWORD) });

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { issuedDocumentModel } from '../../src/documents/index.ts';
 import { pdfText } from '../../src/documents/pdf-tools.ts';
 import { caseModel } from '../../src/intake/index.ts';
-import { startHall, type TestHall } from '../hall.ts';
+import { hallEngines, startHall, type TestHall } from '../hall.ts';
 import { actorOf, receiveAccepted, approverWithPowers, eventually, openTask, type Actor } from './steps.ts';
 
 /**
@@ -11,7 +11,8 @@ import { actorOf, receiveAccepted, approverWithPowers, eventually, openTask, typ
  * passed, consolidated, decided with the seal, certified and served — on the embedded engine, the real
  * database and real Chromium, through the HTTP API as each person would use it.
  */
-describe('joint drawing review from window to verified certificate', function () {
+// On the embedded engine, and on the real Zeebe 8.5 engine when scripts/test started it.
+for (const engine of hallEngines()) describe(`joint drawing review from window to verified certificate${engine === 'zeebe' ? ' (on the real Zeebe 8.5 engine)' : ''}`, function () {
   this.timeout(300_000);
   const units = ['zjj', 'fgw', 'gxj', 'zrzy', 'sthj', 'jtj', 'swj', 'yjj', 'rfb'];
   let t: TestHall;
@@ -21,7 +22,7 @@ describe('joint drawing review from window to verified certificate', function ()
   const approvers: Record<string, Actor> = {};
 
   before(async () => {
-    t = await startHall('jointreview');
+    t = await startHall('jointreview', { engine });
     clerk = actorOf(t, await t.signIn('clerk'));
     issuer = actorOf(t, await t.signIn('issuer'));
     director = actorOf(t, await t.signIn('director'));

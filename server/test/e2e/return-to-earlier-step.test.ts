@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { startHall, type TestHall } from '../hall.ts';
+import { hallEngines, startHall, type TestHall } from '../hall.ts';
 import { actorOf, receiveAccepted, approverWithPowers, eventually, openTask, type Actor } from './steps.ts';
 
 /**
@@ -7,7 +7,8 @@ import { actorOf, receiveAccepted, approverWithPowers, eventually, openTask, typ
  * 审批决定, the decider sends it back to 审查 with an opinion, the reviewer sees it again on the
  * department's board, passes it again, and the decider grants the permit.
  */
-describe('a decision returned to the review step of a shipped workflow', function () {
+// On the embedded engine, and on the real Zeebe 8.5 engine when scripts/test started it.
+for (const engine of hallEngines()) describe(`a decision returned to the review step of a shipped workflow${engine === 'zeebe' ? ' (on the real Zeebe 8.5 engine)' : ''}`, function () {
   this.timeout(180_000);
   let t: TestHall;
   let clerk: Actor;
@@ -16,7 +17,7 @@ describe('a decision returned to the review step of a shipped workflow', functio
   let director: Actor;
 
   before(async () => {
-    t = await startHall('returnto');
+    t = await startHall('returnto', { engine });
     clerk = actorOf(t, await t.signIn('clerk'));
     director = actorOf(t, await t.signIn('director'));
     otherDepartment = actorOf(t, await t.signIn('approver.gaj'));

@@ -33,12 +33,13 @@ export const retriesJob = (id: string, type: string, retries: string, ext = '') 
   `<bpmn:serviceTask${attrs({ id })}>${extensions(`<zeebe:taskDefinition${attrs({ type, retries })}/>${ext}`)}</bpmn:serviceTask>`;
 
 export const userTask = (id: string, a: { assignee?: string; candidateGroups?: string; candidateUsers?: string; dueDate?: string; followUpDate?: string; name?: string } = {}, ext = '', inner = '') =>
-  `<bpmn:userTask${attrs({ id, name: a.name })}>${extensions(`<zeebe:userTask/>${a.assignee || a.candidateGroups || a.candidateUsers ? `<zeebe:assignmentDefinition${attrs({ assignee: a.assignee, candidateGroups: a.candidateGroups, candidateUsers: a.candidateUsers })}/>` : ''}${a.dueDate || a.followUpDate ? `<zeebe:taskSchedule${attrs({ dueDate: a.dueDate, followUpDate: a.followUpDate })}/>` : ''}${ext}`)}${inner}</bpmn:userTask>`;
+  `<bpmn:userTask${attrs({ id, name: a.name })}>${extensions(`${a.assignee || a.candidateGroups || a.candidateUsers ? `<zeebe:assignmentDefinition${attrs({ assignee: a.assignee, candidateGroups: a.candidateGroups, candidateUsers: a.candidateUsers })}/>` : ''}${a.dueDate || a.followUpDate ? `<zeebe:taskSchedule${attrs({ dueDate: a.dueDate, followUpDate: a.followUpDate })}/>` : ''}${ext}`)}${inner}</bpmn:userTask>`;
 
 export const el = (tag: string, id: string, inner = '', a: Record<string, string | undefined> = {}) => `<bpmn:${tag}${attrs({ id, ...a })}>${inner}</bpmn:${tag}>`;
 
-export const gateway = (kind: 'exclusive' | 'parallel' | 'inclusive' | 'eventBased', id: string, defaultFlow?: string) =>
-  `<bpmn:${kind}Gateway${attrs({ id, default: defaultFlow })}/>`;
+/** A gateway; `outgoing` lists its flows as <bpmn:outgoing> references (Zeebe reads an event-based gateway's flows from them). */
+export const gateway = (kind: 'exclusive' | 'parallel' | 'inclusive' | 'eventBased', id: string, defaultFlow?: string, outgoing: string[] = []) =>
+  `<bpmn:${kind}Gateway${attrs({ id, default: defaultFlow })}>${outgoing.map((f) => `<bpmn:outgoing>${f}</bpmn:outgoing>`).join('')}</bpmn:${kind}Gateway>`;
 
 export const flow = (id: string, from: string, to: string, condition?: string) =>
   `<bpmn:sequenceFlow${attrs({ id, sourceRef: from, targetRef: to })}>${condition ? `<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${condition.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</bpmn:conditionExpression>` : ''}</bpmn:sequenceFlow>`;

@@ -30,6 +30,8 @@ export interface EngineUnderTest {
 export interface ContractOptions {
   /** Features this adapter cannot offer: scenarios needing them are skipped, with the feature named. */
   unsupported?: Feature[];
+  /** Scenarios (by title) this adapter's engine declares it behaves differently in, with the reason. */
+  differences?: Record<string, string>;
 }
 
 let uid = 0;

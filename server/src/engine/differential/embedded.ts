@@ -2,10 +2,11 @@ import type { EngineEvent, UserTaskEvent, Variables, WorkflowEngine } from '../p
 import { scenarioJobTypes, type Scenario } from './scenarios.ts';
 import { TraceRecorder, type Trace } from './trace.ts';
 
-interface Run { scenario: Scenario; trace: TraceRecorder; done: () => void }
+interface Run { scenario: Scenario; trace: TraceRecorder; seen: Set<string>; done: () => void }
 
 /**
- * Runs differential scenarios on a workflow engine behind the port (the embedded executor here):
+ * Runs differential scenarios on a workflow engine behind the port (the embedded executor, or the
+ * Zeebe adapter on the real Zeebe 8.5 test engine):
  * one worker per job type and one user-task listener dispatch to the scenario whose case it is
  * (by the `caseId` variable, known before the instance key is: jobs may run before `startInstance`
  * returns).
@@ -18,7 +19,9 @@ export class PortRunner {
       engine.registerWorker(type, async (job) => {
         const run = this.running.get(String(job.variables.caseId));
         if (!run) return { outcome: 'fail', errorMessage: `no scenario runs case ${String(job.variables.caseId)}`, retries: 0 };
-        run.trace.step(job.elementId, job.type, job.variables);
+        // A job may be delivered twice (at least once, on either engine): the trace counts it once.
+        if (!run.seen.has(job.key)) run.trace.step(job.elementId, job.type, job.variables);
+        run.seen.add(job.key);
         return { outcome: 'complete', variables: run.scenario.jobs[job.type](structuredClone(job.variables)) };
       });
     }
@@ -32,6 +35,7 @@ export class PortRunner {
     });
     engine.onEvent((event: EngineEvent) => {
       const run = event.caseId ? this.running.get(event.caseId) : undefined;
+      if (run) run.trace.element(event.elementId, event.intent);
       if (!run || event.intent !== 'completed') return;
       if (event.elementType === 'endEvent') run.trace.end(event.elementId);
       if (event.elementType === 'process') run.done();
@@ -45,7 +49,7 @@ export class PortRunner {
     try {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`${scenario.name}: the instance did not complete in ${timeoutMs} ms (steps so far: ${trace.steps.join(', ')})`)), timeoutMs);
-        this.running.set(caseId, { scenario, trace, done: () => { clearTimeout(timer); resolve(); } });
+        this.running.set(caseId, { scenario, trace, seen: new Set(), done: () => { clearTimeout(timer); resolve(); } });
         this.engine.startInstance({ processId: scenario.processId, variables: scenario.variables }).catch(reject);
       });
     } finally {

@@ -8,16 +8,23 @@ export interface Trace {
   steps: string[];
   /** The variables each `finish` job saw, by element id. */
   finals: Record<string, Variables>;
+  /** Element events as `elementId:intent`, sorted (engines behind the port only: bpmn-engine has no such log). */
+  elements?: string[];
 }
 
 export class TraceRecorder {
   readonly ends: string[] = [];
   readonly steps: string[] = [];
   readonly finals: Record<string, Variables> = {};
+  private readonly elements: string[] = [];
 
   step(elementId: string, type: string | undefined, variables: Variables): void {
     this.steps.push(elementId);
     if (type === 'finish') this.finals[elementId] = structuredClone(variables);
+  }
+
+  element(elementId: string, intent: string): void {
+    this.elements.push(`${elementId}:${intent}`);
   }
 
   end(elementId: string): void {
@@ -26,6 +33,6 @@ export class TraceRecorder {
 
   /** Parallel branches may run in either order on either engine: steps are compared as a multiset. */
   result(): Trace {
-    return { ends: [...this.ends].sort(), steps: [...this.steps].sort(), finals: this.finals };
+    return { ends: [...this.ends].sort(), steps: [...this.steps].sort(), finals: this.finals, ...(this.elements.length ? { elements: [...this.elements].sort() } : {}) };
   }
 }

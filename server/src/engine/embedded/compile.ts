@@ -7,6 +7,7 @@ import { BpmnModdle } from 'bpmn-moddle';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json' with { type: 'json' };
 import { AppError } from '../../shared/errors.ts';
 import { checkFeelSyntax } from './feel.ts';
+import { refuseElementUnlikeZeebe85, refuseGraphUnlikeZeebe85 } from './zeebe85.ts';
 import type { CompiledProcess, Flow, Mapping, Node, TimerSpec } from './model.ts';
 
 // Moddle elements are dynamic objects; this is the one place they are read.
@@ -83,6 +84,7 @@ function compileProcess(proc: El): CompiledProcess {
       }
       if (IGNORED.has(type)) continue;
       if (!SUPPORTED.has(type)) throw unsupported(el.id, type === 'scriptTask' ? 'script tasks are refused: code does not travel inside a BPMN file' : type);
+      refuseElementUnlikeZeebe85(el, type);
       const node = compileNode(el, type, parent, expressions);
       nodes[node.id] = node;
       if (type === 'subProcess') walk(el, el.id);
@@ -112,6 +114,7 @@ function compileProcess(proc: El): CompiledProcess {
   for (const n of Object.values(nodes)) {
     if (n.type === 'subProcess' && !n.triggeredByEvent && !n.noneStart) throw invalid(n.id, 'a sub-process needs a none start event', '子流程需要一个空启动事件');
   }
+  refuseGraphUnlikeZeebe85(nodes);
   for (const [id, source] of expressions) checkFeelSyntax(id, source);
   out.reachableFrom = reachability(out);
   return out;

@@ -8,7 +8,8 @@ import { AppError } from '../../shared/errors.ts';
 import type { Variables } from '../port.ts';
 
 export class ExpressionError extends Error {
-  constructor(message: string, readonly expression: string) {
+  /** `errorType` overrides the incident type the caller would raise (a wrong result type is EXTRACT_VALUE_ERROR). */
+  constructor(message: string, readonly expression: string, readonly errorType?: 'EXTRACT_VALUE_ERROR') {
     super(message);
   }
 }
@@ -58,7 +59,7 @@ export function evalList(source: string | undefined, context: Variables): string
 export function evalBoolean(source: string, context: Variables): boolean {
   const v = evalExpression(source, context);
   if (typeof v === 'boolean') return v;
-  throw new ExpressionError(`Expected result of the expression '${source}' to be 'BOOLEAN', but was '${typeName(v)}'.`, source);
+  throw new ExpressionError(`Expected result of the expression '${source}' to be 'BOOLEAN', but was '${typeName(v)}'.`, source, 'EXTRACT_VALUE_ERROR');
 }
 
 export function typeName(v: unknown): string {

@@ -155,7 +155,8 @@ export abstract class FlowStep extends StepCore {
       for (const f of node.outgoing) {
         const cond = this.process.flows[f].condition;
         if (f === node.defaultFlow || (!cond && node.outgoing.length > 1)) continue;
-        if (!cond || evalExpression(cond, ctx) === true) {
+        // Zeebe 8.5: a condition must yield a boolean; null (a missing variable) is an incident, not false.
+        if (!cond || evalBoolean(cond, ctx)) {
           taken.push(f);
           if (node.type === 'exclusiveGateway') break;
         }

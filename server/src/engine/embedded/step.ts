@@ -159,7 +159,7 @@ export abstract class StepCore {
       return true;
     } catch (error) {
       if (!(error instanceof ExpressionError)) throw error;
-      this.incident(token, type, error.message, pending);
+      this.incident(token, error.errorType ?? type, error.message, pending);
       return false;
     }
   }

@@ -95,23 +95,25 @@ export abstract class TriggerStep extends FlowStep {
    * https://docs.camunda.io/docs/components/modeler/bpmn/error-events/
    */
   protected throwError(from: Token, errorCode: string, errorMessage: string, vars: Variables, jobKey?: string): void {
-    const locals = { errorCode, errorMessage };
+    // Zeebe 8.5 keeps the error's variables local to the catch event: only its output mappings carry them
+    // on. (errorCode and errorMessage become variables only in 8.6+.)
+    const locals = { ...vars };
     const fromNode = this.node(from.nodeId);
     if (fromNode.type !== 'endEvent' && from.mi !== 'inner') {
       const b = this.matchBoundary(fromNode, errorCode);
-      if (b) return this.catchAtBoundary(from, b, vars, locals);
+      if (b) return this.catchAtBoundary(from, b, {}, locals);
     }
     let scopeKey = from.scope;
     for (;;) {
       const owner = scopeKey === this.root ? undefined : this.token(scopeKey)!;
       if (owner?.mi !== 'body') {
         const start = this.matchEventSub(owner ? owner.nodeId : null, errorCode);
-        if (start) return this.startEventSubProcess(start, scopeKey, vars, locals);
+        if (start) return this.startEventSubProcess(start, scopeKey, {}, locals);
       }
       if (!owner) break;
       if (owner.mi !== 'inner') {
         const b = this.matchBoundary(this.node(owner.nodeId), errorCode);
-        if (b) return this.catchAtBoundary(owner, b, vars, locals);
+        if (b) return this.catchAtBoundary(owner, b, {}, locals);
       }
       scopeKey = owner.scope;
     }

@@ -8,9 +8,11 @@ import type {
   UserTask, UserTaskEvent, UserTaskListener, Variables, WorkerOptions, WorkflowEngine,
 } from '../port.ts';
 import { DeployedElements } from './elements.ts';
-import { fromGrpc, grpcCode, GRPC, notOfferedByGateway } from './errors.ts';
+import { deployRefusal, fromGrpc, grpcCode, GRPC, notOfferedByGateway } from './errors.ts';
 import { portJob, runHandler, type SdkJob, type SdkVariables } from './jobs.ts';
 import { USER_TASK_JOB_TYPE, userTaskOf } from './user-tasks.ts';
+import { RecordFollower } from './follower.ts';
+import type { RecordFeed } from './records.ts';
 
 export interface ZeebeEngineDeps {
   /**
@@ -23,6 +25,13 @@ export interface ZeebeEngineDeps {
   userTaskTimeoutMs?: number;
   /** Pause between polls of an idle worker, in ms (the SDK's default when not given). */
   pollIntervalMs?: number;
+  /**
+   * Zeebe's record stream (an exporter; the test engine's side door in the tests). With it the adapter
+   * logs every element event, lists incidents and announces tasks cancelled inside Zeebe at once.
+   */
+  recordFeed?: RecordFeed;
+  /** How often the open tasks are checked against Zeebe (each job's lock renewed; a job gone = task cancelled). Default 30 s. */
+  taskReconcileMs?: number;
 }
 
 interface Registration { type: string; handler: JobHandler; options: WorkerOptions }
@@ -49,12 +58,22 @@ export class ZeebeEngine implements WorkflowEngine {
   private readonly userTaskListeners: UserTaskListener[] = [];
   private readonly eventListeners: Array<(event: EngineEvent) => Promise<void> | void> = [];
   private readonly openTasks = new Map<string, UserTask>();
+  /** Tasks being completed by us right now: a vanished job there is our own completion, not a cancellation. */
+  private readonly completing = new Set<string>();
+  private readonly follower?: RecordFollower;
+  private reconcileTimer?: NodeJS.Timeout;
   private userTaskWorkerStarted = false;
   private started = false;
 
   constructor(private readonly deps: ZeebeEngineDeps = {}) {
     this.logger = deps.logger ?? createLogger('silent');
     this.client = new Zeebe.ZeebeGrpcClient({ config: (deps.sdkConfig ?? {}) as never });
+    if (deps.recordFeed) {
+      this.follower = new RecordFollower(deps.recordFeed, {
+        event: (event) => this.emit(event),
+        terminated: (elementInstanceKey) => this.cancelTasksOf(elementInstanceKey),
+      }, this.logger);
+    }
   }
 
   async start(): Promise<void> {
@@ -62,10 +81,17 @@ export class ZeebeEngine implements WorkflowEngine {
     this.started = true;
     for (const registration of this.registrations) this.startWorker(registration);
     if (this.userTaskListeners.length > 0) this.startUserTaskWorker();
+    this.follower?.start();
+    const reconcile = () => {
+      void this.reconcileTasks().finally(() => { if (this.started) this.reconcileTimer = setTimeout(reconcile, this.deps.taskReconcileMs ?? 30_000); });
+    };
+    this.reconcileTimer = setTimeout(reconcile, this.deps.taskReconcileMs ?? 30_000);
   }
 
   async stop(): Promise<void> {
     this.started = false;
+    clearTimeout(this.reconcileTimer);
+    await this.follower?.stop();
     await Promise.all(this.workers.splice(0).map((w) => w.close().catch(() => undefined)));
     this.userTaskWorkerStarted = false;
     await this.client.close();
@@ -83,7 +109,7 @@ export class ZeebeEngine implements WorkflowEngine {
   async deploy(resource: { name: string; xml: string }): Promise<DeployedProcess[]> {
     const checksum = createHash('sha256').update(resource.xml, 'utf8').digest('hex');
     const response = await this.client.deployResource({ name: resource.name, process: Buffer.from(resource.xml, 'utf8') })
-      .catch((error: unknown) => { throw fromGrpc(error, { en: 'resource', zh: '资源' }); });
+      .catch((error: unknown) => { throw deployRefusal(error); });
     return response.deployments.filter((d) => d.process).map(({ process }) => {
       this.elements.remember(process.bpmnProcessId, Number(process.version), resource.xml);
       return { processId: process.bpmnProcessId, version: Number(process.version), key: String(process.processDefinitionKey), checksum };
@@ -131,32 +157,38 @@ export class ZeebeEngine implements WorkflowEngine {
   }
 
   async completeUserTask(taskKey: string, variables: Variables = {}): Promise<void> {
+    this.completing.add(taskKey);
     try {
       await this.client.completeJob({ jobKey: taskKey, variables: variables as NonNullable<SdkMessageVariables> });
     } catch (error) {
-      if (grpcCode(error) === GRPC.NOT_FOUND) {
-        // The task's job is gone: the instance was cancelled or a boundary event interrupted the task.
-        const task = this.openTasks.get(taskKey);
-        this.openTasks.delete(taskKey);
-        if (task) await this.announce({ type: 'canceled', task }, 'terminated');
-      }
+      // The task's job is gone: the instance was cancelled or a boundary event interrupted the task.
+      if (grpcCode(error) === GRPC.NOT_FOUND) await this.cancelTask(taskKey);
       throw fromGrpc(error, { code: 'TASK_NOT_FOUND', en: `User task ${taskKey} not found or already completed`, zh: '任务不存在或已完成' });
+    } finally {
+      this.completing.delete(taskKey);
     }
     const task = this.openTasks.get(taskKey);
     this.openTasks.delete(taskKey);
     if (task) await this.announce({ type: 'completed', task: { ...task, variables: { ...task.variables, ...variables } } }, 'completed');
   }
 
-  async listIncidents(): Promise<Incident[]> {
-    throw notOfferedByGateway('listing incidents needs the Operate API (the gateway only resolves an incident by its key)');
+  async listIncidents(filter: { processInstanceKey?: string } = {}): Promise<Incident[]> {
+    if (!this.follower) throw notOfferedByGateway('listing incidents needs Zeebe\'s record stream (an exporter) or the Operate API');
+    await this.follower.poll();
+    return this.follower.openIncidents().filter((i) => !filter.processInstanceKey || i.processInstanceKey === filter.processInstanceKey);
   }
 
+  /** Resolves an incident; the job of a JOB_NO_RETRIES incident first gets its retries back (Zeebe refuses otherwise). */
   async resolveIncident(incidentKey: string, options: { retries?: number } = {}): Promise<void> {
-    if (options.retries !== undefined) {
-      throw notOfferedByGateway('the job behind an incident is not known from its key; raise its retries with updateJobRetries (Operate) and resolve without retries');
+    const incident = this.follower ? (await this.listIncidents()).find((i) => i.key === incidentKey) : undefined;
+    if (!this.follower && options.retries !== undefined) {
+      throw notOfferedByGateway('the job behind an incident is not known from its key without Zeebe\'s record stream; raise its retries with updateJobRetries first');
     }
-    await this.client.resolveIncident({ incidentKey })
-      .catch((error: unknown) => { throw fromGrpc(error, { en: `incident ${incidentKey} not found`, zh: '事件不存在' }); });
+    const notFound = { code: 'INCIDENT_NOT_FOUND', en: `incident ${incidentKey} not found`, zh: '流程异常不存在' };
+    if (incident?.jobKey && incident.errorType === 'JOB_NO_RETRIES') {
+      await this.client.updateJobRetries({ jobKey: incident.jobKey, retries: options.retries ?? 1 }).catch((error: unknown) => { throw fromGrpc(error, notFound); });
+    }
+    await this.client.resolveIncident({ incidentKey }).catch((error: unknown) => { throw fromGrpc(error, notFound); });
   }
 
   onEvent(listener: (event: EngineEvent) => Promise<void> | void): void {
@@ -216,12 +248,44 @@ export class ZeebeEngine implements WorkflowEngine {
       await Promise.resolve(listener(event)).catch((error: unknown) => this.logger.error({ err: error, taskKey: event.task.key }, 'user task listener failed'));
     }
     const t = event.task;
+    if (this.follower) return; // the record feed logs every element event
     await this.emit({ processInstanceKey: t.processInstanceKey, processId: t.processId, processVersion: t.processVersion, elementId: t.elementId, elementType: 'userTask', elementInstanceKey: t.elementInstanceKey, intent, at: new Date(), ...caseOf(t.variables) });
   }
 
   private async record(job: Job, intent: EngineEvent['intent']): Promise<void> {
+    if (this.follower) return; // the record feed logs every element event
     const elementType = this.elements.find(job.processId, job.processVersion, job.elementId)?.type ?? 'serviceTask';
     await this.emit({ processInstanceKey: job.processInstanceKey, processId: job.processId, processVersion: job.processVersion, elementId: job.elementId, elementType, elementInstanceKey: job.elementInstanceKey, intent, at: new Date(), ...caseOf(job.variables) });
+  }
+
+  /** A task whose job Zeebe no longer has (instance cancelled, boundary event, terminate end, completion condition). */
+  private async cancelTask(taskKey: string): Promise<void> {
+    const task = this.openTasks.get(taskKey);
+    if (!task) return;
+    this.openTasks.delete(taskKey);
+    await this.announce({ type: 'canceled', task }, 'terminated');
+  }
+
+  private async cancelTasksOf(elementInstanceKey: string): Promise<void> {
+    for (const task of [...this.openTasks.values()]) {
+      if (task.elementInstanceKey === elementInstanceKey && !this.completing.has(task.key)) await this.cancelTask(task.key);
+    }
+  }
+
+  /**
+   * Checks every open task against Zeebe: renewing its job's lock answers NOT_FOUND when Zeebe cancelled
+   * the job, and the task is announced cancelled. Works with the plain gateway API, without a record feed.
+   */
+  private async reconcileTasks(): Promise<void> {
+    for (const key of [...this.openTasks.keys()]) {
+      if (this.completing.has(key)) continue;
+      try {
+        await this.client.updateJobTimeout({ jobKey: key, timeout: this.deps.userTaskTimeoutMs ?? DEFAULT_USER_TASK_TIMEOUT_MS });
+      } catch (error) {
+        if (grpcCode(error) === GRPC.NOT_FOUND && !this.completing.has(key)) await this.cancelTask(key);
+        else this.logger.warn({ err: error, taskKey: key }, 'user task reconciliation failed');
+      }
+    }
   }
 
   private async emit(event: EngineEvent): Promise<void> {

@@ -29,6 +29,9 @@ export function parseList(value: string | undefined): string[] {
   return value.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
+/** Zeebe writes a date-time without zero seconds (`…T08:00Z`); the port speaks ISO 8601 with seconds (`…T08:00:00Z`), offset kept. */
+export const fullIsoDate = (value: string): string => value.replace(/T(\d{2}:\d{2})(?=Z|[+-]\d{2}:?\d{2}|$)/, 'T$1:00');
+
 /** The user task a `io.camunda.zeebe:userTask` job stands for; its key is the job key. */
 export function userTaskOf(job: Job, name: string | undefined, createdAt: Date): UserTask {
   const h = job.customHeaders;
@@ -44,8 +47,8 @@ export function userTaskOf(job: Job, name: string | undefined, createdAt: Date):
     ...(h[userTaskHeaders.assignee] ? { assignee: h[userTaskHeaders.assignee] } : {}),
     candidateGroups: parseList(h[userTaskHeaders.candidateGroups]),
     candidateUsers: parseList(h[userTaskHeaders.candidateUsers]),
-    ...(h[userTaskHeaders.dueDate] ? { dueDate: h[userTaskHeaders.dueDate] } : {}),
-    ...(h[userTaskHeaders.followUpDate] ? { followUpDate: h[userTaskHeaders.followUpDate] } : {}),
+    ...(h[userTaskHeaders.dueDate] ? { dueDate: fullIsoDate(h[userTaskHeaders.dueDate]) } : {}),
+    ...(h[userTaskHeaders.followUpDate] ? { followUpDate: fullIsoDate(h[userTaskHeaders.followUpDate]) } : {}),
     ...(h[userTaskHeaders.formKey] ? { formKey: h[userTaskHeaders.formKey] } : {}),
     customHeaders: own,
     variables: job.variables,

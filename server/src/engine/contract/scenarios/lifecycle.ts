@@ -18,9 +18,11 @@ export function lifecycleScenarios(scenario: Scenario): void {
 
   scenario('a terminate end event ends the other branches', [], async (w) => {
     const id = w.name('terminate');
-    await w.deploy(definitions(id, start() + gateway('parallel', 'fork') + userTask('slow') + end('stop', '<bpmn:terminateEventDefinition/>') + end('e1')
-      + seq('start', 'fork') + seq('fork', 'slow', 'e1') + seq('fork', 'stop')));
+    await w.deploy(definitions(id, start() + gateway('parallel', 'fork') + userTask('slow') + userTask('fast') + end('stop', '<bpmn:terminateEventDefinition/>') + end('e1')
+      + seq('start', 'fork') + seq('fork', 'slow', 'e1') + seq('fork', 'fast', 'stop')));
     const key = await w.start(id);
+    await w.task(key, 'slow');
+    await w.engine.completeUserTask((await w.task(key, 'fast')).key);
     await w.task(key, 'slow', 'canceled');
     await w.ended(key);
   });
