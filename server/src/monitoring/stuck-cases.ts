@@ -29,7 +29,8 @@ const trusted = <T>(q: T): T => mongoose.trusted(q) as T;
  * system admin who runs the platform; throws 403 for anyone else.
  */
 export async function stuckCases(deps: { db: Connection; engine: WorkflowEngine }, ability: AppAbility, idleMinutes: number, now = new Date()): Promise<StuckCase[]> {
-  if (!ability.can('supervise', 'Case') && !ability.can('manage', 'User')) throw forbidden('Only the director or the system admin sees stuck cases', '仅局长或系统管理员可查看停滞办件');
+  // read with the engine's incidents, as the same kind of trouble: the director and the system admin (authz/ability.ts)
+  if (!ability.can('read', 'Incident')) throw forbidden('Only the director or the system admin sees stuck cases', '仅局长或系统管理员可查看停滞办件');
   const idleSince = new Date(now.getTime() - idleMinutes * 60_000);
   const candidates = await caseModel(deps.db).find({ status: 'accepted', updatedAt: trusted({ $lte: idleSince }) },
     { caseNumber: 1, matterCode: 1, matterName: 1, departmentCode: 1, processInstanceKey: 1, updatedAt: 1, pauses: 1, processEnded: 1 }).limit(LIMIT * 5).lean<Case[]>();

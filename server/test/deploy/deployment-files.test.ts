@@ -51,6 +51,12 @@ describe('deployment files: Dockerfile and docker-compose.camunda.yml', () => {
     expect(read('docker-compose.camunda.yml')).to.contain('Zeebe Community License').and.contain('Camunda License');
   });
 
+  it('pins the same Zeebe patch the test suite runs (scripts/zeebe-test-engine)', () => {
+    const tested = /<zeebe\.version>([^<]+)<\/zeebe\.version>/.exec(read('scripts/zeebe-test-engine/pom.xml'))?.[1];
+    expect(tested).to.match(/^8\.5\.\d+$/);
+    expect(compose.services.zeebe.image).to.equal(`camunda/zeebe:${tested}`);
+  });
+
   it('runs the platform on the Zeebe engine, pointed at the zeebe and mongodb services', () => {
     const env = compose.services.platform.environment ?? {};
     expect(env.ENGINE).to.equal('zeebe');
