@@ -48,6 +48,7 @@ const en: typeof zhCN = {
     ready: '{n} waiting for pickup', none: 'Nothing waiting', readySince: 'Ready since', deadline: 'Issue by (10 working days)', pick: 'Pick a case on the left',
     method: 'Manner of service', inPerson: 'Collected at the window', post: 'By post', recipient: 'Recipient', collectorId: 'Collector’s ID number',
     idNeeded: 'Check the collector’s ID card', idInvalid: 'Invalid ID number (check digit)', idMismatch: 'Not the applicant’s ID and not the applicant: check the power of attorney', idOk: 'Identity checked',
+    electronic: 'Electronic service', electronicAddress: 'Consented electronic address', electronicAddressHint: 'Email or 政务服务网 account',
     tracking: 'Tracking number', submit: 'Hand over', receipt: 'Proof of service', served: 'Document served', servedBy: 'Served by', signature: 'Recipient’s signature',
   },
   delegations: {
