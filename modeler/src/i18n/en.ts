@@ -33,7 +33,7 @@ const en: typeof zhCN = {
     accept: 'Accept', acceptWithPendingMaterials: 'Accept with pending materials', acceptOnCommitment: 'Accept on commitment', requestCorrection: 'Request correction (one notice)',
     refuse: 'Refuse', receiveOnly: 'Receive now, decide within 5 working days',
   },
-  field: { body: { applicant: { name: 'Applicant name', idNumber: 'ID number', uscc: 'Credit code' }, contact: { name: 'Contact', phone: 'Phone' }, materials: 'Materials', decision: { outcome: 'Decision', reasons: 'Reasons', items: 'Corrections' }, trackingNumber: 'Tracking number', recipientName: 'Recipient' } },
+  field: { body: { applicant: { name: 'Applicant name', idNumber: 'ID number', uscc: 'Credit code' }, contact: { name: 'Contact', phone: 'Phone' }, materials: 'Materials', decision: { outcome: 'Decision', reasons: 'Reasons', items: 'Corrections' }, trackingNumber: 'Tracking number', recipientName: 'Recipient', electronicAddress: 'Electronic address' } },
   guide: {
     title: 'Service guide', code: 'Code', type: 'Type', basis: 'Basis and notes', basisNone: 'See the catalogue', legalLimit: 'Statutory limit',
     promised: 'Promised limit', workingDays: '{n} working days', fee: 'Fee', charged: 'Charged', free: 'Free', departments: 'Departments',
