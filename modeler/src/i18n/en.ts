@@ -33,7 +33,7 @@ const en: typeof zhCN = {
     accept: 'Accept', acceptWithPendingMaterials: 'Accept with pending materials', acceptOnCommitment: 'Accept on commitment', requestCorrection: 'Request correction (one notice)',
     refuse: 'Refuse', receiveOnly: 'Receive now, decide within 5 working days',
   },
-  field: { body: { applicant: { name: 'Applicant name', idNumber: 'ID number', uscc: 'Credit code' }, contact: { name: 'Contact', phone: 'Phone' }, materials: 'Materials', decision: { outcome: 'Decision', reasons: 'Reasons', items: 'Corrections' }, trackingNumber: 'Tracking number', recipientName: 'Recipient' } },
+  field: { body: { applicant: { name: 'Applicant name', idNumber: 'ID number', uscc: 'Credit code' }, contact: { name: 'Contact', phone: 'Phone' }, materials: 'Materials', decision: { outcome: 'Decision', reasons: 'Reasons', items: 'Corrections' }, trackingNumber: 'Tracking number', recipientName: 'Recipient', electronicAddress: 'Electronic address' } },
   guide: {
     title: 'Service guide', code: 'Code', type: 'Type', basis: 'Basis and notes', basisNone: 'See the catalogue', legalLimit: 'Statutory limit',
     promised: 'Promised limit', workingDays: '{n} working days', fee: 'Fee', charged: 'Charged', free: 'Free', departments: 'Departments',
@@ -48,6 +48,7 @@ const en: typeof zhCN = {
     ready: '{n} waiting for pickup', none: 'Nothing waiting', readySince: 'Ready since', deadline: 'Issue by (10 working days)', pick: 'Pick a case on the left',
     method: 'Manner of service', inPerson: 'Collected at the window', post: 'By post', recipient: 'Recipient', collectorId: 'Collector’s ID number',
     idNeeded: 'Check the collector’s ID card', idInvalid: 'Invalid ID number (check digit)', idMismatch: 'Not the applicant’s ID and not the applicant: check the power of attorney', idOk: 'Identity checked',
+    electronic: 'Electronic service', electronicAddress: 'Consented electronic address', electronicAddressHint: 'Email or 政务服务网 account',
     tracking: 'Tracking number', submit: 'Hand over', receipt: 'Proof of service', served: 'Document served', servedBy: 'Served by', signature: 'Recipient’s signature',
   },
   delegations: {

@@ -31,7 +31,7 @@ export default {
     accept: '受理', acceptWithPendingMaterials: '容缺受理', acceptOnCommitment: '告知承诺受理', requestCorrection: '一次性告知补正',
     refuse: '不予受理', receiveOnly: '先收件，5 个工作日内决定',
   },
-  field: { body: { applicant: { name: '申请人名称', idNumber: '身份证号码', uscc: '统一社会信用代码' }, contact: { name: '联系人', phone: '联系电话' }, materials: '材料清单', decision: { outcome: '受理决定', reasons: '不予受理理由', items: '补正内容' }, trackingNumber: '邮件单号', recipientName: '领取人' } },
+  field: { body: { applicant: { name: '申请人名称', idNumber: '身份证号码', uscc: '统一社会信用代码' }, contact: { name: '联系人', phone: '联系电话' }, materials: '材料清单', decision: { outcome: '受理决定', reasons: '不予受理理由', items: '补正内容' }, trackingNumber: '邮件单号', recipientName: '领取人', electronicAddress: '电子送达地址' } },
   guide: {
     title: '办事指南', code: '事项编码', type: '事项类型', basis: '设定依据及说明', basisNone: '见事项目录', legalLimit: '法定时限',
     promised: '承诺时限', workingDays: '{n} 个工作日', fee: '收费', charged: '收费', free: '不收费', departments: '办理部门',
@@ -46,6 +46,7 @@ export default {
     ready: '待领取 {n} 件', none: '暂无待领取的证照', readySince: '制证完成', deadline: '发证期限（10 个工作日）', pick: '请在左侧选择办件',
     method: '送达方式', inPerson: '窗口领取', post: '邮寄送达', recipient: '领取人 / 受送达人', collectorId: '领取人身份证号',
     idNeeded: '请核验领取人身份证', idInvalid: '身份证号码无效（校验位不符）', idMismatch: '与申请人身份证不符，且领取人不是申请人：请核对委托书', idOk: '身份已核验',
+    electronic: '电子送达', electronicAddress: '受送达人确认的电子地址', electronicAddressHint: '电子邮箱或政务服务网账号',
     tracking: '邮件单号', submit: '确认发证', receipt: '送达回证', served: '送达文书', servedBy: '送达人', signature: '受送达人签名',
   },
   delegations: {

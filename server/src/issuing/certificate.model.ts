@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { serviceMethods, type ServiceMethod } from './schemas.ts';
 
 /** 电子证照: an issued certificate or licence in the registry (国务院令第716号: electronic = paper). */
 export interface Certificate {
@@ -21,8 +22,8 @@ export interface Certificate {
   verificationCode: string;
   /** 行政许可法第四十四条: issue and serve within 10 (working) days of the decision. */
   issueDueDate: string;
-  /** 送达回证: how, to whom and when the certificate was served. */
-  service?: { method: 'inPerson' | 'post'; recipientName: string; trackingNumber?: string; servedAt: Date; servedBy: string };
+  /** 送达回证: how, to whom and when the certificate was served (and where, when served electronically). */
+  service?: { method: ServiceMethod; recipientName: string; trackingNumber?: string; electronicAddress?: string; servedAt: Date; servedBy: string };
 }
 
 export const certificateLayouts = ['constructionPermit', 'planningPermit', 'licence'] as const;
@@ -46,7 +47,7 @@ const schema = new Schema<Certificate>({
   documentId: String,
   verificationCode: { type: String, required: true, unique: true },
   issueDueDate: String,
-  service: { method: { type: String, enum: ['inPerson', 'post'] }, recipientName: String, trackingNumber: String, servedAt: Date, servedBy: String },
+  service: { method: { type: String, enum: serviceMethods }, recipientName: String, trackingNumber: String, electronicAddress: String, servedAt: Date, servedBy: String },
 });
 
 export const certificateModel = (connection: Connection): Model<Certificate> =>

@@ -17,13 +17,14 @@ export interface HandOverDeps {
 }
 
 /**
- * 发证: the issuing clerk hands the certificate over (or posts it) and records the proof of service
+ * 发证: the issuing clerk hands the certificate over (or posts it, or serves it electronically to the address
+ * the applicant consented to) and records the proof of service
  * (送达回证); completing the case's hand-over task lets the `issue` job register it and close the case.
  */
 export function handOverRoutes(api: Api, deps: HandOverDeps): void {
   api.add({
     method: 'post', path: '/api/issuing/cases/:caseNumber/hand-over', tag: 'issuing', access: 'user',
-    summary: '发证: hand the certificate over in person or by post and record the 送达回证',
+    summary: '发证: hand the certificate over in person, by post or electronically (电子送达) and record the 送达回证',
     params: caseNumberParams, body: handOverBody,
     handler: async ({ req, params, body }) => {
       const ability = await deps.authority.abilityOf(req);

@@ -6,6 +6,7 @@ import { caseOf, dueInstant, noCase } from '../routing/index.ts';
 import { certificateModel, type Certificate } from './certificate.model.ts';
 import { certificateFields, decisionOf } from './certificate-fields.ts';
 import { layoutOf } from './layouts.ts';
+import { serviceMethods, type ServiceMethod } from './schemas.ts';
 
 export interface IssuingDeps {
   db: Connection;
@@ -103,15 +104,22 @@ export function issuingJobHandlers(deps: IssuingDeps): Record<'prepareCertificat
     if (!caseDoc) return noCase(job);
     // 即办件 (mode atWindow): handed over on the spot to the applicant's contact at the window.
     const atWindow = job.customHeaders.mode === 'atWindow' ? { method: 'inPerson', recipientName: caseDoc.contact.name, servedBy: 'window' } : undefined;
-    const service = (job.variables.service ?? atWindow) as { method?: string; recipientName?: string; trackingNumber?: string; servedBy?: string } | undefined;
-    if (!service || (service.method !== 'inPerson' && service.method !== 'post') || !service.recipientName) {
+    const service = (job.variables.service ?? atWindow) as { method?: string; recipientName?: string; trackingNumber?: string; electronicAddress?: string; servedBy?: string } | undefined;
+    if (!service || !serviceMethods.includes(service.method as ServiceMethod) || !service.recipientName) {
       return { outcome: 'fail', retries: 0, errorMessage: 'the hand-over did not record the service (method and recipient)' };
     }
+    // 电子送达 only to the address the applicant consented to: without it there is no proof of service
+    if (service.method === 'electronic' && !service.electronicAddress) {
+      return { outcome: 'fail', retries: 0, errorMessage: 'electronic service did not record the address the applicant consented to' };
+    }
+    const method = service.method as ServiceMethod;
+    const electronicAddress = method === 'electronic' ? service.electronicAddress : undefined;
     const servedAt = new Date();
     await certificateModel(deps.db).updateOne({ caseNumber: caseDoc.caseNumber, service: null }, {
-      $set: { service: { method: service.method, recipientName: service.recipientName, trackingNumber: service.trackingNumber, servedAt, servedBy: service.servedBy ?? '' } },
+      $set: { service: { method, recipientName: service.recipientName, trackingNumber: service.trackingNumber, electronicAddress, servedAt, servedBy: service.servedBy ?? '' } },
     });
-    await appendOnce(deps.intake.cases, caseDoc.caseNumber, { id: `completed:${caseDoc.caseNumber}`, at: servedAt, type: 'completed', data: { serviceMethod: service.method } }, {
+    const completed = { serviceMethod: method, ...(electronicAddress ? { electronicAddress } : {}) };
+    await appendOnce(deps.intake.cases, caseDoc.caseNumber, { id: `completed:${caseDoc.caseNumber}`, at: servedAt, type: 'completed', data: completed }, {
       $set: { status: 'completed', stage: 'closed' }, $unset: { currentStep: 1 },
     });
     return { outcome: 'complete', variables: { issuedAt: servedAt.toISOString() } };

@@ -37,6 +37,11 @@ describe('web: the issuing window (出件) in Chromium', function () {
     await page.click(`[data-case="${caseNumber}"]`);
     await page.waitForSelector('#hand-over iframe[data-pdf=loaded]', { timeout: 30_000 });
     await assertAccessible(page, 'issuing');
+    // 电子送达 asks for the address the applicant consented to before anything is sent
+    await page.click('[data-method=electronic]');
+    await page.waitForSelector('#electronic-address');
+    await page.click('#hand-over-submit');
+    await waitForText(page, '#hand-over .el-form-item__error', 'consented to');
     await page.click('[data-method=post]');
     await fill(page, '#recipient-name', '马文静');
     await page.click('#hand-over-submit');
@@ -63,6 +68,25 @@ describe('web: the issuing window (出件) in Chromium', function () {
     await page.waitForSelector('iframe[data-pdf=loaded]');
     await assertAccessible(page, 'case page');
     await screenshot(page, 'case-page');
+    w.assertClean();
+    await page.close();
+  });
+
+  it('serves a permit electronically (电子送达) and prints the consented address on the 送达回证', async () => {
+    const caseNumber = await permitReadyForPickup(web.t);
+    const w = await watchedPage(web.browser);
+    const { page } = w;
+    await signIn(page, web.t.baseUrl, 'issuer', '/issuing');
+    await waitForText(page, '#ready-list', caseNumber);
+    await page.click(`[data-case="${caseNumber}"]`);
+    await page.waitForSelector('#hand-over-submit');
+    await page.click('[data-method=electronic]');
+    await fill(page, '#recipient-name', '马文静');
+    await fill(page, '#electronic-address', 'mawenjing@yunshan-jianshe.cn');
+    await page.click('#hand-over-submit');
+    await waitForText(page, '#service-receipt', 'mawenjing@yunshan-jianshe.cn', 30_000);
+    expect(await textOf(page, '#service-receipt')).to.contain('电子送达').and.contain('受送达人确认的电子地址').and.contain('马文静');
+    await assertAccessible(page, 'issuing 电子送达回证');
     w.assertClean();
     await page.close();
   });
