@@ -80,6 +80,11 @@ export function defineAbilityFor(principal: Principal, delegations: readonly Act
     // Their own staff and the approvers seconded to serve the department (candidates for 授权).
     can('read', 'User', { departmentCode: ownDept });
     can('read', 'User', { servesDepartmentCodes: ownDept });
+    // They staff the own department (create, change roles, deactivate), but never hand out the
+    // roles that rule others (admin, director, system admin) nor second anyone to another department.
+    can(['create', 'update'], 'User', { departmentCode: ownDept });
+    builder.cannot(['create', 'update'], 'User', { roles: { $in: ['departmentAdmin', 'director', 'systemAdmin'] } });
+    builder.cannot(['create', 'update'], 'User', { servesDepartmentCodes: { $elemMatch: { $ne: ownDept } } });
     can('read', 'AuditRecord', { departmentCode: ownDept });
     // the supervisors' registers (seal uses, certificates, deadlines, 督办) of the own department
     can('read', 'Register', { departmentCode: ownDept });
