@@ -61,7 +61,7 @@ const en: typeof zhCN = {
     requiredOf: 'Material {n} is required', pendingOf: 'Material {n} may be pending', remove: 'Remove', addMaterial: 'Add a material', required: 'Required', saved: 'Saved: {name}',
   },
   userEdit: {
-    create: 'New user', username: 'Username', password: 'Initial password (12+ characters)', roles: 'Roles', submit: 'Create', created: 'User created: {name}',
+    create: 'New user', username: 'Username', password: 'Initial password', passwordHint: 'at least 12 characters', roles: 'Roles', submit: 'Create', created: 'User created: {name}',
     deactivate: 'Deactivate', activate: 'Activate', saveRoles: 'Save roles', changed: 'Updated: {name}',
   },
   admin: {

@@ -59,7 +59,7 @@ export default {
     requiredOf: '第 {n} 项为必要材料', pendingOf: '第 {n} 项可容缺', remove: '删除', addMaterial: '添加材料', required: '必填', saved: '已保存：{name}',
   },
   userEdit: {
-    create: '新建用户', username: '用户名', password: '初始密码（至少 12 位）', roles: '角色', submit: '创建', created: '已创建用户：{name}',
+    create: '新建用户', username: '用户名', password: '初始密码', passwordHint: '至少 12 位', roles: '角色', submit: '创建', created: '已创建用户：{name}',
     deactivate: '停用', activate: '启用', saveRoles: '保存角色', changed: '已更新：{name}',
   },
   admin: {

@@ -41,7 +41,7 @@ describe('users: the system admin keeps accounts, department admins see their st
 
   it('refuses account creation to the director, and to a department admin outside the own department or with ruling roles', async () => {
     expect((await as('director').post('/api/users', { ...newApprover, username: 'by.director' })).status).to.equal(403);
-    for (const change of [{ departmentCode: 'gaj' }, { roles: ['approver', 'systemAdmin'] }, { roles: ['departmentAdmin'] }, { servesDepartmentCodes: ['gaj'] }]) {
+    for (const change of [{ departmentCode: 'gaj' }, { roles: ['approver', 'systemAdmin'] }, { roles: ['windowClerk'] }, { roles: ['departmentAdmin'] }, { servesDepartmentCodes: ['gaj'] }]) {
       expect((await as('admin.zjj').post('/api/users', { ...newApprover, username: 'by.admin', ...change })).status, JSON.stringify(change)).to.equal(403);
     }
   });
@@ -101,7 +101,7 @@ describe('users: the system admin keeps accounts, department admins see their st
   });
 
   it('lets a department admin staff the own department: create with a staff role, change roles, deactivate — never move out', async () => {
-    const res = await as('admin.zjj').post('/api/users', { ...newApprover, username: 'clerk.zjj9', roles: ['windowClerk'] });
+    const res = await as('admin.zjj').post('/api/users', { ...newApprover, username: 'designer.zjj9', roles: ['processDesigner'] });
     expect(res.status).to.equal(201);
     expect((await as('admin.zjj').patch(`/api/users/${res.body.id}`, { roles: ['approver'] })).body.roles[0].role).to.equal('approver');
     expect((await as('admin.zjj').patch(`/api/users/${res.body.id}`, { departmentCode: 'gaj' })).status).to.equal(403);

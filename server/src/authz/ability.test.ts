@@ -90,7 +90,8 @@ describe('authority table: every role × action × subject', () => {
     const user = (record: object) => subjectOf('User', { departmentCode: 'zjj', servesDepartmentCodes: [], ...record });
     expect(ability.can('create', user({ roles: ['approver'] }))).to.equal(true);
     expect(ability.can('create', user({ roles: ['approver'], servesDepartmentCodes: ['zjj'] }))).to.equal(true);
-    for (const role of ['departmentAdmin', 'director', 'systemAdmin']) {
+    expect(ability.can('update', user({ roles: ['processDesigner', 'approver'] }))).to.equal(true);
+    for (const role of ['windowClerk', 'issuingClerk', 'hotlineOperator', 'departmentAdmin', 'director', 'systemAdmin']) {
       expect(ability.can('create', user({ roles: ['approver', role] })), role).to.equal(false);
       expect(ability.can('update', user({ roles: [role] })), role).to.equal(false);
     }
