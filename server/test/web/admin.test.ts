@@ -78,7 +78,8 @@ describe('web: the admin pages (授权管理) in Chromium', function () {
     await fill(page, '#promised-days', '5');
     await page.keyboard.press('Tab');
     await page.click('[data-material="0"] .m-pending');
-    await page.waitForSelector('[data-material="0"] .m-pending.is-checked');
+    await page.waitForSelector('[data-material="0"] .m-pending input:checked');
+    await new Promise((resolve) => setTimeout(resolve, 400)); // the checkbox's 0.25 s transition, for the picture
     await screenshot(page, 'admin-matter-edit');
     await assertAccessible(page, 'matter-edit');
     await page.click('#matter-save');
