@@ -56,6 +56,15 @@ const en: typeof zhCN = {
     grant: 'Grant', grantee: 'Grantee', powers: 'Powers', scope: 'Matters', allMatters: 'All the department’s matters', someMatters: 'Chosen matters',
     validity: 'Valid', from: 'From', to: 'To', revoke: 'Revoke', revokeWhy: 'Why is it revoked?', revoked: 'Revoked', active: 'In force', inactive: 'Not in force',
   },
+  matterEdit: {
+    edit: 'Edit', title: 'Edit matter: {name}', workingDays: 'working days', processId: 'Process id', version: 'Process version', latest: 'latest',
+    originals: 'Originals', copies: 'Copies', materialName: 'Name of material {n}', originalsOf: 'Originals of material {n}', copiesOf: 'Copies of material {n}',
+    requiredOf: 'Material {n} is required', pendingOf: 'Material {n} may be pending', remove: 'Remove', addMaterial: 'Add a material', required: 'Required', saved: 'Saved: {name}',
+  },
+  userEdit: {
+    create: 'New user', username: 'Username', password: 'Initial password', passwordHint: 'at least 12 characters', roles: 'Roles', submit: 'Create', created: 'User created: {name}',
+    deactivate: 'Deactivate', activate: 'Activate', saveRoles: 'Save roles', changed: 'Updated: {name}',
+  },
   admin: {
     process: 'Process', name: 'Name', roles: 'Roles', activeUser: 'Active', inactiveUser: 'Inactive', date: 'Date', kind: 'Kind',
     holiday: 'Day off', workday: 'Working day', source: 'Source document',

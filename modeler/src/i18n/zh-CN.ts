@@ -54,6 +54,15 @@ export default {
     grant: '授权', grantee: '被授权人', powers: '授权事项', scope: '事项范围', allMatters: '本部门全部事项', someMatters: '指定事项',
     validity: '有效期', from: '起始日期', to: '截止日期', revoke: '撤销', revokeWhy: '请填写撤销理由', revoked: '已撤销', active: '生效中', inactive: '未生效或已过期',
   },
+  matterEdit: {
+    edit: '编辑', title: '编辑事项：{name}', workingDays: '个工作日', processId: '流程标识', version: '流程版本', latest: '最新版本',
+    originals: '原件份数', copies: '复印件份数', materialName: '第 {n} 项材料名称', originalsOf: '第 {n} 项原件份数', copiesOf: '第 {n} 项复印件份数',
+    requiredOf: '第 {n} 项为必要材料', pendingOf: '第 {n} 项可容缺', remove: '删除', addMaterial: '添加材料', required: '必填', saved: '已保存：{name}',
+  },
+  userEdit: {
+    create: '新建用户', username: '用户名', password: '初始密码', passwordHint: '至少 12 位', roles: '角色', submit: '创建', created: '已创建用户：{name}',
+    deactivate: '停用', activate: '启用', saveRoles: '保存角色', changed: '已更新：{name}',
+  },
   admin: {
     process: '绑定流程', name: '名称', roles: '角色', activeUser: '启用', inactiveUser: '停用', date: '日期', kind: '类型',
     holiday: '休息日', workday: '工作日', source: '依据文件',

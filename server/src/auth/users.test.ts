@@ -39,9 +39,10 @@ describe('users: the system admin keeps accounts, department admins see their st
     expect(await userModel(t.db).countDocuments()).to.equal(before);
   });
 
-  it('refuses account creation to a department admin and to the director', async () => {
-    for (const who of ['admin.zjj', 'director']) {
-      expect((await as(who).post('/api/users', { ...newApprover, username: `by.${who}` })).status, who).to.equal(403);
+  it('refuses account creation to the director, and to a department admin outside the own department or with ruling roles', async () => {
+    expect((await as('director').post('/api/users', { ...newApprover, username: 'by.director' })).status).to.equal(403);
+    for (const change of [{ departmentCode: 'gaj' }, { roles: ['approver', 'systemAdmin'] }, { roles: ['windowClerk'] }, { roles: ['departmentAdmin'] }, { servesDepartmentCodes: ['gaj'] }]) {
+      expect((await as('admin.zjj').post('/api/users', { ...newApprover, username: 'by.admin', ...change })).status, JSON.stringify(change)).to.equal(403);
     }
   });
 
@@ -97,5 +98,15 @@ describe('users: the system admin keeps accounts, department admins see their st
     const other = await userModel(t.db).findOne({ username: 'hotline' }).lean();
     expect((await as('admin.zjj').patch(`/api/users/${other!._id}`, { active: false })).status).to.equal(404);
     expect((await userModel(t.db).findById(own!._id).lean())!.roles).to.deep.equal(['approver']);
+  });
+
+  it('lets a department admin staff the own department: create with a staff role, change roles, deactivate — never move out', async () => {
+    const res = await as('admin.zjj').post('/api/users', { ...newApprover, username: 'designer.zjj9', roles: ['processDesigner'] });
+    expect(res.status).to.equal(201);
+    expect((await as('admin.zjj').patch(`/api/users/${res.body.id}`, { roles: ['approver'] })).body.roles[0].role).to.equal('approver');
+    expect((await as('admin.zjj').patch(`/api/users/${res.body.id}`, { departmentCode: 'gaj' })).status).to.equal(403);
+    expect((await as('admin.zjj').patch(`/api/users/${res.body.id}`, { servesDepartmentCodes: ['gaj'] })).status).to.equal(403);
+    expect((await as('admin.zjj').patch(`/api/users/${res.body.id}`, { active: false })).body.active).to.equal(false);
+    expect((await userModel(t.db).findById(res.body.id).lean())!.departmentCode).to.equal('zjj');
   });
 });

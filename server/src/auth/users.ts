@@ -6,28 +6,11 @@ import { paging, queryObject, type Api } from '../shared/http.ts';
 import { principalOf } from './authenticate.ts';
 import { hashPassword } from './passwords.ts';
 import { roleNames, roles } from './roles.ts';
+import { code, createBody, objectId, updateBody } from './user.schema.ts';
 import type { RevokedSessions } from './revocations.ts';
 import { sessionService, type AuditSink } from './sessions.ts';
 import { userModel, type User } from './user.model.ts';
 
-const code = z.string().regex(/^[a-z0-9_]+$/).max(32);
-const objectId = z.string().regex(/^[a-f0-9]{24}$/, 'an id of 24 hex digits');
-const editable = {
-  displayName: z.string().trim().min(1).max(64),
-  roles: z.array(z.enum(roles)).min(1).max(roles.length).refine((r) => new Set(r).size === r.length, 'each role once'),
-  departmentCode: code.nullable().optional(),
-  servesDepartmentCodes: z.array(code).max(20).optional(),
-  windowNumber: z.string().regex(/^[A-Z0-9]+$/).max(8).nullable().optional(),
-};
-const createBody = z.strictObject({
-  username: z.string().regex(/^[a-z0-9._-]+$/, 'lower-case letters, digits, . _ -').min(2).max(64),
-  password: z.string().min(12, 'at least 12 characters').max(256),
-  ...editable,
-});
-const updateBody = z.strictObject({
-  displayName: editable.displayName.optional(), roles: editable.roles.optional(), departmentCode: editable.departmentCode,
-  servesDepartmentCodes: editable.servesDepartmentCodes, windowNumber: editable.windowNumber, active: z.boolean().optional(),
-}).refine((b) => Object.keys(b).length > 0, 'nothing to change');
 const listQuery = queryObject({ departmentCode: code.optional(), role: z.enum(roles).optional(), ...paging });
 
 type Stored = Omit<User, 'passwordHash'> & { _id: unknown };
@@ -38,7 +21,8 @@ const view = (u: Stored) => ({
 
 /**
  * Users, roles, departments and windows. The system admin creates and edits accounts; department
- * admins read their department's staff and the approvers serving it (to choose grantees of 授权).
+ * admins read their department's staff and the approvers serving it (to choose grantees of 授权), and
+ * create, re-role and deactivate their own staff with staff roles (authz/ability.ts).
  * Every change is audited. Deactivating a user, or changing their roles, departments or window,
  * revokes their sessions: refresh and access tokens
  * are refused from the next request on.
@@ -76,7 +60,7 @@ export function userRoutes(api: Api, deps: { db: Connection; authority: Authorit
 
   api.add({
     method: 'post', path: '/api/users', tag: 'users', access: 'user', status: 201,
-    summary: 'Create a user with roles, department, departments served and window (system admin); audited',
+    summary: 'Create a user with roles, department, departments served and window (system admin; a department admin: own department, staff roles); audited',
     body: createBody,
     handler: async ({ req, body }) => {
       const { password, ...fields } = body;
@@ -92,13 +76,16 @@ export function userRoutes(api: Api, deps: { db: Connection; authority: Authorit
 
   api.add({
     method: 'patch', path: '/api/users/:id', tag: 'users', access: 'user',
-    summary: 'Change a user\'s name, roles, department, departments served, window or active flag (system admin); audited',
+    summary: 'Change a user\'s name, roles, department, departments served, window or active flag (system admin; a department admin: own staff, staff roles); audited',
     params: z.strictObject({ id: objectId }), body: updateBody,
     handler: async ({ req, params, body }) => {
       const ability = await deps.authority.abilityOf(req);
       const existing = await users.findOne({ $and: [{ _id: params.id }, accessibleFilter(ability, 'read', 'User')] }, { passwordHash: 0 }).lean();
       if (!existing) throw notFound('User', '用户');
       assertCan(ability, 'update', subjectOf('User', existing));
+      // …and the user as the change leaves them (a department admin may not move staff out or raise their roles).
+      const after = Object.fromEntries(Object.entries({ ...existing, ...body }).filter(([, v]) => v !== null && v !== undefined));
+      assertCan(ability, 'update', subjectOf('User', after));
       const me = principalOf(req).userId === params.id;
       if (me && (body.active === false || (body.roles && !body.roles.includes('systemAdmin') && existing.roles.includes('systemAdmin')))) {
         throw conflict('CANNOT_DISARM_SELF', 'You cannot deactivate yourself or drop your own system admin role', '不能停用自己或取消自己的系统管理员角色');

@@ -41,7 +41,7 @@ const allowed: Record<string, string[]> = {
     ...catalogue,
     ...on(['create', 'update', 'delete'], ['Matter.zjj', 'Material.zjj']),
     ...on(['read', 'grant', 'revoke'], ['Delegation.zjj']),
-    'read User.zjj', 'read User.gajServingZjj', 'read AuditRecord.zjj', 'read Register.zjj',
+    'read User.zjj', 'create User.zjj', 'update User.zjj', 'read User.gajServingZjj', 'read AuditRecord.zjj', 'read Register.zjj',
   ],
   processDesigner: [...catalogue, ...on(['read', 'create', 'update', 'deploy'], ['Process.any'])],
   hotlineOperator: [...catalogue, ...on(['read', 'create', 'update', 'dispatch'], ['HotlineTicket.any'])],
@@ -83,6 +83,20 @@ describe('authority table: every role × action × subject', () => {
     for (const key of allKeys.filter((k) => /^(Case|Task|Document)\./.test(k))) {
       expect(ability.can('read', subjectOf(fixtures[key].type, fixtures[key].record)), key).to.equal(false);
     }
+  });
+
+  it('lets a department admin staff the own department with staff roles only, never seconding anyone elsewhere', () => {
+    const ability = defineAbilityFor(principals.departmentAdmin, [], NOW);
+    const user = (record: object) => subjectOf('User', { departmentCode: 'zjj', servesDepartmentCodes: [], ...record });
+    expect(ability.can('create', user({ roles: ['approver'] }))).to.equal(true);
+    expect(ability.can('create', user({ roles: ['approver'], servesDepartmentCodes: ['zjj'] }))).to.equal(true);
+    expect(ability.can('update', user({ roles: ['processDesigner', 'approver'] }))).to.equal(true);
+    for (const role of ['windowClerk', 'issuingClerk', 'hotlineOperator', 'departmentAdmin', 'director', 'systemAdmin']) {
+      expect(ability.can('create', user({ roles: ['approver', role] })), role).to.equal(false);
+      expect(ability.can('update', user({ roles: [role] })), role).to.equal(false);
+    }
+    expect(ability.can('create', user({ roles: ['approver'], servesDepartmentCodes: ['zjj', 'gaj'] }))).to.equal(false);
+    expect(ability.can('create', user({ roles: ['approver'], departmentCode: 'gaj' }))).to.equal(false);
   });
 
   it('limits a designer who belongs to a department to that department\'s processes', () => {

@@ -1,6 +1,10 @@
 import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/ability';
 import type { Principal } from '../auth/index.ts';
+import { roles, type Role } from '../auth/roles.ts';
 import { delegatedPowers, type Action, type ActiveDelegation, type AppAbility, type SubjectName } from './vocabulary.ts';
+
+/** The roles a department admin may give their own staff: powers the department's own code bounds. */
+export const departmentStaffRoles: readonly Role[] = ['approver', 'processDesigner'];
 
 /**
  * Every CASL rule of the platform, in one place (DESIGN.md "Authority"). Each route and worker asks
@@ -80,6 +84,13 @@ export function defineAbilityFor(principal: Principal, delegations: readonly Act
     // Their own staff and the approvers seconded to serve the department (candidates for 授权).
     can('read', 'User', { departmentCode: ownDept });
     can('read', 'User', { servesDepartmentCodes: ownDept });
+    // They staff the own department (create, change roles, deactivate) with the roles whose power
+    // the department bounds (approver, designer of its processes) — never the hall's window and
+    // hotline roles, nor those that rule others (admin, director, system admin) — and second no one
+    // to another department.
+    can(['create', 'update'], 'User', { departmentCode: ownDept });
+    builder.cannot(['create', 'update'], 'User', { roles: { $in: roles.filter((r) => !departmentStaffRoles.includes(r)) } });
+    builder.cannot(['create', 'update'], 'User', { servesDepartmentCodes: { $elemMatch: { $ne: ownDept } } });
     can('read', 'AuditRecord', { departmentCode: ownDept });
     // the supervisors' registers (seal uses, certificates, deadlines, 督办) of the own department
     can('read', 'Register', { departmentCode: ownDept });

@@ -4,7 +4,10 @@ import { handlingTypes, limitUnits, matterTypes, processTemplates, resultKinds, 
 const keys = <T extends object>(table: T) => Object.keys(table) as [keyof T & string, ...(keyof T & string)[]];
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-/** A matter as a department admin writes it (the national elements plus the local flags). */
+/**
+ * A matter as a department admin writes it (the national elements plus the local flags). The web app
+ * validates its edit form with this very schema, so the rules' messages read "中文 / English".
+ */
 export const matterBodySchema = z.strictObject({
   code: z.string().regex(/^[a-z0-9_]{2,40}$/),
   basicCode: z.string().regex(/^\d{12}$/, '12 digits (基本编码)'),
@@ -34,12 +37,12 @@ export const matterBodySchema = z.strictObject({
 }).superRefine((m, ctx) => {
   // 承诺时限不得超过法定时限 (DOMAIN.md §3); 即办件 promise 0 days.
   if (m.legalLimit.unit !== 'immediate' && m.promisedDays > m.legalLimit.value && m.legalLimit.value > 0) {
-    ctx.addIssue({ code: 'custom', path: ['promisedDays'], message: 'the promised limit may not exceed the statutory limit' });
+    ctx.addIssue({ code: 'custom', path: ['promisedDays'], message: '承诺时限不得超过法定时限 / the promised limit may not exceed the statutory limit' });
   }
   if (m.handlingType === 'immediate' && m.promisedDays !== 0) {
-    ctx.addIssue({ code: 'custom', path: ['promisedDays'], message: 'an immediate matter promises 0 days' });
+    ctx.addIssue({ code: 'custom', path: ['promisedDays'], message: '即办件承诺时限为 0 个工作日 / an immediate matter promises 0 days' });
   }
   const names = m.materials.map((x) => x.name);
-  if (new Set(names).size !== names.length) ctx.addIssue({ code: 'custom', path: ['materials'], message: 'material names must be unique' });
+  if (new Set(names).size !== names.length) ctx.addIssue({ code: 'custom', path: ['materials'], message: '材料名称不能重复 / material names must be unique' });
 });
 export type MatterBody = z.infer<typeof matterBodySchema>;

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { assertAccessible, hallInBrowser, screenshot, signIn, textOf, waitForText, watchedPage } from './browser.ts';
+import { assertAccessible, fill, hallInBrowser, screenshot, signIn, textOf, waitForText, watchedPage } from './browser.ts';
 
 describe('web: the admin pages (授权管理) in Chromium', function () {
   this.timeout(180_000);
@@ -56,6 +56,88 @@ describe('web: the admin pages (授权管理) in Chromium', function () {
     await page.waitForSelector('#override-list');
     await assertAccessible(page, 'calendar');
     await screenshot(page, 'admin-calendar');
+    w.assertClean();
+    await page.close();
+  });
+
+  it('lets a department admin edit a matter: the promised limit and a 容缺 flag are saved; a promise beyond the legal limit is refused with the rule\'s Chinese message', async () => {
+    const w = await watchedPage(web.browser, { width: 1366, height: 900 });
+    const { page } = w;
+    const admin = await web.t.signIn('admin.zjj');
+    const stored = async () => (await web.t.http.get('/api/matters/zjj_sgxk').auth(admin, { type: 'bearer' })).body as { promisedDays: number; materials: Array<{ name: string; pendingAllowed: boolean }> };
+    expect((await stored()).promisedDays).to.equal(3);
+    expect((await stored()).materials[0].pendingAllowed).to.equal(false);
+
+    await signIn(page, web.t.baseUrl, 'admin.zjj', '/admin/matters');
+    await waitForText(page, '#matter-list', '建筑工程施工许可证核发');
+    // only the own department's matters carry an edit button
+    expect(await page.$$eval('[data-edit]', (b) => b.map((x) => x.getAttribute('data-edit')))).to.include('zjj_sgxk');
+    await page.click('[data-edit=zjj_sgxk]');
+    await waitForText(page, '#matter-edit', '建筑工程施工许可证核发');
+    expect(await textOf(page, '#legal-limit')).to.contain('7');
+    await fill(page, '#promised-days', '5');
+    await page.keyboard.press('Tab');
+    await page.click('[data-material="0"] .m-pending');
+    await page.waitForSelector('[data-material="0"] .m-pending input:checked');
+    await new Promise((resolve) => setTimeout(resolve, 400)); // the checkbox's 0.25 s transition, for the picture
+    await screenshot(page, 'admin-matter-edit');
+    await assertAccessible(page, 'matter-edit');
+    await page.click('#matter-save');
+    await waitForText(page, '#matter-saved', '已保存');
+    expect((await stored()).promisedDays).to.equal(5);
+    expect((await stored()).materials[0].pendingAllowed).to.equal(true);
+
+    // a reload shows what was saved
+    await page.reload({ waitUntil: 'networkidle0' });
+    await waitForText(page, '#matter-list', '建筑工程施工许可证核发');
+    await page.click('[data-edit=zjj_sgxk]');
+    await page.waitForSelector('#matter-edit');
+    expect(await page.$eval('#promised-days', (i) => (i as HTMLInputElement).value)).to.equal('5');
+    expect(await page.$eval('[data-material="0"] .m-pending input', (i) => (i as HTMLInputElement).checked)).to.equal(true);
+
+    // 9 working days against a 7-day legal limit: the server's own rule refuses it, in Chinese
+    await fill(page, '#promised-days', '9');
+    await page.keyboard.press('Tab');
+    await page.click('#matter-save');
+    await waitForText(page, '#matter-edit', '承诺时限不得超过法定时限');
+    expect((await stored()).promisedDays).to.equal(5);
+    // …the very message the server gives when the browser is bypassed
+    const current = await stored();
+    const refused = await web.t.http.put('/api/matters/zjj_sgxk').auth(admin, { type: 'bearer' }).send({ ...current, promisedDays: 9 });
+    expect(refused.status).to.equal(400);
+    expect(JSON.stringify(refused.body.fields)).to.contain('承诺时限不得超过法定时限');
+    expect((await stored()).promisedDays).to.equal(5);
+    w.assertClean();
+    await page.close();
+  });
+
+  it('lets a department admin create an approver of the own department, change roles and deactivate; ruling roles are not offered', async () => {
+    const w = await watchedPage(web.browser, { width: 1366, height: 900 });
+    const { page } = w;
+    await signIn(page, web.t.baseUrl, 'admin.zjj', '/admin/users');
+    await waitForText(page, '#user-list', '住建局审批 张强');
+    const offered = await page.$$eval('[data-role]', (c) => c.map((x) => x.getAttribute('data-role')));
+    expect(offered).to.deep.equal(['approver', 'processDesigner']);
+    await fill(page, '#new-username', 'approver.zjj7');
+    await fill(page, '#new-display-name', '住建局审批 王五');
+    await fill(page, '#new-password', 'Long-enough-2026!');
+    await page.click('[data-role=approver]');
+    await page.click('#user-create');
+    await waitForText(page, '#user-done', '已创建用户');
+    await waitForText(page, '#user-list', 'approver.zjj7');
+    expect(await textOf(page, '#user-list')).to.contain('住建局审批 王五');
+    await assertAccessible(page, 'users-edit');
+    await screenshot(page, 'admin-users');
+    // the new account signs in, in the own department
+    const signedIn = await web.t.http.post('/api/auth/sign-in').send({ username: 'approver.zjj7', password: 'Long-enough-2026!' });
+    const me = (await web.t.http.get('/api/users?pageSize=200').auth(await web.t.signIn('admin.zjj'), { type: 'bearer' })).body.items.find((u: { username: string }) => u.username === 'approver.zjj7');
+    expect(signedIn.status).to.equal(200);
+    expect(me).to.include({ departmentCode: 'zjj', active: true });
+
+    await page.click('[data-toggle="approver.zjj7"]');
+    await waitForText(page, '#user-done', '已更新');
+    const after = (await web.t.http.get('/api/users?pageSize=200').auth(await web.t.signIn('admin.zjj'), { type: 'bearer' })).body.items.find((u: { username: string }) => u.username === 'approver.zjj7');
+    expect(after.active).to.equal(false);
     w.assertClean();
     await page.close();
   });
