@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { certificateModel } from '../../src/issuing/certificate.model.ts';
 import { startHall, type TestHall } from '../hall.ts';
-import { actorOf, approverWithPowers, eventually, openTask, receiveAccepted, type Actor } from './steps.ts';
+import { actorOf, eventually, openTask, permitReadyForPickup, type Actor } from './steps.ts';
 
 /**
  * Issue 11 (出件): besides 窗口领取 and 邮寄送达 the issuing window serves the certificate electronically
@@ -17,23 +17,9 @@ describe('electronic service (电子送达) at the issuing window', function () 
 
   before(async () => {
     t = await startHall('esvc');
-    const clerk = actorOf(t, await t.signIn('clerk'));
     issuer = actorOf(t, await t.signIn('issuer'));
     director = actorOf(t, await t.signIn('director'));
-    const approver = await approverWithPowers(t, 'zjj', ['reviewAndReport', 'decide', 'useSeal']);
-    ({ caseNumber } = await receiveAccepted(clerk, 'zjj_sgxk', { kind: 'organisation', name: '中卫市沙坡头区云杉建设有限公司', uscc: '1164050064050037XR' }, { name: '马文静', phone: '13995012866' }));
-    const review = await openTask(approver, caseNumber, 'review');
-    await approver.post(`/api/tasks/${review.key}/claim`);
-    expect((await approver.post(`/api/tasks/${review.key}/approve`, { opinion: '符合条件' })).status).to.equal(200);
-    const decide = await openTask(approver, caseNumber, 'decide');
-    await approver.post(`/api/tasks/${decide.key}/claim`);
-    const year = new Date().getUTCFullYear();
-    const decided = await approver.post(`/api/tasks/${decide.key}/approve`, {
-      opinion: '准予',
-      decision: { findings: '申请符合法定条件和标准', legalBasis: '《建筑工程施工许可管理办法》', licence: { name: '建筑工程施工许可证', scope: '云杉大厦', validFrom: `${year}-01-01`, validTo: `${year + 1}-12-31` } },
-    });
-    expect(decided.status, decided.text).to.equal(200);
-    await openTask(issuer, caseNumber, 'handOver');
+    caseNumber = await permitReadyForPickup(t);
   });
   after(() => t?.close());
 

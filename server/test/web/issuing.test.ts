@@ -1,27 +1,6 @@
 import { expect } from 'chai';
-import type { TestHall } from '../hall.ts';
-import { actorOf, approverWithPowers, eventually, openTask, receiveAccepted } from '../e2e/steps.ts';
+import { eventually, permitReadyForPickup } from '../e2e/steps.ts';
 import { assertAccessible, fill, hallInBrowser, screenshot, signIn, textOf, waitForText, watchedPage } from './browser.ts';
-
-/** Given a granted construction permit waiting at the issuing window (received, reviewed, decided with the seal). */
-async function permitReadyForPickup(t: TestHall): Promise<string> {
-  const clerk = actorOf(t, await t.signIn('clerk'));
-  const approver = await approverWithPowers(t, 'zjj', ['reviewAndReport', 'decide', 'useSeal']);
-  const { caseNumber } = await receiveAccepted(clerk, 'zjj_sgxk', { kind: 'organisation', name: '中卫市沙坡头区云杉建设有限公司', uscc: '1164050064050037XR' }, { name: '马文静', phone: '13995012866' });
-  const review = await openTask(approver, caseNumber, 'review');
-  await approver.post(`/api/tasks/${review.key}/claim`);
-  expect((await approver.post(`/api/tasks/${review.key}/approve`, { opinion: '符合条件' })).status).to.equal(200);
-  const decide = await openTask(approver, caseNumber, 'decide');
-  await approver.post(`/api/tasks/${decide.key}/claim`);
-  const year = new Date().getUTCFullYear();
-  const decided = await approver.post(`/api/tasks/${decide.key}/approve`, {
-    opinion: '准予',
-    decision: { findings: '申请符合法定条件和标准', legalBasis: '《建筑工程施工许可管理办法》', licence: { name: '建筑工程施工许可证', scope: '云杉大厦', validFrom: `${year}-01-01`, validTo: `${year + 1}-12-31` } },
-  });
-  expect(decided.status, decided.text).to.equal(200);
-  await openTask(actorOf(t, await t.signIn('issuer')), caseNumber, 'handOver');
-  return caseNumber;
-}
 
 describe('web: the issuing window (出件) in Chromium', function () {
   this.timeout(240_000);
