@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { z } from 'zod';
+import { overrideBody } from './override.schema.ts';
 import { principalOf } from '../auth/index.ts';
 import { assertCan, type Authority } from '../authz/index.ts';
 import { forbidden } from '../shared/errors.ts';
@@ -83,12 +84,7 @@ export function calendarRoutes(api: Api, deps: CalendarRouteDeps): void {
   api.add({
     method: 'post', path: '/api/calendar/overrides', tag: 'calendar', access: 'user', status: 201,
     summary: 'Add an override for one date, with the document that decided it',
-    body: z.strictObject({
-      date: isoDate,
-      kind: z.enum(['holiday', 'workday']),
-      name: z.string().trim().min(1).max(60),
-      source: z.string().trim().min(1).max(200).describe('e.g. 宁政办发〔2026〕1号'),
-    }),
+    body: overrideBody,
     handler: async ({ req, body }) => {
       assertMayMaintainCalendar(req);
       return calendar.addOverride(body, principalOf(req).username);
