@@ -63,11 +63,27 @@ export async function watchedPage(browser: Browser, options: { width?: number; h
 /** axe-core on the page as it is now: no serious or critical violation. */
 export async function assertAccessible(page: Page, label: string): Promise<void> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  await settleAnimations(page);
   const violations = await page.evaluate(async () => {
     const result = await (window as unknown as { axe: { run(o: object): Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run({ resultTypes: ['violations'] });
     return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
   });
   expect(violations, `axe on ${label}:\n${violations.join('\n')}`).to.deep.equal([]);
+}
+
+/**
+ * Waits until no CSS transition or animation is running: axe measures colour contrast on what is
+ * painted, and a tag or error message half-way through Element Plus's fade-in reads as pale text.
+ */
+export async function settleAnimations(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    for (let round = 0; round < 5; round++) {
+      const running = document.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity);
+      if (running.length === 0) break;
+      await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+      await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+    }
+  });
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
