@@ -1,7 +1,7 @@
 import express, { type Express } from 'express';
 import type { Connection } from 'mongoose';
 import { AuditTrail, auditRoutes } from './audit/index.ts';
-import { authenticate, authRoutes, principalForUser, revokedSessions, userRoutes, type AuthDeps, type TokenService } from './auth/index.ts';
+import { authenticate, authRoutes, displayNameOf, principalForUser, revokedSessions, userRoutes, type AuthDeps, type TokenService } from './auth/index.ts';
 import { auditRefusals, authority as buildAuthority, authzRoutes, type Authority } from './authz/index.ts';
 import { catalogModels, catalogRoutes, matterAdminRoutes } from './catalog/index.ts';
 import { delegationRoutes, delegationService } from './delegations/index.ts';
@@ -114,7 +114,7 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
     board.completionRecorder = (key) => recordCompletion(approvalDeps, key);
     incidentsFeature(api, { db: deps.db, engine: deps.engine, authority, trail });
     if (intake) {
-      handOverRoutes(api, { authority, intake, board, complete: (principal, task, outcome, variables, data) => completeTask(approvalDeps, principal, task, outcome, variables, data) });
+      handOverRoutes(api, { authority, intake, board, complete: (principal, task, outcome, variables, data) => completeTask(approvalDeps, principal, task, outcome, variables, data), nameOf: (principal) => displayNameOf(deps.db, principal) });
     }
   }
   api.add({

@@ -1,7 +1,7 @@
 export { authenticate, principalOf } from './authenticate.ts';
 export { defaultLockoutPolicy, type LockoutPolicy } from './lockout.ts';
 export { hashPassword, verifyPassword } from './passwords.ts';
-export { principalForUser, principalFromUser } from './principal.ts';
+export { displayNameOf, principalForUser, principalFromUser } from './principal.ts';
 export { revokedSessions, type RevokedSessions } from './revocations.ts';
 export { roles, roleNames, type Role } from './roles.ts';
 export { authRoutes, type AuthDeps } from './routes.ts';

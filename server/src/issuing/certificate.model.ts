@@ -23,7 +23,7 @@ export interface Certificate {
   /** 行政许可法第四十四条: issue and serve within 10 (working) days of the decision. */
   issueDueDate: string;
   /** 送达回证: how, to whom and when the certificate was served (and where, when served electronically). */
-  service?: { method: ServiceMethod; recipientName: string; trackingNumber?: string; electronicAddress?: string; servedAt: Date; servedBy: string };
+  service?: { method: ServiceMethod; recipientName: string; trackingNumber?: string; electronicAddress?: string; servedAt: Date; servedBy: string; servedByName?: string };
 }
 
 export const certificateLayouts = ['constructionPermit', 'planningPermit', 'licence'] as const;
@@ -47,7 +47,7 @@ const schema = new Schema<Certificate>({
   documentId: String,
   verificationCode: { type: String, required: true, unique: true },
   issueDueDate: String,
-  service: { method: { type: String, enum: serviceMethods }, recipientName: String, trackingNumber: String, electronicAddress: String, servedAt: Date, servedBy: String },
+  service: { method: { type: String, enum: serviceMethods }, recipientName: String, trackingNumber: String, electronicAddress: String, servedAt: Date, servedBy: String, servedByName: String },
 });
 
 export const certificateModel = (connection: Connection): Model<Certificate> =>

@@ -14,6 +14,8 @@ export interface HandOverDeps {
   board: TaskBoard;
   /** The approval feature's task completion (it keeps the board, the timeline and the audit trail in step). */
   complete(principal: Principal, task: TaskDoc, outcome: string, variables: Variables, data: Record<string, unknown>): Promise<unknown>;
+  /** The name the issuing clerk is shown by on the 送达回证. */
+  nameOf(principal: Principal): Promise<string>;
 }
 
 /**
@@ -33,7 +35,7 @@ export function handOverRoutes(api: Api, deps: HandOverDeps): void {
       const task = await deps.board.tasks.findOne({ caseNumber: caseDoc.caseNumber, step: 'handOver', state: 'open' }).lean<TaskDoc>();
       if (!task) throw new AppError({ status: 409, code: 'NOTHING_TO_HAND_OVER', zh: '该办件没有待发放的证照', en: 'This case has no certificate waiting to be handed over' });
       const principal = principalOf(req);
-      const service = { ...body, servedBy: principal.username };
+      const service = { ...body, servedBy: principal.username, servedByName: await deps.nameOf(principal) };
       await deps.complete(principal, task, 'handedOver', { service }, { service });
       return { caseNumber: caseDoc.caseNumber, service };
     },

@@ -103,8 +103,8 @@ export function issuingJobHandlers(deps: IssuingDeps): Record<'prepareCertificat
     const caseDoc = await caseOf(deps.intake, job);
     if (!caseDoc) return noCase(job);
     // 即办件 (mode atWindow): handed over on the spot to the applicant's contact at the window.
-    const atWindow = job.customHeaders.mode === 'atWindow' ? { method: 'inPerson', recipientName: caseDoc.contact.name, servedBy: 'window' } : undefined;
-    const service = (job.variables.service ?? atWindow) as { method?: string; recipientName?: string; trackingNumber?: string; electronicAddress?: string; servedBy?: string } | undefined;
+    const atWindow = job.customHeaders.mode === 'atWindow' ? { method: 'inPerson', recipientName: caseDoc.contact.name, servedBy: 'window', servedByName: '窗口' } : undefined;
+    const service = (job.variables.service ?? atWindow) as { method?: string; recipientName?: string; trackingNumber?: string; electronicAddress?: string; servedBy?: string; servedByName?: string } | undefined;
     if (!service || !serviceMethods.includes(service.method as ServiceMethod) || !service.recipientName) {
       return { outcome: 'fail', retries: 0, errorMessage: 'the hand-over did not record the service (method and recipient)' };
     }
@@ -116,7 +116,7 @@ export function issuingJobHandlers(deps: IssuingDeps): Record<'prepareCertificat
     const electronicAddress = method === 'electronic' ? service.electronicAddress : undefined;
     const servedAt = new Date();
     await certificateModel(deps.db).updateOne({ caseNumber: caseDoc.caseNumber, service: null }, {
-      $set: { service: { method, recipientName: service.recipientName, trackingNumber: service.trackingNumber, electronicAddress, servedAt, servedBy: service.servedBy ?? '' } },
+      $set: { service: { method, recipientName: service.recipientName, trackingNumber: service.trackingNumber, electronicAddress, servedAt, servedBy: service.servedBy ?? '', servedByName: service.servedByName ?? service.servedBy ?? '' } },
     });
     const completed = { serviceMethod: method, ...(electronicAddress ? { electronicAddress } : {}) };
     await appendOnce(deps.intake.cases, caseDoc.caseNumber, { id: `completed:${caseDoc.caseNumber}`, at: servedAt, type: 'completed', data: completed }, {

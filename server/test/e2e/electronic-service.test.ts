@@ -50,7 +50,7 @@ describe('electronic service (电子送达) at the issuing window', function () 
   it('serves the certificate electronically and records the address on the certificate and the case timeline', async () => {
     const res = await issuer.post(`/api/issuing/cases/${caseNumber}/hand-over`, { method: 'electronic', recipientName: '马文静', electronicAddress: ' mawenjing@yunshan-jianshe.cn ' });
     expect(res.status, res.text).to.equal(200);
-    expect(res.body.service).to.include({ method: 'electronic', electronicAddress: 'mawenjing@yunshan-jianshe.cn', recipientName: '马文静', servedBy: 'issuer' });
+    expect(res.body.service).to.include({ method: 'electronic', electronicAddress: 'mawenjing@yunshan-jianshe.cn', recipientName: '马文静', servedBy: 'issuer', servedByName: '出证窗口 李娜' });
     const closed = await eventually(async () => {
       const c = await director.get(`/api/cases/${caseNumber}`);
       return c.body.status === 'completed' ? c.body : undefined;
@@ -58,7 +58,7 @@ describe('electronic service (电子送达) at the issuing window', function () 
     const completed = closed.timeline.find((e: { type: string }) => e.type === 'completed');
     expect(completed.data).to.deep.include({ serviceMethod: 'electronic', electronicAddress: 'mawenjing@yunshan-jianshe.cn' });
     const service = (await certificates().findOne({ caseNumber }).lean())!.service!;
-    expect(service).to.include({ method: 'electronic', recipientName: '马文静', electronicAddress: 'mawenjing@yunshan-jianshe.cn', servedBy: 'issuer' });
+    expect(service).to.include({ method: 'electronic', recipientName: '马文静', electronicAddress: 'mawenjing@yunshan-jianshe.cn', servedBy: 'issuer', servedByName: '出证窗口 李娜' });
     expect(service.servedAt).to.be.instanceOf(Date);
     expect(service.trackingNumber).to.equal(undefined);
   });

@@ -29,7 +29,7 @@ describe('web: the issuing window (出件) in Chromium', function () {
     await page.click('#hand-over-submit');
     await waitForText(page, '#hand-over', '送达回证', 30_000);
     await waitForText(page, '#service-receipt', 'EMS1234567890');
-    expect(await textOf(page, '#service-receipt')).to.contain('邮寄送达').and.contain('马文静').and.contain('受送达人签名');
+    expect(await textOf(page, '#service-receipt')).to.contain('邮寄送达').and.contain('马文静').and.contain('受送达人签名').and.contain('出证窗口 李娜');
     await screenshot(page, 'issuing-served');
     await assertAccessible(page, 'issuing 送达回证');
 
