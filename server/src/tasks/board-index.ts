@@ -1,13 +1,20 @@
 import type { Principal } from '../auth/index.ts';
 import type { AppAbility } from '../authz/index.ts';
 import { subjectOf } from '../authz/index.ts';
+import { DoneIndex } from './done-index.ts';
 import { groupsOf, taskSummary } from './lists.ts';
 import type { TaskDoc } from './model.ts';
+import { comparator, hasFilters, matchesFilters, type Item, type Sort } from './order.ts';
 import type { ListQuery, TaskList } from './schemas.ts';
 
-type Item = Omit<TaskDoc, 'form' | 'history'>;
-type Sort = ListQuery['sort'];
 const isOpen = (state: string) => state === 'open' || state === 'awaitingSigners';
+
+/** A task that entered, changed in or left the open board (`before`/`after` absent when not open). */
+export interface BoardChange {
+  key: string;
+  before?: Item;
+  after?: Item;
+}
 
 function add(map: Map<string, Set<string>>, key: string, value: string) {
   let set = map.get(key);
@@ -33,6 +40,10 @@ export class BoardIndex {
   /** Per candidate group, its entries in each list order asked for; dropped when the group changes. */
   private readonly sortedByGroup = new Map<string, Map<Sort, GroupView>>();
   private readonly authKeys = new WeakMap<Item, string>();
+  /** Closed tasks by the user who completed them (已办). */
+  readonly done = new DoneIndex();
+  /** Told of every change, after the index took it (the task stream's single-topology feed). */
+  readonly listeners = new Set<(change: BoardChange) => void>();
 
   get size(): number {
     return this.items.size;
@@ -49,11 +60,14 @@ export class BoardIndex {
     if (current && current.rev > task.rev) return;
     if (fromLoad && (this.closed?.get(task._id) ?? -1) >= task.rev) return;
     if (current) this.drop(current);
+    this.done.apply(task);
     if (!isOpen(task.state)) {
       this.closed?.set(task._id, task.rev);
+      if (current) this.tell({ key: task._id, before: current });
       return;
     }
     this.items.set(task._id, task);
+    this.tell({ key: task._id, before: current, after: task });
     for (const g of task.candidateGroups ?? []) {
       add(this.byGroup, g, task._id);
       this.sortedByGroup.delete(g);
@@ -73,6 +87,11 @@ export class BoardIndex {
     const current = this.items.get(key);
     if (current) this.drop(current);
     this.closed?.set(key, Number.MAX_SAFE_INTEGER);
+    if (current) this.tell({ key, before: current });
+  }
+
+  private tell(change: BoardChange): void {
+    for (const listener of this.listeners) listener(change);
   }
 
   /** After the first load, closed keys need no remembering. */
@@ -125,6 +144,7 @@ export class BoardIndex {
       return ordered(this.from(keys), sort);
     }
     switch (list) {
+      case 'done': return ordered(this.done.of(principal.username), sort);
       case 'mine': return ordered(this.from(this.byAssignee.get(principal.username)), sort);
       case 'cc': return ordered(this.from(this.byCc.get(principal.username)), sort);
       case 'dueSoon': return ordered([...this.items.values()].filter((t) => t.warnAt && t.dueAt && t.warnAt.getTime() <= now && now < t.dueAt.getTime()), sort);
@@ -144,9 +164,7 @@ export class BoardIndex {
     const memo = new Map<string, boolean>();
     for (const t of this.candidates(list, principal, now.getTime(), sort)) {
       if (list === 'groups' && (t.state !== 'open' || t.assignee !== null)) continue;
-      if (query.matterCode && t.matterCode !== query.matterCode) continue;
-      if (query.departmentCode && t.departmentCode !== query.departmentCode) continue;
-      if (query.caseNumber && t.caseNumber !== query.caseNumber) continue;
+      if (!matchesFilters(t, query)) continue;
       const key = this.authKey(t);
       let may = memo.get(key);
       if (may === undefined) {
@@ -167,7 +185,7 @@ export class BoardIndex {
    * when the query is not that case (`scan` answers it).
    */
   private groupPage(ability: AppAbility, principal: Principal, query: ListQuery, from: number): { page: Item[]; total: number } | null {
-    if (query.list !== 'groups' || query.matterCode || query.departmentCode || query.caseNumber) return null;
+    if (query.list !== 'groups' || hasFilters(query)) return null;
     const groups = this.groupsWithTasks(principal);
     if (groups.length !== 1) return null;
     const view = this.groupView(groups[0], query.sort);
@@ -203,14 +221,6 @@ export class BoardIndex {
 /** Whether the ability lets the user read a task: the rules read only these fields. */
 const mayRead = (ability: AppAbility, t: Item) =>
   ability.can('read', subjectOf('Task', { departmentCode: t.departmentCode, matterCode: t.matterCode, candidateGroups: t.candidateGroups, assignee: t.assignee }));
-
-/** List order: by the sort field (missing last), then by key. */
-function comparator(sort: Sort): (a: Item, b: Item) => number {
-  const field = sort.replace('-', '') as 'dueAt' | 'createdAt';
-  const direction = sort.startsWith('-') ? -1 : 1;
-  const value = (t: Item) => t[field]?.getTime() ?? Number.MAX_SAFE_INTEGER;
-  return (a, b) => direction * (value(a) - value(b)) || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
-}
 
 /** A group's entries in one list order, with what the busiest list needs precomputed. */
 interface GroupView {

@@ -71,6 +71,8 @@ export interface TaskDoc {
   departmentCode: string | null;
   matterCode: string | null;
   caseNumber: string | null;
+  /** The applicant's name (variable `applicantName`), shown and filtered on the board. */
+  applicant?: string | null;
   state: TaskState;
   dueAt: Date | null;
   warnAt: Date | null;
@@ -116,6 +118,7 @@ const taskSchema = new Schema<TaskDoc>(
     departmentCode: { type: String, default: null },
     matterCode: { type: String, default: null },
     caseNumber: { type: String, default: null },
+    applicant: { type: String, default: null },
     state: { type: String, enum: taskStates, required: true },
     dueAt: { type: Date, default: null },
     warnAt: { type: Date, default: null },
