@@ -12,6 +12,7 @@ import { createEngine } from '../../server/src/engine/index.ts';
 import { ensureFerretIdIndexes } from '../../server/src/shared/ferretdb-ids.ts';
 import { taskModel } from '../../server/src/tasks/index.ts';
 import { startTestApp, testDatabase } from '../../server/test/support.ts';
+import { reviewProcess } from './review-process.ts';
 
 const size = Number(process.argv[2] ?? 100_000);
 const rounds = 20;
@@ -48,16 +49,7 @@ try {
 
   // 2. 20 tasks on the embedded engine, claimed by approver.zjj (they show under 待办)
   await engine.start();
-  await engine.deploy({
-    name: 'bench-board.bpmn', xml: `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="https://onewindow.example/bpmn">
-<bpmn:process id="bench-board" isExecutable="true">
-<bpmn:startEvent id="s"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
-<bpmn:userTask id="review" name="审查"><bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="=&#34;dept:&#34; + departmentCode" /></bpmn:extensionElements><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:userTask>
-<bpmn:endEvent id="e"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
-<bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="review" /><bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="e" />
-</bpmn:process></bpmn:definitions>`,
-  });
+  await engine.deploy(reviewProcess('bench-board'));
   for (let i = 0; i < rounds; i++) {
     await engine.startInstance({ processId: 'bench-board', variables: { caseId: `ZW20261202-${String(i).padStart(4, '0')}`, matterCode: 'zjj_sgxk', departmentCode: 'zjj', applicantName: '中卫市沙坡头区云杉建设有限公司' } });
   }
