@@ -65,7 +65,7 @@ export function taskLists(deps: { db: Connection; clock?: () => Date }) {
       const filter = filterFor(ability, principal, query.list, extra, now);
       const field = query.sort.replace('-', '');
       const direction = query.sort.startsWith('-') ? -1 : 1;
-      const order: Record<string, 1 | -1> = query.sort === 'priority' ? { 'urges.at': -1, dueAt: 1, _id: 1 } : { [field]: direction, _id: 1 };
+      const order: Record<string, 1 | -1> = query.sort === 'priority' ? { lastUrgedAt: -1, dueAt: 1, _id: 1 } : { [field]: direction, _id: 1 };
       const [items, total] = await Promise.all([
         tasks.find(filter).sort(order).skip((query.page - 1) * query.pageSize).limit(query.pageSize)
           .select({ form: 0, history: 0 }).lean<TaskDoc[]>(),

@@ -87,6 +87,8 @@ export interface TaskDoc {
   closedAt?: Date;
   carbonCopies: Array<{ username: string; by: string; at: Date }>;
   urges: Array<{ by: string; at: Date; note?: string }>;
+  /** The latest urge (督办) — what the `priority` order sorts by (FerretDB does not sort by an array's elements). */
+  lastUrgedAt?: Date | null;
   history: TaskEntry[];
   createdAt: Date;
   rev: number;
@@ -131,6 +133,7 @@ const taskSchema = new Schema<TaskDoc>(
     closedAt: Date,
     carbonCopies: [{ _id: false, username: String, by: String, at: Date }],
     urges: [{ _id: false, by: String, at: Date, note: String }],
+    lastUrgedAt: { type: Date, default: null },
     history: [{ _id: false, id: String, at: Date, type: { type: String }, by: String, note: String, data: Schema.Types.Mixed }],
     createdAt: { type: Date, required: true },
     rev: { type: Number, default: 0 },

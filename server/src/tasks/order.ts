@@ -6,7 +6,8 @@ export type Item = Omit<TaskDoc, 'form' | 'history'>;
 export type Sort = ListQuery['sort'];
 
 /** The time of the latest 催办/督办 on a task, or null when it was never urged. */
-export function lastUrgedAt(t: Pick<Item, 'urges'>): Date | null {
+export function lastUrgedAt(t: Pick<Item, 'urges' | 'lastUrgedAt'>): Date | null {
+  if (t.lastUrgedAt) return t.lastUrgedAt;
   let last: Date | null = null;
   for (const u of t.urges ?? []) if (u.at && (!last || u.at.getTime() > last.getTime())) last = u.at;
   return last;
@@ -17,7 +18,7 @@ const timeOr = (d: Date | null | undefined, missing: number) => d?.getTime() ?? 
 
 /**
  * List order: by the sort field (missing last), then by key. `priority` puts urged tasks first, the
- * most recently urged first, then by due time — as MongoDB sorts `{ 'urges.at': -1, dueAt: 1 }`.
+ * most recently urged first, then by due time — as the collection sorts `{ lastUrgedAt: -1, dueAt: 1 }`.
  */
 export function comparator(sort: Sort): (a: Item, b: Item) => number {
   if (sort === 'priority') {
