@@ -19,6 +19,7 @@ import { connectDatabase } from '../../server/src/shared/db.ts';
 import { createLogger } from '../../server/src/shared/logger.ts';
 import { taskModel } from '../../server/src/tasks/index.ts';
 import { ensureFerretIdIndexes } from '../../server/src/shared/ferretdb-ids.ts';
+import { reviewProcess } from './review-process.ts';
 
 const size = Number(process.argv[2] ?? 100_000);
 const seconds = Number(process.argv[3] ?? 20);
@@ -65,16 +66,7 @@ const tokens = new TokenService(config);
 const { app, services } = buildApp({ config, db, logger: createLogger('silent'), tokens, health: {}, engine });
 await engine.start();
 idIndex();
-await engine.deploy({
-  name: 'bench.bpmn', xml: `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="https://onewindow.example/bpmn">
-<bpmn:process id="bench-review" isExecutable="true">
-<bpmn:startEvent id="s"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
-<bpmn:userTask id="review" name="审查"><bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="=&#34;dept:&#34; + departmentCode" /></bpmn:extensionElements><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:userTask>
-<bpmn:endEvent id="e"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
-<bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="review" /><bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="e" />
-</bpmn:process></bpmn:definitions>`,
-});
+await engine.deploy(reviewProcess('bench-review'));
 started = performance.now();
 for (let i = 0; i < engineBacked; i++) {
   await engine.startInstance({ processId: 'bench-review', variables: { caseId: `ZW20261202-${String(i).padStart(4, '0')}`, matterCode: 'bench', departmentCode: departments[i % departments.length] } });

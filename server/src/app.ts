@@ -15,7 +15,7 @@ import { monitoringRoutes } from './monitoring/index.ts';
 import { approvalRoutes, completeTask, recordCompletion, recoverCompletions } from './approval/index.ts';
 import { incidentsFeature } from './incidents/index.ts';
 import type { WorkflowEngine } from './engine/index.ts';
-import { TaskBoard, taskRoutes } from './tasks/index.ts';
+import { TaskBoard, taskRoutes, type TaskStream } from './tasks/index.ts';
 import type { Config } from './shared/config.ts';
 import { Api } from './shared/http.ts';
 import type { Logger } from './shared/logger.ts';
@@ -57,6 +57,8 @@ export interface AppServices {
   intake?: IntakeService;
   processes?: ProcessService;
   board?: TaskBoard;
+  /** The board's live stream (GET /api/tasks/stream); ended on stop. */
+  taskStream?: TaskStream;
   /** Completions a killed server left half done, taken up at start (after the engine redelivered its events). */
   recoverCompletions?: () => Promise<number>;
 }
@@ -104,9 +106,10 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   registerRoutes(api, { db: deps.db, authority, calendar, today: () => todayInHall((deps.clock ?? (() => new Date()))()) });
   const board = deps.engine ? new TaskBoard({ db: deps.db, calendar, clock: deps.clock }) : undefined;
   let recover: (() => Promise<number>) | undefined;
+  let taskStream: TaskStream | undefined;
   if (deps.engine && board) {
     deps.engine.onUserTask(board.onUserTask);
-    taskRoutes(api, { board, authority });
+    taskStream = taskRoutes(api, { board, authority }).stream;
     const approvalDeps = { db: deps.db, engine: deps.engine, board, authority, documents, trail, delegationsOf: delegations.activeFor, clock: deps.clock };
     recover = () => recoverCompletions(approvalDeps);
     approvalRoutes(api, approvalDeps);
@@ -128,5 +131,5 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   app.use(routeNotFound);
   app.use(auditRefusals(trail, deps.logger));
   app.use(problemHandler(deps.logger));
-  return { app, api, services: { authority, calendar, documents, delegations, trail, intake, processes, board, recoverCompletions: recover } };
+  return { app, api, services: { authority, calendar, documents, delegations, trail, intake, processes, board, taskStream, recoverCompletions: recover } };
 }

@@ -72,6 +72,7 @@ export function composeHall(deps: HallDeps): Hall {
       idIndexes = keepFerretIdIndexes(deps.ferretdbSqliteDir, deps.db.db!.databaseName, (err) => deps.logger.warn({ err }, 'FerretDB _id index not added'));
     },
     async stop() {
+      services.taskStream?.closeAll();
       idIndexes.stop();
       timers.stop();
       await deps.engine.stop();

@@ -16,6 +16,9 @@ export function connectSession(port: SessionPort): void {
   session = port;
 }
 
+/** The connected session, for requests that are not JSON (the task stream reads its token and renews it). */
+export const sessionPort = (): SessionPort | undefined => session;
+
 export interface RequestOptions {
   body?: unknown;
   query?: Record<string, string | number | boolean | undefined>;

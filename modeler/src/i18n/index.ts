@@ -1,4 +1,5 @@
 import { createI18n } from 'vue-i18n';
+import board from './board.ts';
 import en from './en.ts';
 import zhCN from './zh-CN.ts';
 
@@ -9,7 +10,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: localStorage.getItem(LOCALE_KEY) ?? 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en },
+  messages: { 'zh-CN': { ...zhCN, ...board['zh-CN'] }, en: { ...en, ...board.en } },
 });
 
 export function setLocale(locale: 'zh-CN' | 'en'): void {

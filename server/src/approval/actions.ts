@@ -70,7 +70,7 @@ export async function urge(deps: ApprovalDeps, ability: AppAbility, principal: P
     throw new AppError({ status: 403, code: 'FORBIDDEN', zh: '您无权催办该任务', en: 'You may not urge this task' });
   }
   const at = (deps.clock ?? (() => new Date()))();
-  await deps.board.tasks.updateOne({ _id: task._id }, { $push: { urges: { by: principal.username, at, ...(note ? { note } : {}) } } });
+  await deps.board.tasks.updateOne({ _id: task._id }, { $push: { urges: { by: principal.username, at, ...(note ? { note } : {}) } }, $set: { lastUrgedAt: at } });
   await record(deps, principal, task, 'urged', { holder: task.assignee }, note);
   return { urged: (task.urges?.length ?? 0) + 1 };
 }

@@ -173,7 +173,7 @@ describe('task board and approval actions on the real engine and database', () =
     const counts = await h.as('approver2.zjj').get('/api/tasks/counts');
     expect(counts.status).to.equal(200);
     expect(counts.body.groups).to.be.greaterThan(0);
-    expect(Object.keys(counts.body)).to.have.members(['all', 'mine', 'groups', 'dueSoon', 'overdue', 'cc']);
+    expect(Object.keys(counts.body)).to.have.members(['all', 'mine', 'groups', 'dueSoon', 'overdue', 'done', 'cc']);
     expect((await h.as('approver2.zjj').get('/api/tasks?matterCode=zjj_sgxk')).body.total).to.be.greaterThan(0);
     expect((await h.as('approver2.zjj').get('/api/tasks?departmentCode=gaj')).body.total).to.equal(0);
     expect((await h.as('approver.gaj').get('/api/tasks/counts')).body.all).to.equal(0);

@@ -5,6 +5,7 @@ import type { AppAbility } from '../authz/index.ts';
 import { queryObject, type Api } from '../shared/http.ts';
 import { taskKeyParams, type TaskDoc } from '../tasks/index.ts';
 import * as actions from './actions.ts';
+import { bulkClaimRoute } from './bulk-claim.ts';
 import { addAttachment, getAttachment, listAttachments } from './attachments.ts';
 import type { ApprovalDeps } from './context.ts';
 import { approve, reject, returnForCorrection, returnTo } from './decide.ts';
@@ -31,6 +32,7 @@ export function approvalRoutes(api: Api, deps: ApprovalDeps): void {
       },
     });
 
+  bulkClaimRoute(api, deps);
   action('claim', '签收: claim a task of one of my groups', z.strictObject({}), (a, p, t) => actions.claim(deps, a, p, t));
   action('unclaim', 'Put a claimed task back into the group pool', z.strictObject({}), (a, p, t) => actions.unclaim(deps, a, p, t));
   action('approve', '同意 / 准予许可 (a decision step needs the decision and seal powers and the decision content); a signer agrees', approveBody,

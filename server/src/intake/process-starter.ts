@@ -16,6 +16,7 @@ export function engineProcessStarter(engine: WorkflowEngine): CaseProcessStarter
           caseNumber: caseDoc.caseNumber,
           matterCode: caseDoc.matterCode,
           departmentCode: caseDoc.departmentCode,
+          applicantName: caseDoc.applicant.name,
           handlingType: caseDoc.handlingType,
           acceptanceMode: caseDoc.acceptanceMode,
           acceptedOn: caseDoc.acceptedOn,

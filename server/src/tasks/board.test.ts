@@ -58,20 +58,32 @@ describe('task board projection of the engine\'s user tasks', () => {
     for (const [key, dept, assignee] of [['201', 'zjj', undefined], ['202', 'zjj', 'approver.zjj'], ['203', 'gaj', undefined], ['204', 'scj', undefined]] as const) {
       await board.onUserTask({ type: 'created', task: userTask(key, { candidateGroups: [`dept:${dept}`], assignee, createdAt: `2026-12-01T0${key.at(-1)}:00:00.000Z` }) });
     }
+    // 督办 on one, one done by the approver (已办), applicants on two
+    await board.onUserTask({ type: 'created', task: userTask('205', { createdAt: '2026-12-01T05:30:00.000Z', variables: { caseId: 'ZW20261201-0205', matterCode: 'zjj_sgxk', applicantName: '云杉建设' } }) });
+    await taskModel(db).updateOne({ _id: '203' }, { $push: { urges: { by: 'director', at: now } }, $set: { lastUrgedAt: now }, $inc: { rev: 1 } });
+    await taskModel(db).updateOne({ _id: '201' }, { $set: { applicant: '中卫云杉建设有限公司' }, $inc: { rev: 1 } });
+    await taskModel(db).updateOne({ _id: '205' }, { $set: { state: 'completed', completedBy: 'approver.zjj', closedAt: now }, $inc: { rev: 1 } });
+    for (const key of ['201', '203', '205']) await board.sync(key);
     const approver = { userId: 'u1', username: 'approver.zjj', roles: ['approver' as const], departmentCode: 'zjj' };
     const director = { userId: 'u2', username: 'director', roles: ['director' as const] };
     for (const principal of [approver, director]) {
       const ability = defineAbilityFor(principal, [], now);
-      for (const list of ['all', 'mine', 'groups', 'overdue', 'dueSoon', 'cc'] as const) {
-        const query = { list, sort: '-createdAt' as const, page: 1, pageSize: 20 };
-        const [fromIndex, fromDb] = [await board.list(ability, principal, query), await byDb.list(ability, principal, query)];
-        expect(fromIndex.items.map((x) => x.key), `${principal.username} ${list}`).to.deep.equal(fromDb.items.map((x) => x.key));
-        expect(fromIndex.total).to.equal(fromDb.total);
+      for (const list of ['all', 'mine', 'groups', 'overdue', 'dueSoon', 'done', 'cc'] as const) {
+        for (const extra of [{ sort: '-createdAt' as const }, { sort: 'priority' as const }, { sort: 'dueAt' as const, applicant: '云杉', stage: 'review' }]) {
+          const query = { list, page: 1, pageSize: 20, ...extra };
+          const [fromIndex, fromDb] = [await board.list(ability, principal, query), await byDb.list(ability, principal, query)];
+          expect(fromIndex.items.map((x) => x.key), `${principal.username} ${list} ${JSON.stringify(extra)}`).to.deep.equal(fromDb.items.map((x) => x.key));
+          expect(fromIndex.total).to.equal(fromDb.total);
+        }
       }
       expect(await board.counts(ability, principal)).to.deep.equal(await byDb.counts(ability, principal));
     }
     const ability = defineAbilityFor(approver, [], now);
     expect((await board.list(ability, approver, { list: 'groups', sort: 'dueAt', page: 1, pageSize: 20 })).items.map((x) => x.key)).to.deep.equal(['201']);
     expect((await board.list(ability, approver, { list: 'mine', sort: 'dueAt', page: 1, pageSize: 20 })).items.map((x) => x.key)).to.deep.equal(['202']);
+    expect((await board.list(ability, approver, { list: 'done', sort: 'dueAt', page: 1, pageSize: 20 })).items.map((x) => x.key)).to.deep.equal(['205']);
+    expect((await board.list(ability, approver, { list: 'all', sort: 'dueAt', applicant: '云杉', page: 1, pageSize: 20 })).items.map((x) => x.key)).to.deep.equal(['201']);
+    const director0 = defineAbilityFor(director, [], now);
+    expect((await board.list(director0, director, { list: 'all', sort: 'priority', page: 1, pageSize: 20 })).items[0].key).to.equal('203');
   });
 });

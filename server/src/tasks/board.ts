@@ -4,12 +4,12 @@ import { subjectOf, type AppAbility } from '../authz/index.ts';
 import type { CalendarService } from '../calendar/index.ts';
 import type { UserTaskEvent } from '../engine/index.ts';
 import { notFound } from '../shared/errors.ts';
-import { BoardIndex } from './board-index.ts';
+import { BoardIndex, type BoardChange } from './board-index.ts';
 import { dueStateAt } from './due.ts';
-import { taskLists, taskSummary } from './lists.ts';
+import { DONE, taskLists, taskSummary } from './lists.ts';
 import { taskModel, type TaskDoc } from './model.ts';
 import { taskProjection } from './projection.ts';
-import type { ListQuery } from './schemas.ts';
+import { taskLists as allLists, type ListQuery, type TaskCounts } from './schemas.ts';
 
 export interface TaskBoardDeps {
   db: Connection;
@@ -25,6 +25,11 @@ export interface TaskBoardDeps {
 }
 
 const LIST_FIELDS = { form: 0, history: 0 };
+
+/** Where the task stream hears of board changes: this process's index, or a cluster-wide feed. */
+export interface TaskChangeFeed {
+  subscribe(listener: (change: BoardChange) => void): () => void;
+}
 
 /** The subject CASL judges a task by (fields named in authz/vocabulary.ts). */
 export const taskSubject = (task: Pick<TaskDoc, 'departmentCode' | 'matterCode' | 'candidateGroups' | 'assignee'>) =>
@@ -63,7 +68,8 @@ export class TaskBoard {
   ready(): Promise<void> {
     if (!this.index) return Promise.resolve();
     this.loading ??= (async () => {
-      const open = await this.tasks.find({ state: mongoose.trusted({ $in: ['open', 'awaitingSigners'] }) }).select(LIST_FIELDS).lean<TaskDoc[]>();
+      // the open tasks, and the finished ones with who finished them (已办): one pass over the collection
+      const open = await this.tasks.find({ state: mongoose.trusted({ $in: ['open', 'awaitingSigners', ...DONE] }) }).select(LIST_FIELDS).lean<TaskDoc[]>();
       for (const task of open) this.index!.apply(task, true);
       this.index!.loaded();
     })();
@@ -89,12 +95,26 @@ export class TaskBoard {
     return this.index.list(ability, principal, query, this.clock());
   }
 
-  async counts(ability: AppAbility, principal: Principal) {
+  async counts(ability: AppAbility, principal: Principal): Promise<TaskCounts> {
     if (!this.index) return this.lists.counts(ability, principal);
     await this.ready();
     const now = this.clock();
-    const lists = ['all', 'mine', 'groups', 'dueSoon', 'overdue', 'cc'] as const;
-    return Object.fromEntries(lists.map((l) => [l, this.index!.count(ability, principal, l, now)]));
+    return Object.fromEntries(allLists.map((l) => [l, this.index!.count(ability, principal, l, now)])) as TaskCounts;
+  }
+
+  /**
+   * Every change of the open board, as this process sees it (the task stream's feed in the `single`
+   * topology); undefined without the in-process index, where another feed must serve the stream.
+   */
+  get changes(): TaskChangeFeed | undefined {
+    const index = this.index;
+    if (!index) return undefined;
+    return {
+      subscribe(listener) {
+        index.listeners.add(listener);
+        return () => index.listeners.delete(listener);
+      },
+    };
   }
 
   /** A task the ability lets the user read; 404 otherwise. */

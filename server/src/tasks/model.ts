@@ -71,6 +71,8 @@ export interface TaskDoc {
   departmentCode: string | null;
   matterCode: string | null;
   caseNumber: string | null;
+  /** The applicant's name (variable `applicantName`), shown and filtered on the board. */
+  applicant?: string | null;
   state: TaskState;
   dueAt: Date | null;
   warnAt: Date | null;
@@ -85,6 +87,8 @@ export interface TaskDoc {
   closedAt?: Date;
   carbonCopies: Array<{ username: string; by: string; at: Date }>;
   urges: Array<{ by: string; at: Date; note?: string }>;
+  /** The latest urge (督办) — what the `priority` order sorts by (FerretDB does not sort by an array's elements). */
+  lastUrgedAt?: Date | null;
   history: TaskEntry[];
   createdAt: Date;
   rev: number;
@@ -116,6 +120,7 @@ const taskSchema = new Schema<TaskDoc>(
     departmentCode: { type: String, default: null },
     matterCode: { type: String, default: null },
     caseNumber: { type: String, default: null },
+    applicant: { type: String, default: null },
     state: { type: String, enum: taskStates, required: true },
     dueAt: { type: Date, default: null },
     warnAt: { type: Date, default: null },
@@ -128,6 +133,7 @@ const taskSchema = new Schema<TaskDoc>(
     closedAt: Date,
     carbonCopies: [{ _id: false, username: String, by: String, at: Date }],
     urges: [{ _id: false, by: String, at: Date, note: String }],
+    lastUrgedAt: { type: Date, default: null },
     history: [{ _id: false, id: String, at: Date, type: { type: String }, by: String, note: String, data: Schema.Types.Mixed }],
     createdAt: { type: Date, required: true },
     rev: { type: Number, default: 0 },

@@ -62,6 +62,7 @@ export function taskProjection(deps: ProjectionDeps) {
       formKey: task.formKey, headers, candidateGroups: task.candidateGroups, candidateUsers: task.candidateUsers,
       assignee: task.assignee ?? null, owner: null, delegated: false,
       departmentCode: departmentOf(task), matterCode: str(task.variables.matterCode), caseNumber: str(task.variables.caseId),
+      applicant: str(task.variables.applicantName),
       state: 'open', dueAt, warnAt, form: formOf(task.variables), carbonCopies: [], urges: [], history: [],
       createdAt: new Date(task.createdAt), rev: 0,
     };

@@ -1,11 +1,19 @@
+import { decodeJwt } from 'jose';
 import { principalOf } from '../auth/index.ts';
 import { defineAbilityFor, type Authority } from '../authz/index.ts';
 import { queryObject, type Api } from '../shared/http.ts';
-import type { TaskBoard } from './board.ts';
+import type { TaskBoard, TaskChangeFeed } from './board.ts';
 import { listQuery, taskKeyParams } from './schemas.ts';
+import { TaskStream } from './stream.ts';
 
-/** The task board's read routes: lists, counts per list, one task with its form and history. */
-export function taskRoutes(api: Api, deps: { board: TaskBoard; authority: Authority }): void {
+/** The access token's expiry (ms); the token was verified by `authenticate` before this runs. */
+const tokenExpiry = (authorization: string | undefined) => (decodeJwt((authorization ?? '').replace(/^Bearer /, '')).exp ?? 0) * 1000;
+
+/**
+ * The task board's read routes: lists, counts per list, the live stream, one task with its form and
+ * history. `feed` serves the stream (default: the board's own index, the `single` topology).
+ */
+export function taskRoutes(api: Api, deps: { board: TaskBoard; authority: Authority; feed?: TaskChangeFeed }): { stream?: TaskStream } {
   const { board, authority } = deps;
   // Lists need only `read` on Task, and no delegation grants `read` (delegated powers are decide,
   // coordinate, reviewAndReport, useSeal — ability.ts; tested in lists.test.ts): the ability from
@@ -14,7 +22,7 @@ export function taskRoutes(api: Api, deps: { board: TaskBoard; authority: Author
 
   api.add({
     method: 'get', path: '/api/tasks', tag: 'tasks', access: 'user',
-    summary: 'Tasks on the board (mine, my groups, due soon, overdue, copied to me; by matter or department), filtered by authority',
+    summary: 'Tasks on the board (mine, my groups, due soon, overdue, done by me, copied to me; by matter, department, stage, applicant or case), filtered by authority',
     query: listQuery,
     handler: ({ req, query }) => board.list(readAbility(req), principalOf(req), query),
   });
@@ -25,9 +33,24 @@ export function taskRoutes(api: Api, deps: { board: TaskBoard; authority: Author
     handler: ({ req }) => board.counts(readAbility(req), principalOf(req)),
   });
 
+  const feed = deps.feed ?? board.changes;
+  const stream = feed ? new TaskStream({ feed, counts: (ability, principal) => board.counts(ability, principal) }) : undefined;
+  if (stream) {
+    api.add({
+      method: 'get', path: '/api/tasks/stream', tag: 'tasks', access: 'user', produces: 'text/event-stream',
+      summary: 'Server-sent events for the signed-in user: `counts` (every list) on connect and after changes, `task` (key and added/updated/removed) for each task they may read; ends at the token\'s expiry',
+      query: queryObject({}),
+      handler: ({ req, res }) => {
+        const principal = principalOf(req);
+        stream.open(req, res, principal, readAbility(req), tokenExpiry(req.get('authorization')));
+      },
+    });
+  }
+
   api.add({
     method: 'get', path: '/api/tasks/:key', tag: 'tasks', access: 'user',
     summary: 'One task with its form data, signatures, copies, urges and history', params: taskKeyParams, query: queryObject({}),
     handler: async ({ req, params }) => board.detail(await authority.abilityOf(req), params.key),
   });
+  return { stream };
 }

@@ -50,7 +50,8 @@ export async function watchedPage(browser: Browser, options: { width?: number; h
   page.on('requestfailed', (req) => {
     const failure = req.failure()?.errorText ?? '';
     // A blob: PDF handed to the built-in viewer, or a navigation cut short by the next one, is not a failure.
-    if (failure === 'net::ERR_ABORTED' && (req.url().startsWith('blob:') || req.resourceType() === 'document')) return;
+    // Nor is the task board's live stream, ended by the page when it goes away.
+    if (failure === 'net::ERR_ABORTED' && (req.url().startsWith('blob:') || req.resourceType() === 'document' || req.url().endsWith('/api/tasks/stream'))) return;
     problems.push(`request failed: ${req.method()} ${req.url()} ${failure}`);
   });
   page.on('response', (res) => {

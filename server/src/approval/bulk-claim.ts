@@ -1,0 +1,36 @@
+import { principalOf } from '../auth/index.ts';
+import type { Api } from '../shared/http.ts';
+import { AppError } from '../shared/errors.ts';
+import { bulkClaimBody, type BulkClaimResult } from '../tasks/index.ts';
+import { claim } from './actions.ts';
+import type { ApprovalDeps } from './context.ts';
+
+/**
+ * 批量签收: claims each task as `POST /api/tasks/:key/claim` would, one after another, and answers
+ * each on its own (claimed, or the problem that refused it: another department's task is 404, one
+ * someone else took is 409). A task already mine answers claimed again: repeating the request
+ * changes nothing.
+ */
+export function bulkClaimRoute(api: Api, deps: ApprovalDeps): void {
+  api.add({
+    method: 'post', path: '/api/tasks/claim', tag: 'approval', access: 'user', body: bulkClaimBody,
+    summary: '批量签收: claim several tasks of my groups; each task is answered on its own',
+    handler: async ({ req, body }) => {
+      const ability = await deps.authority.abilityOf(req);
+      const principal = principalOf(req);
+      const results: BulkClaimResult[] = [];
+      for (const key of body.keys) {
+        try {
+          const task = await deps.board.load(ability, key);
+          await claim(deps, ability, principal, task);
+          await deps.board.sync(task.parentKey ?? task._id, task.kind === 'signature');
+          results.push({ key, ok: true, status: 200 });
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          results.push({ key, ok: false, status: error.status, code: error.code, message: { zh: error.zh, en: error.message } });
+        }
+      }
+      return { claimed: results.filter((r) => r.ok).length, results };
+    },
+  });
+}
