@@ -34,6 +34,11 @@ const reviewed: Record<string, string> = {
   'get /api/processes/{processId}/versions/{version}/xml': 'any member of staff by design; no case data',
   'get /api/calendar/days/{date}': 'the working-day calendar, read by all staff',
   'delete /api/calendar/overrides/{date}': 'manage Calendar',
+  'get /api/cases/{caseNumber}/record': 'read Case; 404 when not readable (casefile/record.ts readableCase)',
+  'get /api/cases/{caseNumber}/path': 'read Case; 404 when not readable (casefile/record.ts readableCase)',
+  'post /api/cases/{caseNumber}/approval-record': 'read Case; 404 when not readable (casefile/record.ts readableCase)',
+  'get /api/cases/{caseNumber}/forecast': 'read Case; 404 when not readable (casefile/record.ts readableCase)',
+  'delete /api/phrases/{id}': 'handle Task; own phrases only, another user\'s id answers 404 (phrases/routes.ts)',
   'post /api/incidents/{key}/resolve': 'resolve Incident: the system admin only (incidents/routes.ts, incidents.test.ts)',
 };
 

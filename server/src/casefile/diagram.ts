@@ -1,0 +1,30 @@
+import type { Connection } from 'mongoose';
+import { pathEventModel, type PathEvent } from './path.ts';
+
+/** One element of the case's process as the case went through it. */
+export interface ElementVisit {
+  elementId: string;
+  elementType: string;
+  /** Entered and not yet left: the token stands here now. */
+  active: boolean;
+  /** Times entered (a loop back, a return or a multi-instance enters an element again). */
+  entered: number;
+  firstAt: Date;
+  lastAt: Date;
+}
+
+/** Folds the engine's element events of a case into one line per element, in the order first entered. */
+export function visitsOf(events: PathEvent[]): ElementVisit[] {
+  const byElement = new Map<string, ElementVisit & { open: Set<string> }>();
+  for (const e of [...events].sort((a, b) => +new Date(a.at) - +new Date(b.at))) {
+    const visit = byElement.get(e.elementId) ?? { elementId: e.elementId, elementType: e.elementType, active: false, entered: 0, firstAt: e.at, lastAt: e.at, open: new Set<string>() };
+    if (e.intent === 'activated') { visit.entered++; visit.open.add(e.elementInstanceKey); } else visit.open.delete(e.elementInstanceKey);
+    visit.lastAt = e.at;
+    byElement.set(e.elementId, visit);
+  }
+  return [...byElement.values()].map(({ open, ...visit }) => ({ ...visit, active: open.size > 0 }));
+}
+
+export async function casePath(db: Connection, caseNumber: string): Promise<ElementVisit[]> {
+  return visitsOf(await pathEventModel(db).find({ caseNumber }).lean<PathEvent[]>());
+}
