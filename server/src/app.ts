@@ -117,7 +117,7 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
     board.completionRecorder = (key) => recordCompletion(approvalDeps, key);
     incidentsFeature(api, { db: deps.db, engine: deps.engine, authority, trail });
     // the task page: case record, path and 审批表; 流程预测; 常用语
-    casefileFeature(api, { db: deps.db, engine: deps.engine, authority, documents });
+    casefileFeature(api, { db: deps.db, engine: deps.engine, authority, documents, board, delegationsOf: delegations.activeFor, clock: deps.clock });
     forecastRoutes(api, { db: deps.db, authority, calendar, clock: deps.clock });
     phraseRoutes(api, { db: deps.db, authority });
     if (intake) {

@@ -24,6 +24,7 @@ const reviewed: Record<string, string> = {
   'get /api/tasks/{key}/attachments': 'read Task (board.load)',
   'post /api/tasks/{key}/attachments': 'read + handle Task',
   'get /api/tasks/{key}/attachments/{id}': 'read Task, attachment of that task only',
+  'get /api/tasks/{key}/seal': 'read Task; 404 when not readable (board.load); answers only what the caller may do',
   'put /api/tasks/{key}/opinion': 'read Task + holder',
   'get /api/delegations/{id}': 'read Delegation as a filter; 404 otherwise',
   'post /api/delegations/{id}/revoke': 'revoke Delegation',

@@ -1,17 +1,8 @@
 import type { Connection } from 'mongoose';
 import { pathEventModel, type PathEvent } from './path.ts';
+import type { ElementVisit } from './types.ts';
 
-/** One element of the case's process as the case went through it. */
-export interface ElementVisit {
-  elementId: string;
-  elementType: string;
-  /** Entered and not yet left: the token stands here now. */
-  active: boolean;
-  /** Times entered (a loop back, a return or a multi-instance enters an element again). */
-  entered: number;
-  firstAt: Date;
-  lastAt: Date;
-}
+export type { ElementVisit } from './types.ts';
 
 /** Folds the engine's element events of a case into one line per element, in the order first entered. */
 export function visitsOf(events: PathEvent[]): ElementVisit[] {

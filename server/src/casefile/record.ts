@@ -5,40 +5,9 @@ import { delegationModel, type Delegation } from '../delegations/index.ts';
 import { caseModel, type Case } from '../intake/index.ts';
 import { notFound } from '../shared/errors.ts';
 import { taskModel, type TaskDoc } from '../tasks/index.ts';
+import type { ActDelegation, RecordStep } from './types.ts';
 
-/** The delegation an act was taken under: power, matters, dates (docs/authority.md). */
-export interface ActDelegation {
-  id: string;
-  power: string;
-  departmentCode: string;
-  allMatters: boolean;
-  matterCodes: string[];
-  validFrom: string;
-  validTo: string;
-  grantedBy: string;
-}
-
-/** One step of the case's approval record (审批表): who held it, what they decided, when, and under which delegation. */
-export interface RecordStep {
-  key: string;
-  kind: TaskDoc['kind'];
-  parentKey?: string;
-  elementId?: string;
-  step?: string;
-  name: string;
-  departmentCode: string | null;
-  state: TaskDoc['state'];
-  createdAt: Date;
-  closedAt?: Date;
-  assignee: string | null;
-  completedBy?: string;
-  outcome?: string;
-  opinion?: string;
-  authority?: string;
-  delegation?: ActDelegation;
-  attachments: Array<{ id: string; name: string; type: string }>;
-  decision?: { kind: 'grant' | 'refuse'; documentId?: string; documentNumber?: string };
-}
+export type { ActDelegation, RecordStep } from './types.ts';
 
 /** The case as a reader may see it; 404 NOT_FOUND when the user may not read it (as if it did not exist). */
 export async function readableCase(db: Connection, ability: AppAbility, caseNumber: string): Promise<Case> {

@@ -4,19 +4,13 @@ import { casePath } from '../casefile/index.ts';
 import type { Case } from '../intake/index.ts';
 import { processVersionModel } from '../processes/index.ts';
 import { taskModel, type TaskDoc } from '../tasks/index.ts';
-import { stepsAhead, type AheadStep } from './walk.ts';
+import type { Forecast } from './types.ts';
+import { stepsAhead } from './walk.ts';
+
+export type { Forecast } from './types.ts';
 
 /** A step's limit when the model names neither a due-date variable nor `limitDays` (the board's default). */
 export const DEFAULT_STEP_DAYS = 5;
-
-export interface Forecast {
-  caseNumber: string;
-  processId?: string;
-  processVersion?: number;
-  /** Where the case stands now. */
-  current: Array<{ elementId: string; name: string; dueOn?: string }>;
-  steps: Array<AheadStep & { dueOn?: string }>;
-}
 
 const hallDay = (value: unknown): string | undefined => {
   if (typeof value !== 'string' && !(value instanceof Date)) return undefined;

@@ -1,19 +1,9 @@
 import { extension, flowElements, processesOf } from '../processes/bpmn-walk.ts';
 import { zeebeModdle, type ModdleElement } from '../processes/moddle.ts';
 import { judge } from './condition.ts';
+import type { AheadStep } from './types.ts';
 
-/** A step still to come, as the model says it will be held. */
-export interface AheadStep {
-  elementId: string;
-  name: string;
-  kind: 'userTask' | 'serviceTask';
-  step?: string;
-  /** Candidate groups (`dept:zjj`, `issuingClerk`) and/or the assignee, from the current variables. */
-  holders: string[];
-  /** The variable holding its due date (`=caseDueAt`), if the model names one. */
-  dueVariable?: string;
-  limitDays?: number;
-}
+export type { AheadStep } from './types.ts';
 
 const headersOf = (element: ModdleElement): Record<string, string> => {
   const values = (extension(element, 'zeebe:TaskHeaders')?.get('values') as ModdleElement[] | undefined) ?? [];
