@@ -41,12 +41,12 @@ describe('case record, path, 流程预测 and 审批表 of a case under way', fu
     expect(res.body.processId).to.equal('single-department-approval');
   });
 
-  it('forecasts the steps after the decision: 用印, 缮证, the issuing window by a working day', async () => {
+  it('forecasts the steps after the decision: 加盖行政审批专用章, 缮证, the issuing window by a working day', async () => {
     const res = await approver.get(`/api/cases/${caseNumber}/forecast`);
     expect(res.status, res.text).to.equal(200);
     expect(res.body.current.map((c: { elementId: string }) => c.elementId)).to.deep.equal(['decide']);
     const names = res.body.steps.map((s: { name: string }) => s.name);
-    expect(names).to.include('用印').and.include('缮证');
+    expect(names).to.include('加盖行政审批专用章').and.include('缮证');
     const handOver = res.body.steps.find((s: { step?: string }) => s.step === 'handOver');
     expect(handOver.holders).to.deep.equal(['issuingClerk']);
     expect(handOver.dueOn).to.match(/^\d{4}-\d{2}-\d{2}$/);

@@ -64,7 +64,9 @@ export async function stepsAhead(xml: string, processId: string, from: string[],
     const flows = (node.get('outgoing') as ModdleElement[] | undefined) ?? [];
     if (!node.$instanceOf('bpmn:ExclusiveGateway')) return flows;
     const fallback = node.get('default') as ModdleElement | undefined;
-    const chosen = flows.find((f) => f !== fallback && judge(String((f.get('conditionExpression') as ModdleElement | undefined)?.get('body') ?? ''), variables) === true);
+    // a flow without a condition (a merging gateway's way on) is always taken
+    const condition = (f: ModdleElement) => (f.get('conditionExpression') as ModdleElement | undefined)?.get('body') as string | undefined;
+    const chosen = flows.find((f) => f !== fallback && (condition(f) === undefined || judge(condition(f)!, variables) === true));
     return chosen ? [chosen] : fallback ? [fallback] : [];
   };
   const leave = (node: ModdleElement): ModdleElement[] => {
