@@ -3,9 +3,9 @@ export default {
   'zh-CN': {
     task: {
       title: '任务办理', notFound: '任务不存在或您无权查看', caseHidden: '办件由牵头部门保管，您只能看到本环节的信息。',
-      step: '当前环节', holder: '办理人', unclaimed: '待签收（{groups}）', due: '办理时限', delegatedBy: '委派人 {owner}',
+      step: '当前环节', stepColumn: '环节', holder: '办理人', unclaimed: '待签收（{groups}）', due: '办理时限', delegatedBy: '委派人 {owner}',
       applicant: '申请人', matter: '事项', materials: '申请材料', documents: '文书', timeline: '办件过程', preview: '预览', noMaterialFile: '窗口收取的纸质材料，无电子件',
-      opinions: '历次审批意见', by: '办理人', at: '时间', outcome: '结论', opinion: '意见', delegation: '授权依据', noDelegation: '—', attachments: '附件',
+      opinions: '历次审批意见', by: '办理人', at: '时间', outcome: '结论', opinion: '意见', delegation: '授权依据', noDelegation: '—', attachments: '附件', attachment: '附件：{name}',
       power: { decide: '审批决定权', coordinate: '组织协调权', reviewAndReport: '审核上报权', useSeal: '行政审批专用章使用权' },
       allMatters: '全部事项', validity: '{from} 至 {to}',
       outcomes: { approved: '同意', rejected: '不予许可', returned: '退回', returnedForCorrection: '退回补正', agree: '同意', disagree: '不同意', handedOver: '已送达', open: '办理中' },
@@ -30,15 +30,15 @@ export default {
     },
     review: {
       title: '联合审图意见汇总', units: '参审单位意见（{n} 家）', unit: '审查单位', returns: '退回 {n} 家', pass: '通过', return: '退回修改', expertReview: '专家评审',
-      consolidate: '出具综合审图意见书', conclusion: '综合审查结论', conclusionDefault: '经联合审查，施工图设计文件符合要求，同意通过审查。', noOpinion: '（无意见）',
+      consolidate: '出具综合审图意见书', conclusion: '综合审查结论', conclusionDefault: '经联合审查，施工图设计文件符合要求，同意通过审查。', noOpinion: '（无意见）', earlierReturns: '此前轮次的退回意见（图纸已修改重报）',
     },
   },
   en: {
     task: {
       title: 'Task', notFound: 'No such task, or you may not see it', caseHidden: 'The lead department keeps the case; you see this step only.',
-      step: 'Step', holder: 'Holder', unclaimed: 'Unclaimed ({groups})', due: 'Due', delegatedBy: 'Delegated by {owner}',
+      step: 'Step', stepColumn: 'Step', holder: 'Holder', unclaimed: 'Unclaimed ({groups})', due: 'Due', delegatedBy: 'Delegated by {owner}',
       applicant: 'Applicant', matter: 'Matter', materials: 'Materials', documents: 'Documents', timeline: 'Case history', preview: 'Preview', noMaterialFile: 'Paper materials taken at the window; no electronic copy',
-      opinions: 'Earlier opinions', by: 'By', at: 'When', outcome: 'Outcome', opinion: 'Opinion', delegation: 'Under delegation', noDelegation: '—', attachments: 'Attachments',
+      opinions: 'Earlier opinions', by: 'By', at: 'When', outcome: 'Outcome', opinion: 'Opinion', delegation: 'Under delegation', noDelegation: '—', attachments: 'Attachments', attachment: 'Attachment: {name}',
       power: { decide: 'Decision power', coordinate: 'Coordination power', reviewAndReport: 'Review and report power', useSeal: 'Use of the approval seal' },
       allMatters: 'all matters', validity: '{from} to {to}',
       outcomes: { approved: 'Approved', rejected: 'Refused', returned: 'Returned', returnedForCorrection: 'Returned for correction', agree: 'Agreed', disagree: 'Disagreed', handedOver: 'Served', open: 'In progress' },
@@ -63,7 +63,7 @@ export default {
     },
     review: {
       title: 'Joint drawing review: opinions', units: 'Units\' opinions ({n})', unit: 'Unit', returns: '{n} returned', pass: 'Pass', return: 'Return for revision', expertReview: 'Expert review',
-      consolidate: 'Issue the consolidated opinion', conclusion: 'Overall conclusion', conclusionDefault: 'The drawings meet the requirements after the joint review.', noOpinion: '(no opinion)',
+      consolidate: 'Issue the consolidated opinion', conclusion: 'Overall conclusion', conclusionDefault: 'The drawings meet the requirements after the joint review.', noOpinion: '(no opinion)', earlierReturns: 'Returns in earlier rounds (the drawings were revised since)',
     },
   },
 };

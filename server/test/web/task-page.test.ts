@@ -1,4 +1,7 @@
 import { expect } from 'chai';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { actorOf, approverWithPowers, eventually, openTask, receiveAccepted, type Actor } from '../e2e/steps.ts';
 import { assertAccessible, fill, hallInBrowser, screenshot, signIn, textOf, waitForText, watchedPage } from './browser.ts';
 
@@ -41,7 +44,14 @@ describe('web: the approver\'s task page in Chromium', function () {
     await page.click('[data-action=claim]');
     await waitForText(page, '#task-holder', 'approver.zjj');
     // the diagram of the case's own version: 审查 done, 审批决定 current, the flows taken marked
-    await page.waitForSelector('[data-diagram] .djs-element.ow-current[data-element-id=decide]', { timeout: 30_000 });
+    await page.waitForSelector('[data-diagram] .djs-element[data-element-id=decide]', { visible: true, timeout: 30_000 });
+    await page.waitForSelector('[data-diagram]:not([data-marked="0"])', { timeout: 10_000 }).catch(async () => {
+      await screenshot(page, 'task-diagram-unmarked');
+      const ids = await page.$$eval('[data-diagram] .djs-element', (els) => els.map((e) => e.getAttribute('data-element-id')).join(','));
+      throw new Error(`no element marked; path ${JSON.stringify((await zjj.get(`/api/cases/${caseNumber}/path`)).body)}; elements ${ids}`);
+    });
+    const marks = await page.$$eval('[data-diagram] .djs-element', (els) => els.map((e) => `${e.getAttribute('data-element-id')}:${e.getAttribute('class')}`).filter((x) => x.includes('ow-')));
+    expect(marks.some((m) => m.startsWith('decide:') && m.includes('ow-current')), `marked: ${marks.join(', ')}`).to.equal(true);
     expect(await page.$('[data-diagram] .djs-element.ow-done[data-element-id=review]')).to.not.equal(null);
     expect(await page.$$('[data-diagram] .djs-element.ow-taken')).to.have.length.greaterThan(2);
     await page.click('[data-diagram] .djs-element[data-element-id=review]');
@@ -74,7 +84,9 @@ describe('web: the approver\'s task page in Chromium', function () {
     const w = await watchedPage(web.browser);
     const { page } = w;
     await signIn(page, web.t.baseUrl, 'approver.zjj', `/tasks/${key}`);
+    await page.waitForSelector('[data-action=claim]', { visible: true });
     await page.click('[data-action=claim]');
+    await waitForText(page, '#task-holder', 'approver.zjj');
     await waitForText(page, '[data-seal-why]', '行政审批专用章使用授权');
     expect(await page.$('[data-action=approve]')).to.equal(null);
     expect(await page.$('[data-action=return]')).to.not.equal(null);
@@ -112,9 +124,44 @@ describe('web: the approver\'s task page in Chromium', function () {
     expect((await zjj.get(`/api/cases/${caseNumber}/record`)).body.steps.find((s: { step: string }) => s.step === 'decide').delegation.power).to.equal('useSeal');
   });
 
+  it('reviews with a 常用语 and an attached image by Ctrl+Enter; the next step shows the opinion and previews the image in the page', async () => {
+    const { caseNumber } = await receiveAccepted(clerk, 'zjj_sgxk', permit, contact);
+    const review = await openTask(zjj, caseNumber, 'review');
+    const w = await watchedPage(web.browser);
+    const { page } = w;
+    await signIn(page, web.t.baseUrl, 'approver.zjj', `/tasks/${review.key}`);
+    await page.waitForSelector('[data-action=claim]', { visible: true });
+    await page.click('[data-action=claim]');
+    await waitForText(page, '#task-holder', 'approver.zjj');
+    await page.waitForSelector('[data-phrase]', { visible: true });
+    await page.click('[data-phrase]');
+    expect(await page.$eval('#opinion', (el) => (el as HTMLTextAreaElement).value)).to.equal('同意。');
+    await page.type('#opinion', '现场照片见附件。');
+    await page.click('[data-save-phrase]');
+    await waitForText(page, '#task-actions', '同意。现场照片见附件。');
+    const file = join(mkdtempSync(join(tmpdir(), 'ow-')), '现场照片.png');
+    // a real PNG (what a phone photo of the site would be), 1366 × 768: the page's own screenshot
+    writeFileSync(file, await page.screenshot({ type: 'png' }));
+    await (await page.$('#attachment'))!.uploadFile(file);
+    await waitForText(page, '[data-attachment]', '现场照片.png');
+    await page.focus('#opinion');
+    await page.keyboard.down('Control');
+    await page.keyboard.press('Enter');
+    await page.keyboard.up('Control');
+    await waitForText(page, '#task-notice', '已办理');
+    const decide = await openTask(zjj, caseNumber, 'decide');
+    await page.goto(`${web.t.baseUrl}/tasks/${decide.key}`, { waitUntil: 'networkidle0' });
+    await waitForText(page, '#opinions', '同意。现场照片见附件。');
+    await page.click('[data-attachment-preview]');
+    await page.waitForFunction(() => (document.querySelector('.ow-preview-img') as HTMLImageElement | null)?.naturalWidth === 1366);
+    await assertAccessible(page, 'task page with an attachment preview');
+    w.assertClean();
+    await page.close();
+  });
+
   it('shows another department\'s task to an approver of 公安 as not found', async () => {
     const { key } = await atDecision();
-    const w = await watchedPage(web.browser, { allow: [/^404 GET .*\/api\/tasks\//] });
+    const w = await watchedPage(web.browser, { allow: [/^404 GET .*\/api\/tasks\//, /status of 404 .*\/api\/tasks\//] });
     await signIn(w.page, web.t.baseUrl, 'approver.gaj', `/tasks/${key}`);
     await waitForText(w.page, '#task-error', '任务不存在或您无权查看');
     expect(await w.page.$('[data-action]')).to.equal(null);
@@ -122,27 +169,44 @@ describe('web: the approver\'s task page in Chromium', function () {
     await w.page.close();
   });
 
-  it('shows the lead of a joint review the nine units\' opinions side by side and issues the 综合审图意见书', async () => {
+  it('shows the lead of a joint review the nine units\' opinions side by side, the earlier round\'s return highlighted, and issues the 综合审图意见书', async () => {
     const units = ['zjj', 'fgw', 'gxj', 'zrzy', 'sthj', 'jtj', 'swj', 'yjj', 'rfb'];
     const approvers: Record<string, Actor> = { zjj: await approverWithPowers(web.t, 'zjj', ['coordinate']) };
     for (const unit of units.slice(1)) approvers[unit] = await approverWithPowers(web.t, unit, ['reviewAndReport']);
     const { caseNumber } = await receiveAccepted(clerk, 'zjj_ltst', { kind: 'organisation', name: '宁夏沙湖文化旅游发展有限公司', uscc: '11640500640502228C' }, contact);
-    for (const unit of units) {
-      const task = await openTask(approvers[unit], caseNumber, 'unitReview');
-      await approvers[unit].post(`/api/tasks/${task.key}/claim`);
-      const done = await approvers[unit].post(`/api/tasks/${task.key}/approve`, { opinion: `${unit} 审查通过，符合规范。` });
-      expect(done.status, done.text).to.equal(200);
-    }
+    const round = async (returning?: string) => {
+      for (const unit of units) {
+        const task = await openTask(approvers[unit], caseNumber, 'unitReview');
+        await approvers[unit].post(`/api/tasks/${task.key}/claim`);
+        const done = unit === returning
+          ? await approvers[unit].post(`/api/tasks/${task.key}/return-for-correction`, { opinion: '防护单元划分不符合规范', items: [{ material: '施工图设计文件（全专业，电子图）', problem: '防护单元划分不满足《人民防空地下室设计规范》' }] })
+          : await approvers[unit].post(`/api/tasks/${task.key}/approve`, { opinion: `${unit} 审查通过，符合规范。` });
+        expect(done.status, done.text).to.equal(200);
+      }
+    };
+    // 人防办 returns the drawings in the first round; revised drawings pass in the second
+    await round('rfb');
+    // the applicant brings revised drawings once the case waits for them (after the return notice)
+    await eventually(async () => {
+      const resubmitted = await clerk.post(`/api/cases/${caseNumber}/resubmissions`, { kind: 'drawings' });
+      if (resubmitted.status === 409) return undefined;
+      expect(resubmitted.status, resubmitted.text).to.equal(200);
+      return true;
+    }, 'the case to wait for revised drawings');
+    await round();
     const consolidate = await openTask(approvers.zjj, caseNumber, 'consolidate');
     const w = await watchedPage(web.browser);
     const { page } = w;
     await signIn(page, web.t.baseUrl, 'approver.zjj', `/tasks/${consolidate.key}`);
+    await page.waitForSelector('[data-action=claim]', { visible: true });
     await page.click('[data-action=claim]');
     await page.waitForSelector('#joint-review [data-consolidate]', { visible: true });
     expect(await page.$$('#joint-review [data-unit]')).to.have.length(9);
     expect(await page.$$('#joint-review [data-outcome=pass]')).to.have.length(9);
     const shown = await textOf(page, '#joint-review');
     expect(shown).to.contain('中卫市人民防空办公室').and.contain('rfb 审查通过，符合规范。');
+    // the earlier round's return stays in view, highlighted
+    expect(await textOf(page, '[data-earlier-returns]')).to.contain('中卫市人民防空办公室').and.contain('防护单元划分不符合规范');
     await screenshot(page, 'task-joint-review');
     await assertAccessible(page, 'joint review consolidation');
     await page.click('[data-consolidate]');

@@ -10,6 +10,12 @@ export const actionRoutes: Record<TaskAction, string> = {
   transfer: 'transfer', delegate: 'delegate', resolve: 'resolve', signers: 'signers', removeSigner: 'remove-signer', urge: 'urge', cc: 'cc',
 };
 
+/**
+ * The steps whose process models a correction (补正) path after them (workflows/README.md: review's
+ * `returnForCorrection`, a unit's `return`); elsewhere the outcome would fall to a gateway's default.
+ */
+const correctionSteps = ['review', 'unitReview', 'parallelReview'];
+
 export const isDecisionStep = (task: TaskDetail) => task.authority === 'decide' || task.step === 'decide';
 
 /**
@@ -35,7 +41,7 @@ export function allowedActions(task: TaskDetail, me: string | undefined, seal?: 
     if (signature || (stepPower && (!decision || mayDecide))) out.push('approve');
     if (signature || mayDecide) out.push('reject');
     if (!signature && stepPower && task.returnTargets.length) out.push('return');
-    if (!signature && stepPower && !decision && task.candidateGroups.some((g) => g.startsWith('dept:'))) out.push('correction');
+    if (!signature && stepPower && !decision && correctionSteps.includes(task.step)) out.push('correction');
     if (!signature) out.push('transfer', 'delegate', 'signers');
     if (!signature && task.signatures.some((s) => s.state === 'open')) out.push('removeSigner');
   }
