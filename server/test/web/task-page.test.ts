@@ -142,7 +142,7 @@ describe('web: the approver\'s task page in Chromium', function () {
     const file = join(mkdtempSync(join(tmpdir(), 'ow-')), '现场照片.png');
     // a real PNG (what a phone photo of the site would be), 1366 × 768: the page's own screenshot
     writeFileSync(file, await page.screenshot({ type: 'png' }));
-    await (await page.$('#attachment'))!.uploadFile(file);
+    await (await page.$('input#attachment'))!.uploadFile(file);
     await waitForText(page, '[data-attachment]', '现场照片.png');
     await page.focus('#opinion');
     await page.keyboard.down('Control');
@@ -207,6 +207,7 @@ describe('web: the approver\'s task page in Chromium', function () {
     expect(shown).to.contain('中卫市人民防空办公室').and.contain('rfb 审查通过，符合规范。');
     // the earlier round's return stays in view, highlighted
     expect(await textOf(page, '[data-earlier-returns]')).to.contain('中卫市人民防空办公室').and.contain('防护单元划分不符合规范');
+    await page.$eval('#joint-review', (el) => el.scrollIntoView());
     await screenshot(page, 'task-joint-review');
     await assertAccessible(page, 'joint review consolidation');
     await page.click('[data-consolidate]');
