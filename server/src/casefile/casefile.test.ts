@@ -72,6 +72,18 @@ describe('case record, path, 流程预测 and 审批表 of a case under way', fu
     }
   });
 
+  it('previews the seal of the decision with the delegation that allows it, and hides the task from another department', async () => {
+    const decide = await openTask(approver, caseNumber, 'decide');
+    const res = await approver.get(`/api/tasks/${decide.key}/seal`);
+    expect(res.status, res.text).to.equal(200);
+    expect(res.body).to.include({ allowed: true, agency: '中卫市住房和城乡建设局', sealRequired: true });
+    expect(res.body.delegation).to.include({ departmentCode: 'zjj', allMatters: true });
+    expect(res.body.delegation.powers).to.include('useSeal');
+    expect(res.body.svg).to.contain('<svg');
+    const gaj = actorOf(t, await t.signIn('approver.gaj'));
+    expect((await gaj.get(`/api/tasks/${decide.key}/seal`)).status).to.equal(404);
+  });
+
   it('answers 404 to an approver of another department, for the record, path, forecast and 审批表 alike', async () => {
     const gaj = actorOf(t, await t.signIn('approver.gaj'));
     for (const path of ['record', 'path', 'forecast']) expect((await gaj.get(`/api/cases/${caseNumber}/${path}`)).status, path).to.equal(404);
