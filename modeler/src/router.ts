@@ -31,6 +31,7 @@ const routes: RouteRecordRaw[] = [
       { path: '', component: () => import('./pages/HomePage.vue'), meta: { title: 'menu.home' } },
       ...staffPages,
       { path: 'cases/:caseNumber', component: () => import('./pages/case/CasePage.vue'), meta: { title: 'case.title', can: ['read', 'Case'], parent: '/cases' } },
+      { path: 'tasks/:key', component: () => import('./pages/task/TaskPage.vue'), meta: { title: 'task.title', can: ['read', 'Task'] } },
       { path: 'forbidden', component: () => import('./pages/ForbiddenPage.vue'), meta: { title: 'forbidden.title' } },
       { path: ':rest(.*)*', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'notFound.title' } },
     ],

@@ -22,6 +22,9 @@ import type { Logger } from './shared/logger.ts';
 import { buildOpenApi } from './shared/openapi.ts';
 import { problemHandler, routeNotFound } from './shared/problem.ts';
 import { registerRoutes } from './registers/index.ts';
+import { casefileFeature } from './casefile/index.ts';
+import { forecastRoutes } from './forecast/index.ts';
+import { phraseRoutes } from './phrases/index.ts';
 import { securityHeaders } from './shared/security-headers.ts';
 import { modelerStatic } from './web/static.ts';
 
@@ -116,6 +119,10 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
     monitoringRoutes(api, { db: deps.db, engine: deps.engine, authority });
     board.completionRecorder = (key) => recordCompletion(approvalDeps, key);
     incidentsFeature(api, { db: deps.db, engine: deps.engine, authority, trail });
+    // the task page: case record, path and 审批表; 流程预测; 常用语
+    casefileFeature(api, { db: deps.db, engine: deps.engine, authority, documents, board, delegationsOf: delegations.activeFor, clock: deps.clock });
+    forecastRoutes(api, { db: deps.db, authority, calendar, clock: deps.clock });
+    phraseRoutes(api, { db: deps.db, authority });
     if (intake) {
       handOverRoutes(api, { authority, intake, board, complete: (principal, task, outcome, variables, data) => completeTask(approvalDeps, principal, task, outcome, variables, data), nameOf: (principal) => displayNameOf(deps.db, principal) });
     }

@@ -73,3 +73,23 @@ export async function pdfUrl(path: string): Promise<string> {
   if (!res.ok) throw await problemOf(res);
   return URL.createObjectURL(await res.blob());
 }
+
+/** A file sent as it is (its own Content-Type), e.g. a task attachment; answers the route's JSON. */
+export async function upload<T>(path: string, file: Blob, query?: RequestOptions['query']): Promise<T> {
+  const once = () => fetch(url(path, query), {
+    method: 'POST', body: file,
+    headers: { accept: 'application/json, application/problem+json', 'content-type': file.type || 'application/octet-stream', ...(session?.token() ? { authorization: `Bearer ${session.token()}` } : {}) },
+  }).catch(() => { throw offline(); });
+  let res = await once();
+  if (res.status === 401 && session && (await session.renew())) res = await once();
+  if (!res.ok) throw await problemOf(res);
+  return (await res.json()) as T;
+}
+
+/** A text answer (a BPMN file's XML). */
+export async function text(path: string): Promise<string> {
+  let res = await send('GET', path, { headers: { accept: 'application/xml, text/plain, application/problem+json' } });
+  if (res.status === 401 && session && (await session.renew())) res = await send('GET', path, {});
+  if (!res.ok) throw await problemOf(res);
+  return res.text();
+}

@@ -2,15 +2,21 @@ import { createI18n } from 'vue-i18n';
 import board from './board.ts';
 import en from './en.ts';
 import zhCN from './zh-CN.ts';
+import task from './task.ts';
 
 const LOCALE_KEY = 'onewindow.locale';
+/** Each page group keeps its messages in its own file, under its own root key. */
+const features = [board, task];
 
 /** Every visible string goes through here; zh-CN is the language of the hall, English the second. */
 export const i18n = createI18n({
   legacy: false,
   locale: localStorage.getItem(LOCALE_KEY) ?? 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zhCN, ...board['zh-CN'] }, en: { ...en, ...board.en } },
+  messages: {
+    'zh-CN': Object.assign({}, zhCN, ...features.map((f) => f['zh-CN'])),
+    en: Object.assign({}, en, ...features.map((f) => f.en)),
+  },
 });
 
 export function setLocale(locale: 'zh-CN' | 'en'): void {

@@ -1,5 +1,5 @@
 import type { Principal } from '../auth/index.ts';
-import { assertCan, type AppAbility, type DelegatedPower } from '../authz/index.ts';
+import { assertCan, type ActiveDelegation, type AppAbility, type DelegatedPower } from '../authz/index.ts';
 import { caseModel } from '../intake/index.ts';
 import { AppError, validationFailed } from '../shared/errors.ts';
 import { taskSubject, type TaskDoc } from '../tasks/index.ts';
@@ -28,18 +28,27 @@ function assertMayHandle(ability: AppAbility, principal: Principal, task: TaskDo
 
 /**
  * A decision (准予 or 不予行政许可) needs the decision power for the matter, and — because the decision
- * document carries the 行政审批专用章 — the seal-use power; both from delegations in force now.
- * Returns the delegation whose seal-use power covers the matter.
+ * document carries the 行政审批专用章 — the seal-use power; both from delegations in force now. The
+ * one rule for the decision and for its preview on the task page (casefile/seal-preview.ts):
+ * the delegation whose seal-use power covers the matter, or the refusal to answer.
  */
-async function assertMayDecide(deps: ApprovalDeps, ability: AppAbility, principal: Principal, task: TaskDoc): Promise<string> {
+export function sealAuthority(ability: AppAbility, task: TaskDoc, delegations: ActiveDelegation[]): { delegation: ActiveDelegation } | { refusal: AppError } {
   const subject = taskSubject(task);
-  if (!ability.can('decide', subject)) throw powerRequired('DECISION_POWER_REQUIRED', '您未获得该事项的审批决定权授权', 'You hold no decision power for this matter');
-  if (!ability.can('useSeal', subject)) throw powerRequired('SEAL_NOT_AUTHORISED', '您未获得该事项的行政审批专用章使用授权', 'You may not apply the approval seal for this matter');
+  if (!ability.can('decide', subject)) return { refusal: powerRequired('DECISION_POWER_REQUIRED', '您未获得该事项的审批决定权授权', 'You hold no decision power for this matter') };
+  const delegation = ability.can('useSeal', subject) ? delegations.find((d) => d.powers.includes('useSeal')
+    && d.departmentCode === task.departmentCode && (d.allMatters || d.matterCodes.includes(task.matterCode ?? ''))) : undefined;
+  if (!delegation) return { refusal: powerRequired('SEAL_NOT_AUTHORISED', '您未获得该事项的行政审批专用章使用授权', 'You may not apply the approval seal for this matter') };
+  return { delegation };
+}
+
+/** Throws the refusal of `sealAuthority`; returns the id of the delegation whose seal power is used. */
+async function assertMayDecide(deps: ApprovalDeps, ability: AppAbility, principal: Principal, task: TaskDoc): Promise<string> {
   const now = (deps.clock ?? (() => new Date()))();
-  const delegation = (await deps.delegationsOf(principal.userId, now)).find((d) => d.powers.includes('useSeal')
-    && d.departmentCode === task.departmentCode && (d.allMatters || d.matterCodes.includes(task.matterCode ?? '')));
-  if (!delegation) throw powerRequired('SEAL_NOT_AUTHORISED', '您未获得该事项的行政审批专用章使用授权', 'You may not apply the approval seal for this matter');
-  return delegation.id;
+  // without the decision power the delegations need not be read: the refusal does not depend on them
+  const delegations = ability.can('decide', taskSubject(task)) ? await deps.delegationsOf(principal.userId, now) : [];
+  const judged = sealAuthority(ability, task, delegations);
+  if ('refusal' in judged) throw judged.refusal;
+  return judged.delegation.id;
 }
 
 async function storeDecision(deps: ApprovalDeps, principal: Principal, task: TaskDoc, kind: 'grant' | 'refuse', data: Record<string, unknown>, opinion: string | undefined, delegationId: string): Promise<string> {

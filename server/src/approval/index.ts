@@ -8,6 +8,7 @@ export { attachmentModel, decisionModel, sealUseModel, type DecisionDoc, type Se
 export { approvalRoutes } from './routes.ts';
 export { completeTask, recordCompletion, recoverCompletions } from './complete.ts';
 export { OPINION_MAX } from './schemas.ts';
+export { sealAuthority } from './decide.ts';
 
 /** The job handlers this feature owns, by job type; the engine's wiring registers them. */
 export function approvalJobHandlers(deps: SealDeps): Record<string, JobHandler> {

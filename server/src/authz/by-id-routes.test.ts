@@ -24,6 +24,7 @@ const reviewed: Record<string, string> = {
   'get /api/tasks/{key}/attachments': 'read Task (board.load)',
   'post /api/tasks/{key}/attachments': 'read + handle Task',
   'get /api/tasks/{key}/attachments/{id}': 'read Task, attachment of that task only',
+  'get /api/tasks/{key}/seal': 'read Task; 404 when not readable (board.load); answers only what the caller may do',
   'put /api/tasks/{key}/opinion': 'read Task + holder',
   'get /api/delegations/{id}': 'read Delegation as a filter; 404 otherwise',
   'post /api/delegations/{id}/revoke': 'revoke Delegation',
@@ -34,6 +35,11 @@ const reviewed: Record<string, string> = {
   'get /api/processes/{processId}/versions/{version}/xml': 'any member of staff by design; no case data',
   'get /api/calendar/days/{date}': 'the working-day calendar, read by all staff',
   'delete /api/calendar/overrides/{date}': 'manage Calendar',
+  'get /api/cases/{caseNumber}/record': 'read Case; 404 when not readable (casefile/record.ts readableCase)',
+  'get /api/cases/{caseNumber}/path': 'read Case; 404 when not readable (casefile/record.ts readableCase)',
+  'post /api/cases/{caseNumber}/approval-record': 'read Case; 404 when not readable (casefile/record.ts readableCase)',
+  'get /api/cases/{caseNumber}/forecast': 'read Case; 404 when not readable (casefile/record.ts readableCase)',
+  'delete /api/phrases/{id}': 'handle Task; own phrases only, another user\'s id answers 404 (phrases/routes.ts)',
   'post /api/incidents/{key}/resolve': 'resolve Incident: the system admin only (incidents/routes.ts, incidents.test.ts)',
 };
 

@@ -10,6 +10,7 @@ export const documentKinds = {
   certificate: { zh: '证照', en: 'Certificate' },
   jointReviewOpinion: { zh: '综合审图意见书', en: 'Consolidated joint drawing-review opinion' },
   reviewReturn: { zh: '审查退回修改（补正）通知书', en: 'Notice returning an accepted application for revision during review' },
+  approvalRecord: { zh: '行政许可审批表', en: 'Approval record of a case (each step, opinion, person, delegation)' },
 } as const;
 
 export type DocumentKind = keyof typeof documentKinds;

@@ -1,0 +1,2 @@
+export { phraseRoutes } from './routes.ts';
+export { defaultPhrases, phraseModel } from './model.ts';
