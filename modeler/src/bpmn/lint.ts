@@ -4,9 +4,13 @@ import { lintConfig } from '@server/processes/lint-config.ts';
 
 // The rule modules, bundled: bpmnlint's own rules and the Camunda 8 compatibility plugin's.
 const coreRules = import.meta.glob('../../node_modules/bpmnlint/rules/*.js', { eager: true, import: 'default' });
-const cloudRules = import.meta.glob('../../../node_modules/bpmnlint-plugin-camunda-compat/rules/camunda-cloud/*.js', { eager: true, import: 'default' });
+const cloudRules = import.meta.glob([
+  '../../../node_modules/bpmnlint-plugin-camunda-compat/rules/camunda-cloud/*.js',
+  '../../../node_modules/bpmnlint-plugin-camunda-compat/rules/camunda-cloud/*/index.js',
+], { eager: true, import: 'default' });
 
-const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1, -'.js'.length);
+/** `rules/x.js` and `rules/x/index.js` both name rule x. */
+const baseName = (path: string) => path.replace(/\/index\.js$/, '.js').slice(path.replace(/\/index\.js$/, '.js').lastIndexOf('/') + 1, -'.js'.length);
 
 /**
  * The canvas lint of the modeler: the same rule set the server refuses a process with

@@ -6,6 +6,7 @@ import 'bpmn-js-element-templates/dist/assets/element-templates.css';
 import '@bpmn-io/element-template-chooser/dist/element-template-chooser.css';
 import 'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css';
 import 'bpmn-js-token-simulation/assets/css/bpmn-js-token-simulation.css';
+import './modeler.css';
 import Modeler from 'bpmn-js/lib/Modeler';
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule } from 'bpmn-js-properties-panel';
 import { CloudElementTemplatesPropertiesProviderModule } from 'bpmn-js-element-templates';
@@ -15,6 +16,7 @@ import TokenSimulationModule from 'bpmn-js-token-simulation';
 import ZeebeBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { canvasLint } from './lint.ts';
+import { localizeDom } from './localize-dom.ts';
 import { hallTemplateMenuModule } from './template-menu.ts';
 import { hallTemplates } from './templates.ts';
 import { translateModule } from './translate.ts';
@@ -27,7 +29,6 @@ import { translateModule } from './translate.ts';
 export function createModeler(canvas: HTMLElement, panel: HTMLElement) {
   const modeler = new Modeler({
     container: canvas,
-    keyboard: { bindTo: window },
     propertiesPanel: { parent: panel },
     linting: { bpmnlint: canvasLint(), active: true },
     elementTemplates: hallTemplates,
@@ -38,6 +39,8 @@ export function createModeler(canvas: HTMLElement, panel: HTMLElement) {
     ],
     moddleExtensions: { zeebe: zeebeModdle },
   });
+  const stops = [localizeDom(canvas), localizeDom(panel)];
+  modeler.on('diagram.destroy', () => stops.forEach((stop) => stop()));
   return modeler;
 }
 

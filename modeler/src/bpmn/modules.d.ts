@@ -2,7 +2,6 @@
 declare module 'bpmn-js-bpmnlint';
 declare module 'bpmn-js-token-simulation';
 declare module 'bpmn-js-differ';
-declare module 'bpmn-auto-layout';
 declare module 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
 declare module '@bpmn-io/element-template-chooser';
 declare module 'bpmn-js-element-templates';

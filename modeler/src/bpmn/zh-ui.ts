@@ -101,5 +101,6 @@ export const zhUi: Record<string, string> = {
   'Toggle Token Simulation': '切换令牌模拟', 'Token Simulation': '令牌模拟', 'Play/Pause Simulation': '开始/暂停模拟', 'Reset Simulation': '重置模拟',
   'Reset simulation': '重置模拟', 'Toggle Pause Simulation': '暂停模拟', 'Log': '日志', 'Set Speed': '设置速度', 'Speed': '速度',
   'Trigger Event': '触发事件', 'Start Process Instance': '启动流程实例', 'Show Log': '显示日志',
+  '{errors} Errors, {warnings} Warnings': '{errors} 个错误，{warnings} 个警告', 'No Issues': '没有问题',
   'Search': '搜索', 'No matching entries found.': '没有匹配项。', 'Element templates': '环节模板', 'Templates': '模板', 'Back': '返回',
 };
