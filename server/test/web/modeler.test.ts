@@ -28,7 +28,7 @@ describe('web: 流程设计 (modeler, review, versions) in Chromium', function (
   this.timeout(240_000);
   const web = hallInBrowser('web_modeler');
 
-  it('opens the single-department process in the modeler in Chinese, with the canvas lint and the hall\'s templates, and checks it', async () => {
+  it('opens the single-department process in the modeler in Chinese, with the canvas lint, and checks it', async () => {
     const w = await watchedPage(web.browser, { width: 1600, height: 1000 });
     const { page } = w;
     await signIn(page, web.t.baseUrl, 'designer', '/processes/modeler?processId=single-department-approval');
