@@ -12,6 +12,8 @@ const pages: Record<string, () => Promise<unknown>> = {
   '/admin/delegations': () => import('./pages/admin/DelegationsPage.vue'),
   '/admin/users': () => import('./pages/admin/UsersPage.vue'),
   '/admin/calendar': () => import('./pages/admin/CalendarPage.vue'),
+  '/processes/modeler': () => import('./pages/modeler/ModelerPage.vue'),
+  '/processes/versions': () => import('./pages/modeler/VersionsPage.vue'),
 };
 
 const staffPages: RouteRecordRaw[] = menu.map((item) => ({

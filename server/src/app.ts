@@ -94,7 +94,7 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   const catalog = catalogModels(deps.db);
   catalogRoutes(api, catalog);
   matterAdminRoutes(api, { models: catalog, authority });
-  const processes = deps.processes ? processesFeature(api, { db: deps.db, ...deps.processes }) : undefined;
+  const processes = deps.processes ? processesFeature(api, { db: deps.db, authority, trail, ...deps.processes }) : undefined;
   const calendar = new CalendarService({ db: deps.db });
   calendarRoutes(api, { calendar, authority });
   const documents = new DocumentService({ db: deps.db, renderer: deps.documents?.renderer, publicBaseUrl: deps.documents?.publicBaseUrl, clock: deps.clock });

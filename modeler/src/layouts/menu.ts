@@ -25,4 +25,7 @@ export const menu: MenuItem[] = [
   { path: '/admin/delegations', label: 'menu.delegations', group: 'admin', can: ['grant', 'Delegation'] },
   { path: '/admin/users', label: 'menu.users', group: 'admin', can: ['read', 'User'] },
   { path: '/admin/calendar', label: 'menu.calendar', group: 'admin', can: ['update', 'Calendar'] },
+  // 流程设计 (issue 14): drafts for department admins, review and publishing for designers
+  { path: '/processes/modeler', label: 'design.menu', group: 'admin', can: ['create', 'Process'] },
+  { path: '/processes/versions', label: 'design.versions', group: 'admin', can: ['read', 'Process'] },
 ];

@@ -7,6 +7,7 @@ import { actions, type Action } from './vocabulary.ts';
 const catalogue = ['read Matter.zjj', 'read Matter.gaj', 'read Material.zjj', 'read Material.gaj', 'read Department.any', 'read Calendar.any'];
 const on = (acts: Action[], keys: string[]) => acts.flatMap((a) => keys.map((k) => `${a} ${k}`));
 const allKeys = Object.keys(fixtures);
+const processes = allKeys.filter((k) => k.startsWith('Process.'));
 
 /**
  * The authority table: for each role, every permission it holds on the fixture records. Every
@@ -42,14 +43,18 @@ const allowed: Record<string, string[]> = {
     ...on(['create', 'update', 'delete'], ['Matter.zjj', 'Material.zjj']),
     ...on(['read', 'grant', 'revoke'], ['Delegation.zjj']),
     'read User.zjj', 'create User.zjj', 'update User.zjj', 'read User.gajServingZjj', 'read AuditRecord.zjj', 'read Register.zjj',
+    // drafts the own department's processes; reviews and publishes a colleague's, never the own
+    ...on(['read', 'create', 'update', 'submit', 'deploy'], ['Process.zjjDraft']),
+    ...on(['read', 'create', 'update', 'submit'], ['Process.zjjOwnDraft']),
   ],
-  processDesigner: [...catalogue, ...on(['read', 'create', 'update', 'deploy'], ['Process.any'])],
+  processDesigner: [...catalogue, ...on(['read', 'create', 'update', 'submit', 'deploy'], processes)],
   hotlineOperator: [...catalogue, ...on(['read', 'create', 'update', 'dispatch'], ['HotlineTicket.any'])],
   systemAdmin: [
     ...catalogue,
     ...on([...actions], ['User.zjj', 'User.gaj', 'User.gajServingZjj', 'Calendar.any']),
     ...on(['read', 'verify'], ['AuditRecord.zjj', 'AuditRecord.gaj']),
     'read Register.zjj', 'read Register.gaj',
+    ...on(['read', 'create', 'update', 'submit', 'deploy'], processes),
   ],
   applicant: [],
 };
@@ -105,5 +110,13 @@ describe('authority table: every role × action × subject', () => {
     expect(ability.can('deploy', subjectOf('Process', { processId: 'gaj-id-card', departmentCode: 'gaj' }))).to.equal(false);
     expect(ability.can('deploy', subjectOf('Process', { processId: 'single-department-approval' }))).to.equal(false);
     expect(ability.can('read', subjectOf('Process', { processId: 'single-department-approval' }))).to.equal(true);
+  });
+
+  it('never lets the author of a draft publish it, except the system admin', () => {
+    const draft = (authorId: string) => subjectOf('Process', { processId: 'zjj-permit', departmentCode: 'zjj', authorId });
+    expect(defineAbilityFor(principals.processDesigner, [], NOW).can('deploy', draft(principals.processDesigner.userId))).to.equal(false);
+    expect(defineAbilityFor(principals.processDesigner, [], NOW).can('deploy', draft(principals.departmentAdmin.userId))).to.equal(true);
+    expect(defineAbilityFor(principals.departmentAdmin, [], NOW).can('submit', draft(principals.departmentAdmin.userId))).to.equal(true);
+    expect(defineAbilityFor(principals.systemAdmin, [], NOW).can('deploy', draft(principals.systemAdmin.userId))).to.equal(true);
   });
 });

@@ -94,15 +94,22 @@ export function defineAbilityFor(principal: Principal, delegations: readonly Act
     can('read', 'AuditRecord', { departmentCode: ownDept });
     // the supervisors' registers (seal uses, certificates, deadlines, 督办) of the own department
     can('read', 'Register', { departmentCode: ownDept });
+    // the processes of the own department's matters: drafts them and submits them for review; a
+    // second admin of the department reviews and publishes them (never the author, below)
+    can(['read', 'create', 'update', 'submit', 'deploy'], 'Process', { departmentCode: ownDept });
   }
 
   if (has('processDesigner')) {
     // 业务人员: draws and publishes BPMN versions — a hall-wide designer any process, a designer of
     // a department only that department's (process ids `<department>-…`).
     can('read', 'Process');
-    if (ownDept) can(['create', 'update', 'deploy'], 'Process', { departmentCode: ownDept });
-    else can(['create', 'update', 'deploy'], 'Process');
+    if (ownDept) can(['create', 'update', 'submit', 'deploy'], 'Process', { departmentCode: ownDept });
+    else can(['create', 'update', 'submit', 'deploy'], 'Process');
   }
+
+  // Four eyes on every process change: whoever wrote a draft does not publish it (the system admin,
+  // below, may).
+  builder.cannot('deploy', 'Process', { authorId: principal.userId });
 
   if (has('hotlineOperator')) {
     // 12345: records, dispatches and calls back on hotline tickets.
@@ -117,6 +124,8 @@ export function defineAbilityFor(principal: Principal, delegations: readonly Act
     can('read', 'Register');
     // Engine incidents (a stuck step): seen and resolved by the one who runs the platform.
     can(['read', 'resolve'], 'Incident');
+    // Publishes any process, its own drafts included (the hall's last resort).
+    can(['read', 'create', 'update', 'submit', 'deploy'], 'Process');
   }
 
   return builder.build() as AppAbility;

@@ -68,5 +68,5 @@ const subjectZh: Partial<Record<SubjectName, string>> = {
 const actionZh: Partial<Record<Action, string>> = {
   read: '查看', create: '新建', update: '修改', delete: '删除', handle: '办理', claim: '签收', decide: '审批决定',
   coordinate: '组织协调', reviewAndReport: '审核上报', useSeal: '加盖行政审批专用章', supervise: '督办', issue: '发证',
-  deploy: '发布', grant: '授权', revoke: '撤销', verify: '校验', dispatch: '派单', manage: '管理',
+  submit: '提交审核', deploy: '发布', grant: '授权', revoke: '撤销', verify: '校验', dispatch: '派单', manage: '管理',
 };

@@ -9,7 +9,8 @@ import type { ForcedSubject, MongoAbility } from '@casl/ability';
  *   window clerk, as a string), `stage` (`intake` | `approval` | `issuing` | `closed` …).
  * - Task: `departmentCode`, `matterCode`, `candidateGroups` (role names or `dept:<code>`), `assignee`.
  * - Document: the case's `departmentCode`, `matterCode`, `receivedBy`, `stage` copied onto it.
- * - Process: `departmentCode` — the `<department>-` prefix of the process id; none for hall-wide ones.
+ * - Process: `departmentCode` — the `<department>-` prefix of the process id; none for hall-wide ones;
+ *   `authorId` — on a draft, the user who wrote it (a reviewer is never the author).
  * - Matter / Material / Delegation / User / AuditRecord / HotlineTicket: `departmentCode`.
  * - Register (supervisors' registers: seal uses, certificates, cases by deadline, 督办): the
  *   `departmentCode` of the rows read.
@@ -23,12 +24,12 @@ export type SubjectName = (typeof subjectNames)[number];
 /**
  * Actions. `manage` is CASL's wildcard (any action). Delegated powers (授权) are actions of their own:
  * `decide` (审批决定权), `coordinate` (组织协调权), `reviewAndReport` (审核上报权), `useSeal`
- * (行政审批专用章).
+ * (行政审批专用章). `submit` hands a process draft in for review (提交审核); `deploy` publishes it.
  */
 export const actions = [
   'manage', 'read', 'create', 'update', 'delete',
   'handle', 'claim', 'decide', 'coordinate', 'reviewAndReport', 'useSeal', 'supervise', 'issue',
-  'deploy', 'grant', 'revoke', 'verify', 'dispatch', 'resolve',
+  'submit', 'deploy', 'grant', 'revoke', 'verify', 'dispatch', 'resolve',
 ] as const;
 export type Action = (typeof actions)[number];
 

@@ -16,6 +16,15 @@ export interface ProcessVersion {
   deployedAt: Date;
   /** bpmnlint warnings at publishing time (not refusals). */
   warnings: Array<{ field: string; message: string }>;
+  /** Why this version was published (required when published from a reviewed draft or a rollback). */
+  comment?: string;
+  /** Who reviewed and published it when `author` wrote it as a draft. */
+  publishedBy?: { userId: string; username: string };
+  draftId?: string;
+  /** The version whose XML this one publishes again (rollback). */
+  rollbackOf?: number;
+  /** Element ids added, removed and changed against the version before. */
+  changes?: { added: string[]; removed: string[]; changed: string[] };
 }
 
 const schema = new Schema<ProcessVersion>({
@@ -29,6 +38,11 @@ const schema = new Schema<ProcessVersion>({
   author: { userId: { type: String, required: true }, username: { type: String, required: true } },
   deployedAt: { type: Date, required: true },
   warnings: [{ _id: false, field: String, message: String }],
+  comment: { type: String, maxlength: 2000 },
+  publishedBy: { type: new Schema({ userId: String, username: String }, { _id: false }), default: undefined },
+  draftId: String,
+  rollbackOf: Number,
+  changes: { type: new Schema({ added: [String], removed: [String], changed: [String] }, { _id: false }), default: undefined },
 }, { collection: 'process_versions' });
 schema.index({ processId: 1, version: 1 }, { unique: true });
 

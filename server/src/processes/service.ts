@@ -5,7 +5,17 @@ import type { WorkflowEngine } from '../engine/port.ts';
 import { conflict, notFound, type FieldProblem } from '../shared/errors.ts';
 import { assertMayPublish } from './access.ts';
 import type { ProcessVersion } from './model.ts';
-import { validateBpmn } from './validate.ts';
+import { versionChanges } from './changes.ts';
+import { validateBpmn, type ValidatedBpmn } from './validate.ts';
+
+/** Who and why, recorded with a published version. */
+export interface PublishMeta {
+  author: Pick<Principal, 'userId' | 'username'>;
+  publishedBy?: Pick<Principal, 'userId' | 'username'>;
+  comment?: string;
+  draftId?: string;
+  rollbackOf?: number;
+}
 
 export interface ProcessServiceDeps {
   versions: Model<ProcessVersion>;
@@ -40,8 +50,25 @@ export class ProcessService {
    */
   async publish(xml: string, principal: Principal): Promise<{ processes: PublishedVersion[]; warnings: FieldProblem[] }> {
     assertMayPublish(principal);
-    const validated = await validateBpmn(xml, { jobTypes: this.deps.jobTypes(), maxBytes: this.deps.maxXmlBytes });
+    const validated = await this.validate(xml);
     assertMayPublish(principal, validated.processes.map((p) => p.processId));
+    return this.deploy(xml, validated, { author: principal });
+  }
+
+  /** The publishing checks (validation and dry run) without deploying; throws as `publish` does. */
+  validate(xml: string) {
+    return validateBpmn(xml, { jobTypes: this.deps.jobTypes(), maxBytes: this.deps.maxXmlBytes });
+  }
+
+  /**
+   * Deploys XML that passed `validate` and records each process's version with its history: the
+   * author, who published it (a reviewer), why, and what changed against the version before.
+   */
+  async deploy(xml: string, validated: ValidatedBpmn, meta: PublishMeta): Promise<{ processes: PublishedVersion[]; warnings: FieldProblem[] }> {
+    const previous = new Map<string, string | undefined>();
+    for (const p of validated.processes) {
+      previous.set(p.processId, (await this.deps.versions.findOne({ processId: p.processId }, { xml: 1 }).sort({ version: -1 }).lean())?.xml);
+    }
     const checksum = createHash('sha256').update(xml, 'utf8').digest('hex');
     const deployed = await this.deps.engine.deploy({ name: `${validated.processes[0].processId}.bpmn`, xml });
     const deployedAt = new Date();
@@ -50,7 +77,12 @@ export class ProcessService {
       const name = validated.processes.find((p) => p.processId === d.processId)?.name;
       const record: ProcessVersion = {
         processId: d.processId, version: d.version, ...(name ? { name } : {}), xml, checksum, key: d.key,
-        engine: this.deps.engine.name, author: { userId: principal.userId, username: principal.username }, deployedAt, warnings: validated.warnings,
+        engine: this.deps.engine.name, author: { userId: meta.author.userId, username: meta.author.username }, deployedAt, warnings: validated.warnings,
+        changes: await versionChanges(previous.get(d.processId), xml),
+        ...(meta.comment ? { comment: meta.comment } : {}),
+        ...(meta.publishedBy ? { publishedBy: { userId: meta.publishedBy.userId, username: meta.publishedBy.username } } : {}),
+        ...(meta.draftId ? { draftId: meta.draftId } : {}),
+        ...(meta.rollbackOf ? { rollbackOf: meta.rollbackOf } : {}),
       };
       processes.push(await this.record(record));
     }

@@ -32,3 +32,35 @@ export const receiveAndReview = `
 <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="receive" />
 <bpmn:sequenceFlow id="f2" sourceRef="receive" targetRef="review" />
 <bpmn:sequenceFlow id="f3" sourceRef="review" targetRef="end" />`;
+
+const userTask = (id: string, name: string, incoming: string[], outgoing: string[]) =>
+  `<bpmn:userTask id="${id}" name="${name}"><bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="dept:zjj" /></bpmn:extensionElements>${incoming.map((f) => `<bpmn:incoming>${f}</bpmn:incoming>`).join('')}${outgoing.map((f) => `<bpmn:outgoing>${f}</bpmn:outgoing>`).join('')}</bpmn:userTask>`;
+
+/**
+ * 收件 → a split whose default way leads into 补充 ⇄ 复核, a loop with no way out; `condition`
+ * is the split's other flow's condition (to 审查 → end).
+ */
+export const loopWithoutEnd = (condition = '=reviewOutcome = "approve"') => `
+<bpmn:startEvent id="start" name="申请"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+<bpmn:serviceTask id="receive" name="收件"><bpmn:extensionElements><zeebe:taskDefinition type="receive" /></bpmn:extensionElements><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:serviceTask>
+<bpmn:exclusiveGateway id="split" name="是否补充" default="toLoop"><bpmn:incoming>f2</bpmn:incoming><bpmn:outgoing>toReview</bpmn:outgoing><bpmn:outgoing>toLoop</bpmn:outgoing></bpmn:exclusiveGateway>
+${userTask('review', '审查', ['toReview'], ['f3'])}
+<bpmn:endEvent id="end" name="办结"><bpmn:incoming>f3</bpmn:incoming></bpmn:endEvent>
+<bpmn:exclusiveGateway id="merge" name="汇合"><bpmn:incoming>toLoop</bpmn:incoming><bpmn:incoming>back</bpmn:incoming><bpmn:outgoing>f4</bpmn:outgoing></bpmn:exclusiveGateway>
+${userTask('supplement', '补充', ['f4'], ['f5'])}
+${userTask('recheck', '复核', ['f5'], ['back'])}
+<bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="receive" />
+<bpmn:sequenceFlow id="f2" sourceRef="receive" targetRef="split" />
+<bpmn:sequenceFlow id="toReview" sourceRef="split" targetRef="review"><bpmn:conditionExpression>${condition}</bpmn:conditionExpression></bpmn:sequenceFlow>
+<bpmn:sequenceFlow id="toLoop" sourceRef="split" targetRef="merge" />
+<bpmn:sequenceFlow id="f3" sourceRef="review" targetRef="end" />
+<bpmn:sequenceFlow id="f4" sourceRef="merge" targetRef="supplement" />
+<bpmn:sequenceFlow id="f5" sourceRef="supplement" targetRef="recheck" />
+<bpmn:sequenceFlow id="back" sourceRef="recheck" targetRef="merge" />`;
+
+/** `receiveAndReview` plus an island 孤岛 ⇄ 孤岛二 that no path from the start reaches. */
+export const withIsland = `${receiveAndReview}
+${userTask('island', '孤岛', ['i2'], ['i1'])}
+${userTask('island2', '孤岛二', ['i1'], ['i2'])}
+<bpmn:sequenceFlow id="i1" sourceRef="island" targetRef="island2" />
+<bpmn:sequenceFlow id="i2" sourceRef="island2" targetRef="island" />`;

@@ -1,5 +1,6 @@
 import type { FieldProblem } from '../shared/errors.ts';
 import { processesOf } from './bpmn-walk.ts';
+import { dryRun } from './dry-run.ts';
 import { feelProblems, missingDiagram, unassignedUserTasks, unknownJobTypes, unsupportedElements } from './bpmn-rules.ts';
 import { lintDefinitions } from './lint.ts';
 import { endsWithoutOutcome } from './outcome-check.ts';
@@ -29,7 +30,7 @@ const warningProblem = (warning: ModdleWarning): FieldProblem => ({
 /**
  * Validates a BPMN document for publishing, cheapest checks first: size and DOCTYPE/ENTITY on the
  * raw text, well-formedness, then every semantic check at once (parse warnings, bpmnlint with the
- * Camunda 8 rules, supported elements, job types, user task assignments, FEEL, DI), so a designer
+ * Camunda 8 rules, supported elements, job types, user task assignments, the dry run, FEEL, DI), so a designer
  * sees every problem in one answer.
  * Throws BPMN_TOO_LARGE (413), BPMN_DOCTYPE_FORBIDDEN / BPMN_MALFORMED (400) or BPMN_INVALID (422).
  */
@@ -61,6 +62,7 @@ export async function validateBpmn(xml: string, options: ValidateOptions): Promi
       ...candidateListTypes(process),
       ...missingOutgoingReferences(process),
       ...newerThanZeebe85(process),
+      ...dryRun(process),
     ]),
     ...feelProblems(definitions),
     ...missingDiagram(definitions, executable),
