@@ -34,6 +34,17 @@ const reviewed: Record<string, string> = {
   'get /api/processes/{processId}/versions/{version}/xml': 'any member of staff by design; no case data',
   'get /api/calendar/days/{date}': 'the working-day calendar, read by all staff',
   'delete /api/calendar/overrides/{date}': 'manage Calendar',
+  'get /api/public/queue/tickets/{id}': 'public: the unguessable 24-hex id printed on the ticket; number, state, people ahead only',
+  'post /api/public/queue/appointments/{code}/check-in': 'public: the 8-character code given at booking; makes one ticket (queue/appointments.ts)',
+  'get /api/queue/windows/{window}': 'handle QueueWindow of the own window only (queue/routes.ts, queue.test.ts)',
+  'post /api/queue/windows/{window}/call-next': 'handle QueueWindow of the own window only (queue/routes.ts, queue.test.ts)',
+  'post /api/queue/windows/{window}/recall': 'handle QueueWindow of the own window only (queue/routes.ts, queue.test.ts)',
+  'post /api/queue/windows/{window}/skip': 'handle QueueWindow of the own window only (queue/routes.ts, queue.test.ts)',
+  'post /api/queue/windows/{window}/transfer': 'handle QueueWindow of the own window only (queue/routes.ts, queue.test.ts)',
+  'post /api/queue/windows/{window}/finish': 'handle QueueWindow of the own window only (queue/routes.ts, queue.test.ts)',
+  'post /api/queue/windows/{window}/pause': 'handle QueueWindow of the own window only (queue/routes.ts, queue.test.ts)',
+  'post /api/queue/windows/{window}/resume': 'handle QueueWindow of the own window only (queue/routes.ts, queue.test.ts)',
+  'put /api/queue/queues/{queue}': 'update Queue: the system admin only (queue.test.ts)',
   'post /api/incidents/{key}/resolve': 'resolve Incident: the system admin only (incidents/routes.ts, incidents.test.ts)',
 };
 

@@ -1,10 +1,7 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import { queueCodes, type QueueCode } from './queues.ts';
+import { priorityReasons, queueCodes, ticketStates, type PriorityReason, type QueueCode, type TicketState } from './queues.ts';
 
-export const priorityReasons = ['elderly', 'disabled', 'military'] as const;
-export type PriorityReason = (typeof priorityReasons)[number];
-export const ticketStates = ['waiting', 'called', 'done', 'abandoned'] as const;
-export type TicketState = (typeof ticketStates)[number];
+export type { PriorityReason } from './queues.ts';
 
 /**
  * A queue ticket (取号). `round` counts how often it entered a queue (taken, re-queued after 过号,

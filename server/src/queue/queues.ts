@@ -1,4 +1,5 @@
-import { windowCategories, type HallWindow, type WindowCategory } from '../catalog/index.ts';
+import type { HallWindow } from '../catalog/models.ts';
+import { windowCategories, type WindowCategory } from '../catalog/vocabulary.ts';
 
 /**
  * The hall's queues (取号的业务类别): the comprehensive windows, each category of the seed's
@@ -38,6 +39,12 @@ export function queueOf(code: string): QueueDefinition | undefined {
 export function ticketNumber(queue: QueueDefinition, seq: number): string {
   return `${queue.prefix}${String(seq).padStart(3, '0')}`;
 }
+
+/** 绿色通道: served before the walk-ins. */
+export const priorityReasons = ['elderly', 'disabled', 'military'] as const;
+export type PriorityReason = (typeof priorityReasons)[number];
+export const ticketStates = ['waiting', 'called', 'done', 'abandoned'] as const;
+export type TicketState = (typeof ticketStates)[number];
 
 /** 开放时间 on working days, in hall time (Asia/Shanghai), minutes after midnight. */
 export const openingHours = { from: 8 * 60 + 30, to: 17 * 60 + 30 };

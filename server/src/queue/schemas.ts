@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { isValidIdNumber } from '../intake/identity.ts';
-import { priorityReasons } from './models.ts';
-import { queueCodes } from './queues.ts';
+import { priorityReasons, queueCodes } from './queues.ts';
 
 /** Request shapes of the queue, shared with the web app (no server-only imports here). */
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
