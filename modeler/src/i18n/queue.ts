@@ -1,5 +1,5 @@
 /** 取号、叫号、大屏: messages of the queue pages (zh-CN first, English second). */
-export const queueZh = {
+const zhCN = {
   queue: {
     kiosk: '取号', kioskTitle: '自助取号', display: '叫号大屏', choose: '请选择办理的业务', waiting: '等候 {n} 人', wait: '预计等候约 {n} 分钟',
     closed: '暂停取号', idNumber: '身份证号（可选，刷卡或输入）', priority: '绿色通道', none: '无', elderly: '老年人', disabled: '残疾人', military: '军人',
@@ -11,7 +11,7 @@ export const queueZh = {
     nobody: '当前无人等候', calling: '请 {number} 号到 {window} 号窗口', calls: '正在叫号', number: '号码', window: '窗口', lengths: '各业务等候人数',
   },
 };
-export const queueEn = {
+const en = {
   queue: {
     kiosk: 'Take a number', kioskTitle: 'Take a number', display: 'Calling display', choose: 'Choose your business', waiting: '{n} waiting', wait: 'About {n} min wait',
     closed: 'Closed', idNumber: 'ID number (optional: swipe or type)', priority: 'Priority lane', none: 'None', elderly: 'Elderly', disabled: 'Disabled', military: 'Military',
@@ -23,3 +23,5 @@ export const queueEn = {
     nobody: 'No one is waiting', calling: 'Number {number} to window {window}', calls: 'Now calling', number: 'Number', window: 'Window', lengths: 'Waiting per queue',
   },
 };
+
+export default { 'zh-CN': zhCN, en };
