@@ -25,6 +25,8 @@ const staffPages: RouteRecordRaw[] = menu.map((item) => ({
 const routes: RouteRecordRaw[] = [
   { path: '/sign-in', component: () => import('./pages/sign-in/SignInPage.vue'), meta: { public: true, title: 'signIn.title' } },
   { path: '/progress', component: () => import('./pages/public/ProgressPage.vue'), meta: { public: true, title: 'progress.title' } },
+  { path: '/queue', component: () => import('./pages/queue/KioskPage.vue'), meta: { public: true, title: 'queue.kioskTitle' } },
+  { path: '/display', component: () => import('./pages/queue/DisplayPage.vue'), meta: { public: true, title: 'queue.display' } },
   { path: '/verify/:code?', component: () => import('./pages/public/VerifyPage.vue'), meta: { public: true, title: 'verify.title' } },
   {
     path: '/',

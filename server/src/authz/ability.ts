@@ -41,6 +41,11 @@ export function defineAbilityFor(principal: Principal, delegations: readonly Act
     can('verify', 'AuditRecord');
   }
 
+  if ((has('windowClerk') || has('issuingClerk')) && principal.windowNumber) {
+    // 叫号: a window clerk calls, skips and transfers tickets at their own window only.
+    can('handle', 'QueueWindow', { windowNumber: principal.windowNumber });
+  }
+
   if (has('windowClerk')) {
     // 综合窗口: receives any matter; sees the cases (and their documents) they received.
     can('create', ['Case', 'Document']);
@@ -126,6 +131,8 @@ export function defineAbilityFor(principal: Principal, delegations: readonly Act
     can(['read', 'resolve'], 'Incident');
     // Publishes any process, its own drafts included (the hall's last resort).
     can(['read', 'create', 'update', 'submit', 'deploy'], 'Process');
+    // 停止/恢复取号 of a queue (the director reads the queue figures with everything else)
+    can('update', 'Queue');
   }
 
   return builder.build() as AppAbility;

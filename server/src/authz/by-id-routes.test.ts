@@ -46,6 +46,17 @@ const reviewed: Record<string, string> = {
   'post /api/cases/{caseNumber}/approval-record': 'read Case; 404 when not readable (casefile/record.ts readableCase)',
   'get /api/cases/{caseNumber}/forecast': 'read Case; 404 when not readable (casefile/record.ts readableCase)',
   'delete /api/phrases/{id}': 'handle Task; own phrases only, another user\'s id answers 404 (phrases/routes.ts)',
+  'get /api/public/queue/tickets/{id}': 'public: the unguessable 24-hex id printed on the ticket; number, state, people ahead only',
+  'post /api/public/queue/appointments/{code}/check-in': 'public: the 8-character code given at booking; makes one ticket (queue/appointments.ts)',
+  'get /api/queue/windows/{window}': 'handle QueueWindow of the own window only (queue/routes.ts, queue.test.ts)',
+  'post /api/queue/windows/{window}/call-next': 'handle QueueWindow of the own window only (queue/routes.ts, queue.test.ts)',
+  'post /api/queue/windows/{window}/recall': 'handle QueueWindow of the own window only (queue/routes.ts, queue.test.ts)',
+  'post /api/queue/windows/{window}/skip': 'handle QueueWindow of the own window only (queue/routes.ts, queue.test.ts)',
+  'post /api/queue/windows/{window}/transfer': 'handle QueueWindow of the own window only (queue/routes.ts, queue.test.ts)',
+  'post /api/queue/windows/{window}/finish': 'handle QueueWindow of the own window only (queue/routes.ts, queue.test.ts)',
+  'post /api/queue/windows/{window}/pause': 'handle QueueWindow of the own window only (queue/routes.ts, queue.test.ts)',
+  'post /api/queue/windows/{window}/resume': 'handle QueueWindow of the own window only (queue/routes.ts, queue.test.ts)',
+  'put /api/queue/queues/{queue}': 'update Queue: the system admin only (queue.test.ts)',
   'post /api/incidents/{key}/resolve': 'resolve Incident: the system admin only (incidents/routes.ts, incidents.test.ts)',
 };
 

@@ -12,12 +12,13 @@ import type { ForcedSubject, MongoAbility } from '@casl/ability';
  * - Process: `departmentCode` — the `<department>-` prefix of the process id; none for hall-wide ones;
  *   `authorId` — on a draft, the user who wrote it (a reviewer is never the author).
  * - Matter / Material / Delegation / User / AuditRecord / HotlineTicket: `departmentCode`.
+ * - QueueWindow (叫号 at a window): `windowNumber`. Queue: the hall's queues as a whole (figures, 停止取号).
  * - Register (supervisors' registers: seal uses, certificates, cases by deadline, 督办): the
  *   `departmentCode` of the rows read.
  */
 export const subjectNames = [
   'Case', 'Task', 'Matter', 'Material', 'Department', 'Delegation', 'Document', 'Process', 'User',
-  'AuditRecord', 'Calendar', 'HotlineTicket', 'Register', 'Incident',
+  'AuditRecord', 'Calendar', 'HotlineTicket', 'Register', 'Incident', 'Queue', 'QueueWindow',
 ] as const;
 export type SubjectName = (typeof subjectNames)[number];
 

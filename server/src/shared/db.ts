@@ -30,3 +30,6 @@ export async function pingDatabase(connection: Connection): Promise<boolean> {
     return false;
   }
 }
+
+/** A write refused by a unique index: the race it settles was won by someone else. */
+export const isDuplicateKey = (error: unknown): boolean => (error as { code?: number } | null)?.code === 11000;

@@ -15,10 +15,10 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A whole hall (startHall) and a Chromium for one describe block, closed after it. */
-export function hallInBrowser(label: string): { t: TestHall; browser: Browser } {
+export function hallInBrowser(label: string, options?: Parameters<typeof startHall>[1]): { t: TestHall; browser: Browser } {
   const web = {} as { t: TestHall; browser: Browser };
   before(async () => {
-    web.t = await startHall(label);
+    web.t = await startHall(label, options);
     web.browser = await launchBrowser();
   });
   after(async () => {
