@@ -9,7 +9,7 @@ const contact = { name: '马文静', phone: '13995012866' };
 const countOf = async (page: Page, list: string) => Number(await textOf(page, `[data-count=${list}]`));
 const rowsOf = (page: Page) => page.$$eval('#board-list tbody tr[data-key]', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.case));
 /** Waits until the list shows (or no longer shows) the case. */
-const waitRow = (page: Page, caseNumber: string, present = true, timeout = 15_000) =>
+const waitRow = (page: Page, caseNumber: string, present = true, timeout = 40_000) =>
   page.waitForFunction((c, p) => Boolean(document.querySelector(`#board-list tr[data-case="${c}"]`)) === p, { timeout }, caseNumber, present);
 
 describe('web: 待办中心, the approvers\' task lists in Chromium', function () {
