@@ -76,7 +76,7 @@ export async function runChaos(options: { cases: number; kills: number; clients?
         // 5xx while the database is away: the request changed nothing durable it acknowledged; ask again
         if (res.status >= 500) { await sleep(200); continue; }
         // a run longer than an access token's life (15 min): sign in again, as the web app does
-        if (res.status === 401) { tokens.set(who, await signInAt(base, who)); continue; }
+        if (res.status === 401) { tokens.set(who, await signInAt(base, who).catch(() => tokens.get(who)!)); continue; }
         return { status: res.status, body: text ? JSON.parse(text) : {} };
       } catch (error) {
         if (!(error instanceof TypeError)) throw error; // fetch failed: the server is down
