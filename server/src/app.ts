@@ -27,6 +27,7 @@ import { casefileFeature } from './casefile/index.ts';
 import { forecastRoutes } from './forecast/index.ts';
 import { phraseRoutes } from './phrases/index.ts';
 import { securityHeaders } from './shared/security-headers.ts';
+import { topologyParts, type Topology } from './topology/parts.ts';
 import { modelerStatic } from './web/static.ts';
 
 export interface AppDeps {
@@ -47,6 +48,8 @@ export interface AppDeps {
   intake?: Omit<IntakeDeps, 'db' | 'calendar' | 'notices'>;
   /** The workflow engine: the task board follows its user tasks and the approval actions complete them; mounted only when given. */
   engine?: WorkflowEngine;
+  /** Which in-process parts run (topology/parts.ts); default `single`. */
+  topology?: Topology;
 }
 
 export const API_VERSION = '0.1.0';
@@ -98,6 +101,7 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   const processes = deps.processes ? processesFeature(api, { db: deps.db, authority, trail, ...deps.processes }) : undefined;
   const calendar = new CalendarService({ db: deps.db });
   calendarRoutes(api, { calendar, authority });
+  const parts = topologyParts(deps.topology ?? 'single', deps.db);
   const documents = new DocumentService({ db: deps.db, renderer: deps.documents?.renderer, publicBaseUrl: deps.documents?.publicBaseUrl, clock: deps.clock });
   const cases = caseModel(deps.db);
   documentRoutes(api, {
@@ -105,11 +109,11 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
     caseOf: (caseNumber) => cases.findOne({ caseNumber }, { departmentCode: 1, matterCode: 1, receivedBy: 1, stage: 1 }).lean(),
   });
   const intake = deps.intake ? new IntakeService({ db: deps.db, calendar, notices: documents, clock: deps.clock, ...deps.intake }) : undefined;
-  if (intake) intakeRoutes(api, { intake, authority });
+  if (intake) intakeRoutes(api, { intake, authority, limiter: parts.limiter });
   issuingRoutes(api, { db: deps.db, authority, today: () => todayInHall((deps.clock ?? (() => new Date()))()) });
   queueRoutes(api, { db: deps.db, calendar, authority, clock: deps.clock, caseExists: async (caseNumber) => Boolean(await cases.exists({ caseNumber })) });
   registerRoutes(api, { db: deps.db, authority, calendar, today: () => todayInHall((deps.clock ?? (() => new Date()))()) });
-  const board = deps.engine ? new TaskBoard({ db: deps.db, calendar, clock: deps.clock }) : undefined;
+  const board = deps.engine ? new TaskBoard({ db: deps.db, calendar, clock: deps.clock, memoryIndex: parts.boardMemoryIndex }) : undefined;
   let recover: (() => Promise<number>) | undefined;
   let taskStream: TaskStream | undefined;
   if (deps.engine && board) {

@@ -8,6 +8,7 @@ import { loadConfig, publicBaseUrl } from './shared/config.ts';
 import { connectDatabase, pingDatabase } from './shared/db.ts';
 import { createLogger } from './shared/logger.ts';
 import { LeaseHeldError, StartupLease } from './topology/lease.ts';
+import { assertClusterDatabase, TopologyRefused } from './topology/parts.ts';
 
 /** The one place that wires real dependencies and listens. */
 const config = loadConfig();
@@ -15,15 +16,17 @@ const logger = createLogger(config.LOG_LEVEL);
 const db = await connectDatabase(config.MONGODB_URI);
 
 // Topology single: one server process per database (docs/reliability.md); a second one stops here.
-const lease = new StartupLease(db);
+// Topology cluster: several processes on a MongoDB replica set; refused on FerretDB.
+const lease = config.ONEWINDOW_TOPOLOGY === 'single' ? new StartupLease(db) : undefined;
 try {
-  await lease.acquire();
+  if (lease) await lease.acquire();
+  else await assertClusterDatabase(db, { allowFerretDb: config.ONEWINDOW_CLUSTER_ON_FERRETDB === 'allow-for-tests' });
 } catch (error) {
-  if (!(error instanceof LeaseHeldError)) throw error;
+  if (!(error instanceof LeaseHeldError) && !(error instanceof TopologyRefused)) throw error;
   logger.fatal(error.message);
   process.exit(1);
 }
-lease.keep((err) => {
+lease?.keep((err) => {
   logger.fatal({ err }, 'another server took this database (topology single): stopping');
   process.exit(1);
 });
@@ -38,9 +41,9 @@ const browser = new SharedBrowser(config.CHROMIUM_PATH);
 // jobs taken back at start render documents before the server listens: the configured port then
 const http: { server?: Server } = {};
 const boundPort = () => { const a = http.server?.listening ? http.server.address() : null; return a && typeof a === 'object' ? a.port : config.PORT; };
-const engine = createEngine({ engine: config.ENGINE, db, logger });
+const engine = createEngine({ engine: config.ENGINE, db, logger, topology: config.ONEWINDOW_TOPOLOGY });
 const hall = composeHall({
-  config, db, logger, engine, ferretdbSqliteDir: config.FERRETDB_SQLITE_DIR,
+  config, db, logger, engine, topology: config.ONEWINDOW_TOPOLOGY, ferretdbSqliteDir: config.FERRETDB_SQLITE_DIR,
   tokens: new TokenService(config),
   documents: { renderer: new ChromiumPdfRenderer(browser), publicBaseUrl: () => publicBaseUrl(config, boundPort()) },
   health: {
@@ -64,7 +67,7 @@ async function shutdown(signal: string) {
   http.server?.close();
   await hall.stop();
   await browser.close();
-  await lease.release();
+  await lease?.release();
   await db.close();
   process.exit(0);
 }

@@ -25,9 +25,10 @@ async function answers(port: number): Promise<boolean> {
   });
 }
 
-export async function startFerretDb(dir: string): Promise<FerretDbProcess> {
+/** `port`: the port to listen on (a restart on the same port, so that clients reconnect); a free one by default. */
+export async function startFerretDb(dir: string, port?: number): Promise<FerretDbProcess & { port: number; kill(): Promise<void> }> {
   if (!ferretDbBinary) throw new Error('FERRETDB_BIN is not set: run through scripts/test');
-  const port = await freePort();
+  port ??= await freePort();
   const child: ChildProcess = spawn(ferretDbBinary, [
     '--handler=sqlite', `--sqlite-url=file:${dir}/`, `--listen-addr=127.0.0.1:${port}`, `--state-dir=${dir}`,
     '--telemetry=disable', '--debug-addr=-', '--log-level=warn',
@@ -36,8 +37,13 @@ export async function startFerretDb(dir: string): Promise<FerretDbProcess> {
   for (let i = 0; i < 100 && !(await answers(port)); i++) await new Promise((r) => setTimeout(r, 100));
   return {
     uri: (database) => `mongodb://127.0.0.1:${port}/${database}`,
+    port,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+    async kill() {
+      if (child.exitCode === null) child.kill('SIGKILL');
       await exited;
     },
   };

@@ -20,16 +20,21 @@ export interface ServerProcess {
  * free port of 127.0.0.1; resolves once `/healthz` answers. `marker` is put in its environment,
  * which Chromium inherits, so the processes it started can be found (chromiumProcesses).
  */
-export async function startServer(mongodbUri: string, marker: string, spawned?: (child: ChildProcess) => void): Promise<ServerProcess> {
+export async function startServer(
+  mongodbUri: string, marker: string, spawned?: (child: ChildProcess) => void,
+  options: { env?: Record<string, string>; output?: (text: string) => void } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     env: {
       ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), MONGODB_URI: mongodbUri, JWT_SECRET: testConfig.JWT_SECRET,
-      LOG_LEVEL: 'warn', PUBLIC_BASE_URL: baseUrl, ONEWINDOW_TEST_MARKER: marker,
+      LOG_LEVEL: 'warn', PUBLIC_BASE_URL: baseUrl, ONEWINDOW_TEST_MARKER: marker, ...options.env,
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', options.output ? 'pipe' : 'inherit', 'inherit'],
   });
+  // the server logs (pino) to stdout: passed on, and to `output` when asked
+  child.stdout?.on('data', (chunk: Buffer) => { process.stdout.write(chunk); options.output?.(chunk.toString()); });
   spawned?.(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const gone = () => child.exitCode !== null || child.signalCode !== null;

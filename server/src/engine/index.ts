@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { EmbeddedEngine } from './embedded/engine.ts';
 import type { WorkflowEngine } from './port.ts';
 import { ZeebeEngine } from './zeebe/index.ts';
+import { StoredOpenTasks } from './zeebe/open-tasks.ts';
 
 export type * from './port.ts';
 export { EmbeddedEngine } from './embedded/engine.ts';
@@ -17,6 +18,8 @@ export interface EngineFactoryDeps {
   db: Connection;
   logger?: Logger;
   now?: () => number;
+  /** Topology cluster keeps the Zeebe adapter's open user tasks in the database. */
+  topology?: 'single' | 'cluster';
 }
 
 /** Creates the configured adapter. Throws for an unknown engine name. */
@@ -26,7 +29,7 @@ export function createEngine(deps: EngineFactoryDeps): WorkflowEngine {
       return new EmbeddedEngine({ db: deps.db, logger: deps.logger, now: deps.now });
     case 'zeebe':
       // Camunda 8 through @camunda8/sdk, configured by the SDK's own ZEEBE_* / CAMUNDA_* variables.
-      return new ZeebeEngine({ logger: deps.logger });
+      return new ZeebeEngine({ logger: deps.logger, openTasks: deps.topology === 'cluster' ? new StoredOpenTasks(deps.db) : undefined });
     default:
       throw new Error(`Unknown ENGINE '${deps.engine}' (expected embedded or zeebe)`);
   }

@@ -7,6 +7,7 @@ import { acceptanceData, conditionalAcceptanceData, correctionData, personName, 
 import { maskPhone } from './identity.ts';
 import type { ApplicantNotifier, CaseProcessStarter, NoticeIssuer } from './ports.ts';
 import { todayInHall } from '../calendar/index.ts';
+import { ClaimStore } from '../topology/claims.ts';
 
 const noticeData: Record<string, (ctx: NoticeContext) => Record<string, unknown>> = {
   receipt: receiptData,
@@ -24,7 +25,14 @@ interface OutboxDeps {
   processes: CaseProcessStarter;
   notifier?: ApplicantNotifier;
   clock?: () => Date;
+  /** Claims with leases on each case's outbox, so that two server processes never run one entry at once. */
+  claims?: ClaimStore;
+  /** How long a drain holds its claim before another process may take it over (default 60 s). */
+  claimTtlMs?: number;
 }
+
+/** How long a request waits for another drain of the same case to finish before it answers with what is saved. */
+const DRAIN_WAIT_MS = 15_000;
 
 /** What the applicant is told at intake, by outcome (SMS length, zh-CN). */
 const intakeMessages: Record<string, string> = {
@@ -40,9 +48,23 @@ const intakeMessages: Record<string, string> = {
  * the entry is removed only after its result is saved. What a crash leaves behind, `drainAll` finishes.
  */
 export class Outbox {
-  constructor(private readonly deps: OutboxDeps) {}
+  private readonly claims: ClaimStore;
 
-  async drain(caseNumber: string): Promise<Case> {
+  constructor(private readonly deps: OutboxDeps) {
+    this.claims = deps.claims ?? new ClaimStore(deps.cases.db);
+  }
+
+  /**
+   * Runs the case's pending entries under the claim `outbox:<caseNumber>`. When another drain (this
+   * process's sweep, or another process) holds it, waits up to `waitMs` for it, then answers with
+   * the case as saved: the holder finishes the entries.
+   */
+  async drain(caseNumber: string, waitMs = DRAIN_WAIT_MS): Promise<Case> {
+    const ran = await this.claims.runClaimed(`outbox:${caseNumber}`, this.deps.claimTtlMs ?? 60_000, () => this.drainClaimed(caseNumber), waitMs);
+    return ran.skipped ? this.load(caseNumber) : ran.value;
+  }
+
+  private async drainClaimed(caseNumber: string): Promise<Case> {
     let caseDoc = await this.load(caseNumber);
     for (const entry of [...caseDoc.outbox]) {
       try {
@@ -60,7 +82,7 @@ export class Outbox {
   /** Finishes every case's pending follow-ups (start-up and the timer sweep). Returns how many cases. */
   async drainAll(): Promise<number> {
     const pending = await this.deps.cases.find({ 'outbox.0': mongoose.trusted({ $exists: true }) }, { caseNumber: 1 }).lean();
-    for (const { caseNumber } of pending) await this.drain(caseNumber);
+    for (const { caseNumber } of pending) await this.drain(caseNumber, 0);
     return pending.length;
   }
 
@@ -78,7 +100,7 @@ export class Outbox {
       const kind = entry.slice('notice:'.length);
       if (caseDoc.documents.some((d) => d.kind === kind)) return void (await done());
       const ctx = await this.noticeContext(caseDoc, now);
-      const issued = await this.deps.notices.issue({ kind, data: noticeData[kind](ctx), ref: caseDoc, issuedBy: caseDoc.receivedBy });
+      const issued = await this.deps.notices.issue({ kind, data: noticeData[kind](ctx), ref: caseDoc, issuedBy: caseDoc.receivedBy, once: `case:${caseDoc.caseNumber}:notice:${kind}` });
       await done({}, { documents: { kind, ...issued, issuedAt: now }, timeline: { at: now, type: 'noticeIssued', data: { kind, verificationCode: issued.verificationCode } } });
     } else if (entry === 'startProcess') {
       if (caseDoc.processInstanceKey || caseDoc.status !== 'accepted') return void (await done());

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { principalOf } from '../auth/index.ts';
 import { accessibleFilter, subjectOf, type Authority } from '../authz/index.ts';
 import { AppError, notFound } from '../shared/errors.ts';
-import { FailureLimiter } from '../shared/limiter.ts';
+import type { FailureCounter } from '../shared/limiter.ts';
 import { paging, queryObject, type Api } from '../shared/http.ts';
 import { caseStatuses } from './case.model.ts';
 import { IdempotentReplies, idempotencyKeyHeader } from './idempotency.ts';
@@ -10,10 +10,10 @@ import { caseNumberParams, intakeBodySchema, laterDecisionSchema, supplySchema }
 import type { IntakeService } from './service.ts';
 import { caseView, publicProgressView } from './views.ts';
 
-export function intakeRoutes(api: Api, deps: { intake: IntakeService; authority: Authority }): void {
+export function intakeRoutes(api: Api, deps: { intake: IntakeService; authority: Authority; limiter: (scope: string, max: number, windowMs: number) => FailureCounter }): void {
   const { intake, authority } = deps;
   // 4 phone digits are a short secret: 10 wrong guesses per case number per 15 minutes, then wait.
-  const guesses = new FailureLimiter(10, 15 * 60_000);
+  const guesses = deps.limiter('progress', 10, 15 * 60_000);
   const replies = new IdempotentReplies(intake.cases.db);
 
   api.add({
@@ -94,7 +94,7 @@ export function intakeRoutes(api: Api, deps: { intake: IntakeService; authority:
     params: caseNumberParams,
     query: queryObject({ phoneLast4: z.string().regex(/^\d{4}$/) }),
     handler: async ({ res, params, query }) => {
-      const wait = guesses.retryAfterMs(params.caseNumber);
+      const wait = await guesses.retryAfterMs(params.caseNumber);
       if (wait > 0) {
         res.set('Retry-After', String(Math.ceil(wait / 1000)));
         throw new AppError({ status: 429, code: 'TOO_MANY_ATTEMPTS', zh: '查询次数过多，请稍后再试', en: 'Too many attempts; try again later' });
@@ -102,7 +102,7 @@ export function intakeRoutes(api: Api, deps: { intake: IntakeService; authority:
       const caseDoc = await intake.cases.findOne({ caseNumber: params.caseNumber }).lean();
       // The same answer whether the number is unknown or the digits are wrong: nothing to probe.
       if (!caseDoc || caseDoc.contact.phoneLast4 !== query.phoneLast4) {
-        guesses.fail(params.caseNumber);
+        await guesses.fail(params.caseNumber);
         throw new AppError({ status: 404, code: 'CASE_NOT_FOUND', zh: '未找到办件，请核对办件编号和手机号后四位', en: 'No case matches this number and phone digits', fields: [{ field: 'query.phoneLast4', message: 'no match' }] });
       }
       return publicProgressView(caseDoc);

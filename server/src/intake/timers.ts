@@ -2,6 +2,15 @@ import mongoose from 'mongoose';
 import type { Case } from './case.model.ts';
 import { deemedAcceptance } from './decisions.ts';
 import type { IntakeService } from './service.ts';
+import { ClaimStore } from '../topology/claims.ts';
+
+export interface SweepResult {
+  deemedAccepted: number;
+  terminated: number;
+  drained: number;
+  /** Another process (or this one's previous tick) held the sweep's claim: nothing was done. */
+  skipped?: boolean;
+}
 
 /**
  * The intake deadlines, kept as due dates on the cases and swept from MongoDB (so a deadline that
@@ -10,14 +19,25 @@ import type { IntakeService } from './service.ts';
  *   the day of receipt;
  * - 容缺: pending materials not supplied by their deadline → the case is terminated (终止办理) and
  *   its process cancelled.
- * Each change goes through the case's version guard, so two sweeps never act twice.
+ * A sweep runs under the claim `sweep:intake` (topology/claims.ts), so of several server processes
+ * one sweeps at a time; each change also goes through the case's version guard.
  */
 export class IntakeTimers {
   private timer?: NodeJS.Timeout;
+  private readonly claims: ClaimStore;
+  private readonly claimTtlMs: number;
 
-  constructor(private readonly intake: IntakeService) {}
+  constructor(private readonly intake: IntakeService, options: { claims?: ClaimStore; claimTtlMs?: number } = {}) {
+    this.claims = options.claims ?? new ClaimStore(intake.cases.db);
+    this.claimTtlMs = options.claimTtlMs ?? 5 * 60_000;
+  }
 
-  async sweep(): Promise<{ deemedAccepted: number; terminated: number; drained: number }> {
+  async sweep(): Promise<SweepResult> {
+    const ran = await this.claims.runClaimed('sweep:intake', this.claimTtlMs, () => this.sweepClaimed());
+    return ran.skipped ? { deemedAccepted: 0, terminated: 0, drained: 0, skipped: true } : ran.value;
+  }
+
+  private async sweepClaimed(): Promise<SweepResult> {
     const today = this.intake.today();
     let deemedAccepted = 0;
     let terminated = 0;

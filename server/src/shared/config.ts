@@ -24,6 +24,10 @@ const schema = z.object({
     .describe('pino log level'),
   FERRETDB_SQLITE_DIR: z.string().optional()
     .describe('data directory of a local FerretDB on SQLite; the server adds the _id index FerretDB 1.24 lacks (scripts set it)'),
+  ONEWINDOW_TOPOLOGY: z.enum(['single', 'cluster']).default('single')
+    .describe('single: one server process per database (start-up lease); cluster: several processes on a MongoDB replica set (docs/reliability.md)'),
+  ONEWINDOW_CLUSTER_ON_FERRETDB: z.enum(['refuse', 'allow-for-tests']).default('refuse')
+    .describe('cluster topology on FerretDB is refused; allow-for-tests lets the two-process tests run it (NODE_ENV=test only)'),
   PUBLIC_BASE_URL: z.string().url().optional()
     .describe('public address of the hall printed in links and QR codes (verification); required in production, locally the served address'),
 });
@@ -44,6 +48,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config = parsed.data;
   if (config.NODE_ENV === 'production' && /change-me|demo|secret/i.test(config.JWT_SECRET)) {
     throw new ConfigError(['JWT_SECRET: looks like a placeholder; production needs a random secret']);
+  }
+  if (config.ONEWINDOW_TOPOLOGY === 'cluster' && config.ENGINE !== 'zeebe' && config.ONEWINDOW_CLUSTER_ON_FERRETDB !== 'allow-for-tests') {
+    throw new ConfigError(['ONEWINDOW_TOPOLOGY: cluster needs ENGINE=zeebe (the embedded executor runs its instances in one process)']);
+  }
+  if (config.ONEWINDOW_CLUSTER_ON_FERRETDB === 'allow-for-tests' && config.NODE_ENV !== 'test') {
+    throw new ConfigError(['ONEWINDOW_CLUSTER_ON_FERRETDB: allow-for-tests is for NODE_ENV=test only']);
   }
   if (config.NODE_ENV === 'production' && !config.PUBLIC_BASE_URL) {
     // a guessed address would print links and QR codes that lead nowhere (or somewhere else)

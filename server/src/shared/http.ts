@@ -1,6 +1,7 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { z, type ZodType } from 'zod';
 import { validationFailed } from './errors.ts';
+import { limitGuard, limitOf } from './limits.ts';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -45,7 +46,7 @@ export class Api {
 
   add<P, Q, B>(spec: RouteSpec<P, Q, B>): void {
     this.routes.push(spec as RouteSpec);
-    const handlers: RequestHandler[] = [];
+    const handlers: RequestHandler[] = [limitGuard(limitOf(spec))];
     if (spec.access === 'user') handlers.push(this.authenticate);
     handlers.push(async (req, res) => {
       const params = parse(spec.params, req.params, 'params');

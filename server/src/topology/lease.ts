@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type { Connection } from 'mongoose';
+import { processAlive } from './claims.ts';
 
 /** One taking of the database by a server process (topology `single`); the highest generation holds it. */
 export interface LeaseHolder {
@@ -33,15 +34,6 @@ export interface LeaseOptions {
 
 const COLLECTION = 'server_leases';
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * The start-up lease of topology `single`: the first server takes it; a second refuses to start
  * with `LeaseHeldError` naming the holder. A holder that is gone gives way — at once when it ran on
@@ -66,7 +58,7 @@ export class StartupLease {
     this.now = options.now ?? (() => new Date());
     this.host = options.host ?? hostname();
     this.pid = options.pid ?? process.pid;
-    this.alive = options.alive ?? isAlive;
+    this.alive = options.alive ?? processAlive;
     this.owner = `${this.host}:${this.pid}:${Math.random().toString(36).slice(2, 10)}`;
   }
 

@@ -7,13 +7,14 @@ import { parse } from 'yaml';
 const root = new URL('../../../', import.meta.url);
 const read = (file: string) => readFileSync(new URL(file, root), 'utf8');
 
-interface Service { image?: string; build?: unknown; command?: string[] | string; environment?: Record<string, string>; healthcheck?: { test: string[] }; depends_on?: Record<string, { condition: string }> }
+interface Service { deploy?: { replicas?: number }; ports?: string[]; image?: string; build?: unknown; command?: string[] | string; environment?: Record<string, string>; healthcheck?: { test: string[] }; depends_on?: Record<string, { condition: string }> }
 
 describe('deployment files: Dockerfile and docker-compose.camunda.yml', () => {
   const dockerfile = read('Dockerfile');
   const stages = [...dockerfile.matchAll(/^FROM\s+(\S+)(?:\s+AS\s+(\S+))?/gim)].map((m) => ({ image: m[1], name: m[2] }));
   const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
-  const compose = parse(read('docker-compose.camunda.yml')) as { services: Record<string, Service> };
+  // merge keys (`<<: *platform-env`), as Docker Compose reads them
+  const compose = parse(read('docker-compose.camunda.yml'), { merge: true }) as { services: Record<string, Service> };
 
   it('builds the server and the web app in a build stage and runs from a separate runtime stage', () => {
     expect(stages.length).to.be.at.least(2);
@@ -63,6 +64,15 @@ describe('deployment files: Dockerfile and docker-compose.camunda.yml', () => {
     expect(env.ZEEBE_GRPC_ADDRESS).to.equal('zeebe:26500');
     expect(env.MONGODB_URI).to.match(/^mongodb:\/\/mongodb:27017\//);
     expect(Object.keys(compose.services.platform.depends_on ?? {}).sort()).to.deep.equal(['mongodb', 'seed', 'zeebe']);
+  });
+
+  it('runs two platform replicas in topology cluster, each on its own loopback port', () => {
+    const platform = compose.services.platform;
+    expect(platform.deploy?.replicas).to.equal(2);
+    expect(platform.environment?.ONEWINDOW_TOPOLOGY).to.equal('cluster');
+    expect(platform.environment?.ENGINE, 'cluster needs Zeebe').to.equal('zeebe');
+    expect(platform.ports).to.deep.equal(['127.0.0.1:3000-3001:3000']);
+    expect(compose.services.seed.environment?.ONEWINDOW_TOPOLOGY, 'the seed is one process').to.equal(undefined);
   });
 
   it('publishes every port on loopback only', () => {

@@ -47,6 +47,12 @@ describe('the certificate and the public verification say what the decision gran
       const res = await director.get(`/api/cases/${received.caseNumber}`);
       return res.body.status === 'completed' ? res.body : undefined;
     }, 'the case to close');
+    // a hand-over retried after it went through (its answer lost) is a conflict, not a missing power
+    const retried = await issuer.post(`/api/issuing/cases/${received.caseNumber}/hand-over`, { method: 'inPerson', recipientName: '马文静' });
+    expect(retried.status, retried.text).to.equal(409);
+    expect(retried.headers['content-type']).to.match(/^application\/problem\+json/);
+    expect(retried.body).to.include({ code: 'ALREADY_HANDED_OVER' });
+    expect((await director.get(`/api/cases/${received.caseNumber}`)).body.timeline.filter((e: { type: string }) => e.type === 'completed')).to.have.length(1);
 
     const docs = issuedDocumentModel(t.hall.services.intake!.cases.db);
     const textOf = async (kind: string) => {

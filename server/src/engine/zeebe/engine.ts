@@ -5,13 +5,14 @@ import { conflict } from '../../shared/errors.ts';
 import { createLogger } from '../../shared/logger.ts';
 import type {
   DeployedProcess, EngineEvent, Incident, Job, JobHandler, PublishMessageRequest, StartInstanceRequest, StartedInstance,
-  UserTask, UserTaskEvent, UserTaskListener, Variables, WorkerOptions, WorkflowEngine,
+  UserTaskEvent, UserTaskListener, Variables, WorkerOptions, WorkflowEngine,
 } from '../port.ts';
 import { DeployedElements } from './elements.ts';
 import { deployRefusal, fromGrpc, grpcCode, GRPC, notOfferedByGateway } from './errors.ts';
 import { portJob, runHandler, type SdkJob, type SdkVariables } from './jobs.ts';
 import { USER_TASK_JOB_TYPE, userTaskOf } from './user-tasks.ts';
 import { RecordFollower } from './follower.ts';
+import { MemoryOpenTasks, type OpenTaskStore } from './open-tasks.ts';
 import type { RecordFeed } from './records.ts';
 
 export interface ZeebeEngineDeps {
@@ -30,6 +31,8 @@ export interface ZeebeEngineDeps {
    * logs every element event, lists incidents and announces tasks cancelled inside Zeebe at once.
    */
   recordFeed?: RecordFeed;
+  /** Where the open user tasks are kept (default: this process; topology cluster: the database, open-tasks.ts). */
+  openTasks?: OpenTaskStore;
   /** How often the open tasks are checked against Zeebe (each job's lock renewed; a job gone = task cancelled). Default 30 s. */
   taskReconcileMs?: number;
 }
@@ -57,7 +60,7 @@ export class ZeebeEngine implements WorkflowEngine {
   private readonly workers: Array<{ close(): Promise<unknown> }> = [];
   private readonly userTaskListeners: UserTaskListener[] = [];
   private readonly eventListeners: Array<(event: EngineEvent) => Promise<void> | void> = [];
-  private readonly openTasks = new Map<string, UserTask>();
+  private readonly openTasks: OpenTaskStore;
   /** Tasks being completed by us right now: a vanished job there is our own completion, not a cancellation. */
   private readonly completing = new Set<string>();
   private readonly follower?: RecordFollower;
@@ -67,6 +70,7 @@ export class ZeebeEngine implements WorkflowEngine {
 
   constructor(private readonly deps: ZeebeEngineDeps = {}) {
     this.logger = deps.logger ?? createLogger('silent');
+    this.openTasks = deps.openTasks ?? new MemoryOpenTasks();
     this.client = new Zeebe.ZeebeGrpcClient({ config: (deps.sdkConfig ?? {}) as never });
     if (deps.recordFeed) {
       this.follower = new RecordFollower(deps.recordFeed, {
@@ -167,8 +171,7 @@ export class ZeebeEngine implements WorkflowEngine {
     } finally {
       this.completing.delete(taskKey);
     }
-    const task = this.openTasks.get(taskKey);
-    this.openTasks.delete(taskKey);
+    const task = await this.openTasks.take(taskKey);
     if (task) await this.announce({ type: 'completed', task: { ...task, variables: { ...task.variables, ...variables } } }, 'completed');
   }
 
@@ -229,12 +232,12 @@ export class ZeebeEngine implements WorkflowEngine {
       ...this.workerOptions(USER_TASK_JOB_TYPE, this.deps.userTaskTimeoutMs ?? DEFAULT_USER_TASK_TIMEOUT_MS, 32),
       taskHandler: async (job: SdkJob) => {
         const key = String(job.key);
-        if (this.openTasks.has(key)) {
+        if (await this.openTasks.has(key)) {
           this.logger.debug({ taskKey: key }, 'user task job handed out again: re-attached to its task');
         } else {
           const portable = portJob(job);
           const task = userTaskOf(portable, this.elements.find(portable.processId, portable.processVersion, portable.elementId)?.name, new Date());
-          this.openTasks.set(key, task);
+          await this.openTasks.put(task);
           await this.announce({ type: 'created', task }, 'activated');
         }
         // The job stays locked to us until the task is completed on our task board.
@@ -260,14 +263,12 @@ export class ZeebeEngine implements WorkflowEngine {
 
   /** A task whose job Zeebe no longer has (instance cancelled, boundary event, terminate end, completion condition). */
   private async cancelTask(taskKey: string): Promise<void> {
-    const task = this.openTasks.get(taskKey);
-    if (!task) return;
-    this.openTasks.delete(taskKey);
-    await this.announce({ type: 'canceled', task }, 'terminated');
+    const task = await this.openTasks.take(taskKey);
+    if (task) await this.announce({ type: 'canceled', task }, 'terminated');
   }
 
   private async cancelTasksOf(elementInstanceKey: string): Promise<void> {
-    for (const task of [...this.openTasks.values()]) {
+    for (const task of await this.openTasks.all()) {
       if (task.elementInstanceKey === elementInstanceKey && !this.completing.has(task.key)) await this.cancelTask(task.key);
     }
   }
@@ -277,7 +278,7 @@ export class ZeebeEngine implements WorkflowEngine {
    * the job, and the task is announced cancelled. Works with the plain gateway API, without a record feed.
    */
   private async reconcileTasks(): Promise<void> {
-    for (const key of [...this.openTasks.keys()]) {
+    for (const { key } of await this.openTasks.all()) {
       if (this.completing.has(key)) continue;
       try {
         await this.client.updateJobTimeout({ jobKey: key, timeout: this.deps.userTaskTimeoutMs ?? DEFAULT_USER_TASK_TIMEOUT_MS });
