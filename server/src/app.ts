@@ -111,7 +111,7 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   const intake = deps.intake ? new IntakeService({ db: deps.db, calendar, notices: documents, clock: deps.clock, ...deps.intake }) : undefined;
   if (intake) intakeRoutes(api, { intake, authority, limiter: parts.limiter });
   issuingRoutes(api, { db: deps.db, authority, today: () => todayInHall((deps.clock ?? (() => new Date()))()) });
-  queueRoutes(api, { db: deps.db, calendar, authority, clock: deps.clock, caseExists: async (caseNumber) => Boolean(await cases.exists({ caseNumber })) });
+  queueRoutes(api, { db: deps.db, calendar, authority, clock: deps.clock, caseExists: async (caseNumber) => Boolean(await cases.exists({ caseNumber })), limiter: parts.limiter });
   registerRoutes(api, { db: deps.db, authority, calendar, today: () => todayInHall((deps.clock ?? (() => new Date()))()) });
   const board = deps.engine ? new TaskBoard({ db: deps.db, calendar, clock: deps.clock, memoryIndex: parts.boardMemoryIndex }) : undefined;
   let recover: (() => Promise<number>) | undefined;

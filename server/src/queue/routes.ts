@@ -5,7 +5,7 @@ import { assertCan, subjectOf, type Authority } from '../authz/index.ts';
 import type { CalendarService } from '../calendar/index.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Api } from '../shared/http.ts';
-import { FailureLimiter } from '../shared/limiter.ts';
+import type { FailureCounter } from '../shared/limiter.ts';
 import { Appointments } from './appointments.ts';
 import { WindowCalling } from './calling.ts';
 import { displayBoard, queueFigures } from './figures.ts';
@@ -21,6 +21,8 @@ export interface QueueRouteDeps {
   authority: Authority;
   clock?: () => Date;
   caseExists(caseNumber: string): Promise<boolean>;
+  /** counted in this process (single) or in the database (cluster): topology/parts.ts */
+  limiter(scope: string, max: number, windowMs: number): FailureCounter;
 }
 
 /** One address (a kiosk at peak: a ticket every 5 s) takes at most this many tickets or bookings in ten minutes: enough for a kiosk, not for a script emptying the numbers. */
@@ -31,22 +33,22 @@ export function queueRoutes(api: Api, deps: QueueRouteDeps): void {
   const desk = new TicketDesk(deps);
   const calling = new WindowCalling(desk, deps.db);
   const appointments = new Appointments(desk, deps.calendar);
-  const takes = new FailureLimiter(PUBLIC_TAKES.max, PUBLIC_TAKES.windowMs);
-  const limited = (req: Request) => {
+  const takes = deps.limiter('queue-takes', PUBLIC_TAKES.max, PUBLIC_TAKES.windowMs);
+  const limited = async (req: Request) => {
     const key = req.ip ?? 'unknown';
-    const wait = takes.retryAfterMs(key);
+    const wait = await takes.retryAfterMs(key);
     if (wait > 0) {
       req.res?.set('Retry-After', String(Math.ceil(wait / 1000)));
       throw new AppError({ status: 429, code: 'TOO_MANY_TICKETS', zh: '取号过于频繁，请稍后再试', en: 'Too many tickets from this device; try again later' });
     }
-    takes.fail(key);
+    await takes.fail(key);
   };
   const pub = { tag: 'queue', access: 'public' as const };
 
   api.add({ ...pub, method: 'get', path: '/api/public/queues', summary: '取号: the queues, open or not, how many wait and the expected wait', handler: () => desk.board() });
   api.add({
     ...pub, method: 'post', path: '/api/public/queue/tickets', status: 201, summary: '取号: take a ticket (kiosk or phone page)', body: takeTicketBody,
-    handler: async ({ req, body }) => { limited(req); return desk.view(await desk.take(body)); },
+    handler: async ({ req, body }) => { await limited(req); return desk.view(await desk.take(body)); },
   });
   api.add({
     ...pub, method: 'get', path: '/api/public/queue/tickets/:id', summary: 'Where a ticket stands (the id is the unguessable one on the ticket)', params: ticketParams,
@@ -60,7 +62,7 @@ export function queueRoutes(api: Api, deps: QueueRouteDeps): void {
   api.add({
     ...pub, method: 'post', path: '/api/public/queue/appointments', status: 201, summary: '预约: book a slot; the code is checked in at the kiosk on the day', body: bookBody,
     handler: async ({ req, body }) => {
-      limited(req);
+      await limited(req);
       const a = await appointments.book(body);
       return { code: a.code, queue: a.queue, day: a.day, slot: a.slot };
     },
