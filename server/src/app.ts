@@ -12,6 +12,7 @@ import { healthRoutes, type HealthCheck } from './health/routes.ts';
 import { caseModel, IntakeService, intakeRoutes, type IntakeDeps } from './intake/index.ts';
 import { processesFeature, type ProcessesDeps, type ProcessService } from './processes/index.ts';
 import { monitoringRoutes } from './monitoring/index.ts';
+import { Analytics, analyticsRoutes } from './analytics/index.ts';
 import { approvalRoutes, completeTask, recordCompletion, recoverCompletions } from './approval/index.ts';
 import { incidentsFeature } from './incidents/index.ts';
 import type { WorkflowEngine } from './engine/index.ts';
@@ -57,6 +58,8 @@ export interface AppServices {
   intake?: IntakeService;
   processes?: ProcessService;
   board?: TaskBoard;
+  /** The director's facts and roll-ups (with an engine). */
+  analytics?: Analytics;
   /** Completions a killed server left half done, taken up at start (after the engine redelivered its events). */
   recoverCompletions?: () => Promise<number>;
 }
@@ -98,7 +101,8 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
     documents, authority,
     caseOf: (caseNumber) => cases.findOne({ caseNumber }, { departmentCode: 1, matterCode: 1, receivedBy: 1, stage: 1 }).lean(),
   });
-  const intake = deps.intake ? new IntakeService({ db: deps.db, calendar, notices: documents, clock: deps.clock, ...deps.intake }) : undefined;
+  const analytics = deps.engine ? new Analytics({ db: deps.db, calendar, clock: deps.clock, logger: deps.logger }) : undefined;
+  const intake = deps.intake ? new IntakeService({ db: deps.db, calendar, notices: documents, clock: deps.clock, onCaseSaved: analytics?.onCase, ...deps.intake }) : undefined;
   if (intake) intakeRoutes(api, { intake, authority });
   issuingRoutes(api, { db: deps.db, authority, today: () => todayInHall((deps.clock ?? (() => new Date()))()) });
   registerRoutes(api, { db: deps.db, authority, calendar, today: () => todayInHall((deps.clock ?? (() => new Date()))()) });
@@ -113,6 +117,9 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
     monitoringRoutes(api, { db: deps.db, engine: deps.engine, authority });
     board.completionRecorder = (key) => recordCompletion(approvalDeps, key);
     incidentsFeature(api, { db: deps.db, engine: deps.engine, authority, trail });
+    // after the board's listener, so a completion's fact reads who claimed and completed the task
+    deps.engine.onUserTask(analytics!.onUserTask);
+    analyticsRoutes(api, { db: deps.db, analytics: analytics!, authority, clock: deps.clock });
     if (intake) {
       handOverRoutes(api, { authority, intake, board, complete: (principal, task, outcome, variables, data) => completeTask(approvalDeps, principal, task, outcome, variables, data) });
     }
@@ -128,5 +135,5 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   app.use(routeNotFound);
   app.use(auditRefusals(trail, deps.logger));
   app.use(problemHandler(deps.logger));
-  return { app, api, services: { authority, calendar, documents, delegations, trail, intake, processes, board, recoverCompletions: recover } };
+  return { app, api, services: { authority, calendar, documents, delegations, trail, intake, processes, board, analytics, recoverCompletions: recover } };
 }

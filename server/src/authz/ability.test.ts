@@ -17,6 +17,7 @@ const allowed: Record<string, string[]> = {
     ...on(['read'], allKeys),
     ...on(['supervise'], allKeys.filter((k) => k.startsWith('Case.') || k.startsWith('Task.'))),
     ...on(['verify'], ['AuditRecord.zjj', 'AuditRecord.gaj']),
+    ...on(['create', 'update'], ['Supervision.zjj', 'Supervision.gaj']),
   ],
   windowClerk: [
     ...catalogue,
@@ -36,12 +37,14 @@ const allowed: Record<string, string[]> = {
     ...on(['read', 'claim', 'handle'], ['Task.zjjA', 'Task.zjjB']),
     ...on(['decide', 'useSeal'], ['Case.zjjA', 'Task.zjjA']),
     ...on(['coordinate'], ['Case.zjjA', 'Case.zjjBIntake', 'Task.zjjA', 'Task.zjjB']),
+    'read Supervision.zjj',
   ],
   departmentAdmin: [
     ...catalogue,
     ...on(['create', 'update', 'delete'], ['Matter.zjj', 'Material.zjj']),
     ...on(['read', 'grant', 'revoke'], ['Delegation.zjj']),
     'read User.zjj', 'create User.zjj', 'update User.zjj', 'read User.gajServingZjj', 'read AuditRecord.zjj', 'read Register.zjj',
+    'read Report.zjj', 'read Supervision.zjj', 'reply Supervision.zjj',
   ],
   processDesigner: [...catalogue, ...on(['read', 'create', 'update', 'deploy'], ['Process.any'])],
   hotlineOperator: [...catalogue, ...on(['read', 'create', 'update', 'dispatch'], ['HotlineTicket.any'])],

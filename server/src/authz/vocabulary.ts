@@ -13,10 +13,12 @@ import type { ForcedSubject, MongoAbility } from '@casl/ability';
  * - Matter / Material / Delegation / User / AuditRecord / HotlineTicket: `departmentCode`.
  * - Register (supervisors' registers: seal uses, certificates, cases by deadline, 督办): the
  *   `departmentCode` of the rows read.
+ * - Report (the director's figures, analytics/): `departmentCode` of the figures read.
+ * - Supervision (督办 orders, monitoring/): `departmentCode` of the department supervised.
  */
 export const subjectNames = [
   'Case', 'Task', 'Matter', 'Material', 'Department', 'Delegation', 'Document', 'Process', 'User',
-  'AuditRecord', 'Calendar', 'HotlineTicket', 'Register', 'Incident',
+  'AuditRecord', 'Calendar', 'HotlineTicket', 'Register', 'Incident', 'Report', 'Supervision',
 ] as const;
 export type SubjectName = (typeof subjectNames)[number];
 
@@ -28,7 +30,7 @@ export type SubjectName = (typeof subjectNames)[number];
 export const actions = [
   'manage', 'read', 'create', 'update', 'delete',
   'handle', 'claim', 'decide', 'coordinate', 'reviewAndReport', 'useSeal', 'supervise', 'issue',
-  'deploy', 'grant', 'revoke', 'verify', 'dispatch', 'resolve',
+  'deploy', 'grant', 'revoke', 'verify', 'dispatch', 'resolve', 'reply',
 ] as const;
 export type Action = (typeof actions)[number];
 
