@@ -11,7 +11,7 @@ import { DocumentService, documentRoutes, type PdfRenderer } from './documents/i
 import { healthRoutes, type HealthCheck } from './health/routes.ts';
 import { caseModel, IntakeService, intakeRoutes, type IntakeDeps } from './intake/index.ts';
 import { processesFeature, type ProcessesDeps, type ProcessService } from './processes/index.ts';
-import { monitoringRoutes } from './monitoring/index.ts';
+import { monitoringRoutes, supervisionOrders, supervisionRoutes } from './monitoring/index.ts';
 import { Analytics, analyticsRoutes } from './analytics/index.ts';
 import { approvalRoutes, completeTask, recordCompletion, recoverCompletions } from './approval/index.ts';
 import { incidentsFeature } from './incidents/index.ts';
@@ -115,6 +115,7 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
     recover = () => recoverCompletions(approvalDeps);
     approvalRoutes(api, approvalDeps);
     monitoringRoutes(api, { db: deps.db, engine: deps.engine, authority });
+    supervisionRoutes(api, { orders: supervisionOrders({ db: deps.db, calendar, trail, board, clock: deps.clock }), authority });
     board.completionRecorder = (key) => recordCompletion(approvalDeps, key);
     incidentsFeature(api, { db: deps.db, engine: deps.engine, authority, trail });
     // after the board's listener, so a completion's fact reads who claimed and completed the task

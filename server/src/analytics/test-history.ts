@@ -32,7 +32,7 @@ export function caseOf(id: keyof typeof base, options: { completed?: boolean } =
   ];
   return {
     caseNumber: `ZW-${id}`, matterCode: b.matter, matterName: b.matter, departmentCode: b.dept, handlingType: id === 'C' ? 'immediate' : 'promised',
-    windowNumber: b.window, receivedBy: `id-${b.clerk}`, receivedOn: b.received.slice(0, 10), materials: [], pauses: [], documents: [], outbox: [],
+    windowNumber: b.window, receivedBy: `id-${b.clerk}`, applicant: { kind: 'person', name: '申请人' }, contact: { name: '申请人', phone: '13800000000', phoneLast4: '0000' }, receivedOn: b.received.slice(0, 10), materials: [], pauses: [], documents: [], outbox: [],
     status: id === 'E' ? 'refused' : completed ? 'completed' : 'accepted', stage: completed || id === 'E' ? 'closed' : 'approval',
     acceptanceMode: b.mode, acceptedOn: b.on, dueDate: b.due, legalDueDate: b.legal,
     pendingMaterials: id === 'B' ? { names: ['图纸'], supplyBy: '2026-10-16', allSuppliedOn: '2026-10-12' } : undefined,

@@ -35,6 +35,9 @@ const reviewed: Record<string, string> = {
   'get /api/calendar/days/{date}': 'the working-day calendar, read by all staff',
   'delete /api/calendar/overrides/{date}': 'manage Calendar',
   'post /api/incidents/{key}/resolve': 'resolve Incident: the system admin only (incidents/routes.ts, incidents.test.ts)',
+  'get /api/supervision/orders/{id}': 'read Supervision (director; department head and approvers of the department); 404 otherwise (monitoring/orders.test.ts)',
+  'post /api/supervision/orders/{id}/escalate': 'read + update Supervision: the director only (monitoring/orders.test.ts)',
+  'post /api/supervision/orders/{id}/reply': 'read + reply Supervision: the department head only (monitoring/orders.test.ts)',
 };
 
 describe('every by-id route is listed with its guard', function () {

@@ -33,6 +33,7 @@ export function taskSummary(task: TaskDoc, now: Date) {
     candidateGroups: task.candidateGroups, assignee: task.assignee, owner: task.owner, delegated: task.delegated,
     authority: task.authority, sealRequired: task.sealRequired, signature: task.signature,
     dueAt: task.dueAt, warnAt: task.warnAt, dueState: dueStateAt(task, now), createdAt: task.createdAt, urged: task.urges?.length ?? 0,
+    supervision: task.supervision ?? null,
   };
 }
 

@@ -85,6 +85,8 @@ export interface TaskDoc {
   closedAt?: Date;
   carbonCopies: Array<{ username: string; by: string; at: Date }>;
   urges: Array<{ by: string; at: Date; note?: string }>;
+  /** The open 督办 order on this step (monitoring/), shown on the approver's board as a mark. */
+  supervision?: { orderId: string; level: 'reminder' | 'notice' | 'escalation'; deadline: string } | null;
   history: TaskEntry[];
   createdAt: Date;
   rev: number;
@@ -128,6 +130,7 @@ const taskSchema = new Schema<TaskDoc>(
     closedAt: Date,
     carbonCopies: [{ _id: false, username: String, by: String, at: Date }],
     urges: [{ _id: false, by: String, at: Date, note: String }],
+    supervision: { type: { _id: false, orderId: String, level: String, deadline: String }, default: null },
     history: [{ _id: false, id: String, at: Date, type: { type: String }, by: String, note: String, data: Schema.Types.Mixed }],
     createdAt: { type: Date, required: true },
     rev: { type: Number, default: 0 },
