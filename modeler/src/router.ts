@@ -7,6 +7,7 @@ const pages: Record<string, () => Promise<unknown>> = {
   '/desk': () => import('./pages/desk/DeskPage.vue'),
   '/issuing': () => import('./pages/issuing/IssuingPage.vue'),
   '/cases': () => import('./pages/case/CaseListPage.vue'),
+  '/dashboard': () => import('./pages/dashboard/DashboardPage.vue'),
   '/admin/matters': () => import('./pages/admin/MattersPage.vue'),
   '/admin/delegations': () => import('./pages/admin/DelegationsPage.vue'),
   '/admin/users': () => import('./pages/admin/UsersPage.vue'),

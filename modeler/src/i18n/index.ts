@@ -1,6 +1,7 @@
 import { createI18n } from 'vue-i18n';
 import en from './en.ts';
 import zhCN from './zh-CN.ts';
+import dashboard from './dashboard.ts';
 
 const LOCALE_KEY = 'onewindow.locale';
 
@@ -9,7 +10,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: localStorage.getItem(LOCALE_KEY) ?? 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en },
+  messages: { 'zh-CN': { ...zhCN, ...dashboard['zh-CN'] }, en: { ...en, ...dashboard.en } },
 });
 
 export function setLocale(locale: 'zh-CN' | 'en'): void {

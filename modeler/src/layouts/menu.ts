@@ -19,6 +19,7 @@ export const menu: MenuItem[] = [
   { path: '/desk', label: 'menu.desk', group: 'work', can: ['create', 'Case'], key: '1' },
   { path: '/issuing', label: 'menu.issuing', group: 'work', can: ['issue', 'Case'], key: '2' },
   { path: '/cases', label: 'menu.cases', group: 'work', can: ['read', 'Case'], key: '3' },
+  { path: '/dashboard', label: 'dashboard.menu', group: 'work', can: ['read', 'Report'], key: '9' },
   { path: '/admin/matters', label: 'menu.matters', group: 'admin', can: ['update', 'Matter'] },
   { path: '/admin/delegations', label: 'menu.delegations', group: 'admin', can: ['grant', 'Delegation'] },
   { path: '/admin/users', label: 'menu.users', group: 'admin', can: ['read', 'User'] },
