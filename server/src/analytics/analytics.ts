@@ -74,13 +74,17 @@ export class Analytics {
     for (const task of open) await this.opened(task._id, task, task.caseNumber);
   }
 
-  /** The engine's user-task listener (both adapters). */
+  /**
+   * The engine's user-task listener (both adapters). A failure here is logged, never thrown: the
+   * engine would redeliver the event forever, and the fact is recovered by the next rebuild only if
+   * it was written — so a fact that cannot be written is lost to the figures, not to the case.
+   */
   readonly onUserTask = (event: UserTaskEvent): Promise<void> => this.serial(`task:${event.task.key}`, async () => {
     await this.ready();
     if (event.type === 'created') return this.opened(event.task.key, null, String(event.task.variables.caseId ?? ''), event.task);
     this.open.delete(event.task.key);
     if (event.type === 'completed') await this.completed(event.task);
-  });
+  }).catch((err) => this.deps.logger?.warn({ err, task: event.task.key }, 'analytics: user-task event not recorded'));
 
   /** The engine's event listener: a process that ended has changed its case (办结). */
   readonly onEvent = async (event: EngineEvent): Promise<void> => {
@@ -102,10 +106,12 @@ export class Analytics {
   });
 
   private async completed(task: UserTask): Promise<void> {
-    const board = await taskModel(this.deps.db).findById(task.key, { history: 1, completedBy: 1, assignee: 1, outcome: 1, dueAt: 1, completion: 1, closedAt: 1 }).lean<TaskDoc>();
-    const dims = await this.dimensionsOf(String(task.variables.caseId ?? ''), task);
+    const board = await taskModel(this.deps.db).findById(task.key, { history: 1, completedBy: 1, assignee: 1, outcome: 1, dueAt: 1, completion: 1, closedAt: 1, caseNumber: 1 }).lean<TaskDoc>();
+    // a completion may carry fewer variables than the creation did: the board remembers the case
+    const caseNumber = board?.caseNumber ?? String(task.variables.caseId ?? '');
+    const dims = await this.dimensionsOf(caseNumber, task);
     const at = board?.completion?.at ?? board?.closedAt ?? this.clock();
-    const fact = taskFactOf(task, board, dims, new Date(at), await this.deps.calendar.calendar());
+    const fact = taskFactOf(task, board, { ...dims, caseNumber }, new Date(at), await this.deps.calendar.calendar());
     try {
       await this.taskFacts.create(fact);
     } catch (error) {

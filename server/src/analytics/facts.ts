@@ -66,10 +66,8 @@ export interface CaseFact extends Dimensions {
   commitment: boolean;
 }
 
-const dims = {
-  matterCode: { type: String, required: true }, departmentCode: { type: String, required: true },
-  windowNumber: { type: String, required: true }, zone: { type: String, required: true },
-};
+// '' when unknown (a step of an instance started without a case): the fact still counts for its element
+const dims = { matterCode: { type: String, default: '' }, departmentCode: { type: String, default: '' }, windowNumber: { type: String, default: '' }, zone: { type: String, default: '' } };
 
 const taskFactSchema = new Schema<TaskFact>({
   _id: String, ...dims, processId: String, processVersion: Number, elementId: String, name: String, caseNumber: String,

@@ -1,6 +1,6 @@
 import type { Analytics, OpenStep } from './analytics.ts';
 import { quantile } from './histogram.ts';
-import { emptyCase, emptyStep, matches, sumCases, sumSteps, type CaseStats, type Filter, type StepStats } from './rollups.ts';
+import { emptyCase, emptyStep, matches, onlyDays, onlyMatters, sumCases, sumSteps, type CaseStats, type Filter, type StepStats } from './rollups.ts';
 
 const r = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
 /** A share or mean; null when there is nothing to divide by. */
@@ -22,7 +22,8 @@ export function bottlenecks(analytics: Analytics, f: Filter & { processId?: stri
     return g;
   };
   const wanted = (p: string, v: number) => (!f.processId || p === f.processId) && (!f.processVersion || v === f.processVersion);
-  for (const { key, stats } of analytics.rollups.steps.select(f)) {
+  const table = onlyDays(f) ? analytics.rollups.stepsByDay : analytics.rollups.steps;
+  for (const { key, stats } of table.select(f)) {
     if (wanted(key.processId, key.processVersion)) sumSteps(group(key.processId, key.processVersion, key.elementId).stats, stats);
   }
   for (const s of openSteps(analytics, f)) {
@@ -62,7 +63,8 @@ export function breakdown(analytics: Analytics, by: BreakdownKey, f: Filter) {
 function caseBreakdown(analytics: Analytics, by: Exclude<BreakdownKey, 'approver'>, f: Filter) {
   const field = ({ matter: 'matterCode', department: 'departmentCode', window: 'windowNumber', zone: 'zone' } as const)[by];
   const groups = new Map<string, CaseStats>();
-  for (const { key, stats } of analytics.rollups.cases.select(f)) sumCases(cell(groups, key[field], emptyCase), stats);
+  const table = (by === 'matter' || by === 'department') && onlyMatters(f) ? analytics.rollups.casesByMatterDay : analytics.rollups.cases;
+  for (const { key, stats } of table.select(f)) sumCases(cell(groups, key[field], emptyCase), stats);
   return [...groups].map(([key, s]) => ({ key, ...caseFigures(s) })).sort((a, b) => b.received - a.received || a.key.localeCompare(b.key));
 }
 
@@ -86,7 +88,7 @@ export function hallFigures(analytics: Analytics, f: Filter, now: Date, mattersI
   const total = emptyCase();
   const days = new Map<string, CaseStats>();
   const matters = new Set<string>();
-  for (const { key, stats } of analytics.rollups.cases.select(f)) {
+  for (const { key, stats } of (onlyMatters(f) ? analytics.rollups.casesByMatterDay : analytics.rollups.cases).select(f)) {
     sumCases(total, stats);
     sumCases(cell(days, key.day, emptyCase), stats);
     if (stats.received > 0) matters.add(key.matterCode);

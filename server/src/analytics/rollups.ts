@@ -57,6 +57,10 @@ class Table<K extends Dimensions & { day: string }, S> {
   }
 }
 
+/** Whether a filter names only days (and, for cases, matter or department): the coarse tables answer it. */
+export const onlyDays = (f: Filter) => !f.matterCode && !f.departmentCode && !f.windowNumber && !f.zone;
+export const onlyMatters = (f: Filter) => !f.windowNumber && !f.zone;
+
 export function matches(key: Dimensions & { day: string }, f: Filter): boolean {
   return (!f.from || key.day >= f.from) && (!f.to || key.day <= f.to) && (!f.matterCode || key.matterCode === f.matterCode)
     && (!f.departmentCode || key.departmentCode === f.departmentCode) && (!f.windowNumber || key.windowNumber === f.windowNumber)
@@ -64,6 +68,8 @@ export function matches(key: Dimensions & { day: string }, f: Filter): boolean {
 }
 
 const dimsId = (k: Dimensions & { day: string }) => `${k.day}|${k.matterCode}|${k.departmentCode}|${k.windowNumber}|${k.zone}`;
+/** A coarse cell keeps the day only (the other dimensions blank). */
+const coarse = (f: { day: string }) => ({ day: f.day, matterCode: '', departmentCode: '', windowNumber: '', zone: '' });
 const dimsOf = (f: Dimensions & { day: string }) => ({ day: f.day, matterCode: f.matterCode, departmentCode: f.departmentCode, windowNumber: f.windowNumber, zone: f.zone });
 
 function foldStep(stats: StepStats, fact: TaskFact, sign: number): void {
@@ -87,19 +93,32 @@ export class Rollups {
   readonly steps = new Table<StepKey, StepStats>(emptyStep, (k) => `${k.processId}|${k.processVersion}|${k.elementId}|${dimsId(k)}`);
   readonly approvers = new Table<ApproverKey, StepStats>(emptyStep, (k) => `${k.assignee}|${dimsId(k)}`);
   readonly cases = new Table<CaseKey, CaseStats>(emptyCase, (k) => `${k.clerk}|${dimsId(k)}`);
+  /**
+   * Coarse copies the unfiltered reports read: steps per version × element × day, cases per matter
+   * (and so department) × day. The fine tables above answer the narrower filters; a report over
+   * the whole hall then reads thousands of cells instead of one per fact.
+   */
+  readonly stepsByDay = new Table<StepKey, StepStats>(emptyStep, (k) => `${k.processId}|${k.processVersion}|${k.elementId}|${k.day}`);
+  readonly casesByMatterDay = new Table<CaseKey, CaseStats>(emptyCase, (k) => `${k.matterCode}|${k.day}`);
   /** Element names per `processId|version|elementId`, for the reports' labels. */
   readonly names = new Map<string, string>();
 
   foldTask(fact: TaskFact, sign = 1): void {
     const dims = dimsOf(fact);
-    foldStep(this.steps.cell({ ...dims, processId: fact.processId, processVersion: fact.processVersion, elementId: fact.elementId }), fact, sign);
+    const step = { processId: fact.processId, processVersion: fact.processVersion, elementId: fact.elementId };
+    foldStep(this.steps.cell({ ...dims, ...step }), fact, sign);
+    foldStep(this.stepsByDay.cell({ ...coarse(fact), ...step }), fact, sign);
     foldStep(this.approvers.cell({ ...dims, assignee: fact.assignee }), fact, sign);
     this.names.set(`${fact.processId}|${fact.processVersion}|${fact.elementId}`, fact.name);
   }
 
   foldCase(fact: CaseFact, sign = 1): void {
-    const s = this.cases.cell({ ...dimsOf(fact), clerk: fact.clerk });
-    const add = (field: keyof CaseStats, value: number | boolean | null) => { s[field] += sign * Number(value ?? 0); };
+    const fine = this.cases.cell({ ...dimsOf(fact), clerk: fact.clerk });
+    const byMatter = this.casesByMatterDay.cell({ ...coarse(fact), matterCode: fact.matterCode, departmentCode: fact.departmentCode, clerk: '' });
+    const add = (field: keyof CaseStats, value: number | boolean | null) => {
+      fine[field] += sign * Number(value ?? 0);
+      byMatter[field] += sign * Number(value ?? 0);
+    };
     add('received', 1);
     add('decided', fact.decisionHours !== null);
     add('decisionHoursSum', fact.decisionHours);
@@ -121,6 +140,8 @@ export class Rollups {
   }
 
   clear(): void {
+    this.stepsByDay.clear();
+    this.casesByMatterDay.clear();
     this.steps.clear();
     this.approvers.clear();
     this.cases.clear();
@@ -131,7 +152,8 @@ export const sumSteps = (into: StepStats, s: StepStats): void => {
   into.n += s.n; into.waitSum += s.waitSum; into.handleSum += s.handleSum; into.hoursSum += s.hoursSum;
   into.workingDaysSum += s.workingDaysSum; into.overdue += s.overdue; into.returns += s.returns; addInto(into.hist, s.hist);
 };
+const caseFields = Object.keys(emptyCase()) as Array<keyof CaseStats>;
 export const sumCases = (into: CaseStats, s: CaseStats): void => {
-  for (const k of Object.keys(into) as Array<keyof CaseStats>) into[k] += s[k];
+  for (let i = 0; i < caseFields.length; i++) into[caseFields[i]] += s[caseFields[i]];
 };
 export { emptyStep, emptyCase };

@@ -13,7 +13,7 @@ const HOUR = 3_600_000;
  * after the day of creation up to and including the day of completion (holidays and weekends not
  * counted), as a step's limit is.
  */
-export function taskFactOf(task: UserTask, board: Partial<TaskDoc> | null, dims: Dimensions, completedAt: Date, calendar: WorkingCalendar): TaskFact {
+export function taskFactOf(task: UserTask, board: Partial<TaskDoc> | null, dims: Dimensions & { caseNumber: string }, completedAt: Date, calendar: WorkingCalendar): TaskFact {
   const createdAt = new Date(task.createdAt);
   const claim = board?.history?.find((h) => h.type === 'claimed');
   const claimedAt = claim ? new Date(claim.at) : createdAt;
@@ -21,7 +21,7 @@ export function taskFactOf(task: UserTask, board: Partial<TaskDoc> | null, dims:
   const hours = (a: Date, b: Date) => round(Math.max(0, b.getTime() - a.getTime()) / HOUR);
   return {
     _id: task.key, ...dims, processId: task.processId, processVersion: task.processVersion, elementId: task.elementId,
-    name: task.name ?? task.elementId, caseNumber: String(task.variables.caseId ?? ''),
+    name: task.name ?? task.elementId,
     assignee: board?.completedBy ?? board?.assignee ?? task.assignee ?? claim?.by ?? '',
     createdAt, claimedAt, completedAt, day: todayInHall(completedAt), dueAt, outcome: board?.outcome ?? 'completed',
     waitHours: hours(createdAt, claimedAt), handleHours: hours(claimedAt, completedAt), hours: hours(createdAt, completedAt),
