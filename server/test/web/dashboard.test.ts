@@ -49,15 +49,18 @@ describe('director\'s dashboard (驾驶舱) in Chromium', function () {
     const { page, assertClean } = await watchedPage(browser);
     await signIn(page, t.baseUrl, 'director', '/dashboard');
     await page.waitForSelector('.ow-heat', { visible: true, timeout: 30_000 });
-    const heat = await page.$$eval('.ow-heat', (els) => els.map((e) => [e.getAttribute('data-element'), Number(e.getAttribute('data-ratio'))] as const));
-    const slowest = [...heat].sort((a, b) => b[1] - a[1])[0];
-    expect(slowest, JSON.stringify(heat)).to.deep.equal(['review', 1]);
-    expect(await page.$('.ow-badge-wip[data-element="review"]'), 'the waiting case is a badge on 审查').to.not.equal(null);
+    // 审查 and 审批决定 sit in the collapsed sub-process 审查与决定 (handling): the heat is shown on it
+    const heat = await page.$$eval('.ow-heat', (els) => els.map((e) => [e.getAttribute('data-element'), e.getAttribute('data-steps'), Number(e.getAttribute('data-ratio'))] as const));
+    const slowest = [...heat].sort((a, b) => b[2] - a[2])[0];
+    expect(slowest[0], JSON.stringify(heat)).to.equal('handling');
+    expect(slowest[1]!.split(','), JSON.stringify(heat)).to.include('review');
+    expect(slowest[2]).to.equal(1);
+    expect(await page.$('.ow-badge-wip[data-element="handling"]'), 'the waiting case is a badge on 审查与决定').to.not.equal(null);
     await screenshot(page, 'dashboard');
     await assertAccessible(page, 'dashboard');
 
-    await page.click('g.djs-element[data-element-id="review"]');
-    await page.waitForSelector('#drill-passed .el-table__row', { visible: true });
+    await page.click('g.djs-element[data-element-id="handling"]');
+    await page.waitForSelector('.ow-drill[data-element="review"] #drill-passed .el-table__row', { visible: true });
     const passed = await page.$$eval('#drill-passed .el-table__row', (rows) => rows.map((r) => (r as HTMLElement).innerText));
     expect(passed.length).to.be.greaterThan(5);
     expect(passed[0], 'the slowest case at 审查 is 住建局\'s').to.contain('zjj');
@@ -87,8 +90,8 @@ describe('director\'s dashboard (驾驶舱) in Chromium', function () {
   it('sends a 督办 order to the approver\'s board and closes it with the department head\'s reply', async () => {
     const { page, assertClean } = await watchedPage(browser);
     await signIn(page, t.baseUrl, 'director', '/dashboard');
-    await page.waitForSelector('g.djs-element[data-element-id="review"]', { visible: true, timeout: 30_000 });
-    await page.click('g.djs-element[data-element-id="review"]');
+    await page.waitForSelector('.ow-heat[data-element="handling"]', { visible: true, timeout: 30_000 });
+    await page.click('g.djs-element[data-element-id="handling"]');
     await waitForText(page, '#drill-waiting', waitingCase);
     await page.click('#drill-waiting .el-button--warning');
     await fill(page, '#supervision-note', '请说明审查超期原因，两个工作日内书面答复');
