@@ -69,9 +69,10 @@ describe('director\'s dashboard (驾驶舱) in Chromium', function () {
 
     const cdp = await page.createCDPSession();
     await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
-    await page.click('#export-menu');
-    await page.waitForSelector('#export-bottlenecks', { visible: true });
-    await page.click('#export-bottlenecks');
+    // Element Plus gives the dropdown's trigger an id of its own (aria): data attributes name them
+    await page.click('[data-export-menu]');
+    await page.waitForSelector('[data-export="bottlenecks"]', { visible: true });
+    await page.click('[data-export="bottlenecks"]');
     let file: string | undefined;
     for (let i = 0; i < 100 && !file; i++) {
       file = readdirSync(downloads).find((f) => f.endsWith('.xlsx'));
