@@ -11,7 +11,7 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
-  { files: ['scripts/**', 'server/src/*/cli.ts', 'modeler/**/*.js'], rules: { 'no-console': 'off' } },
+  { files: ['scripts/**', 'server/src/*/cli.ts', 'server/src/*/*/cli.ts', 'modeler/**/*.js'], rules: { 'no-console': 'off' } },
   { files: ['scripts/**/*.mjs'], languageOptions: { globals: { fetch: 'readonly', console: 'readonly', process: 'readonly' } } },
   { files: ['modeler/**/*.js'], languageOptions: { globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', sessionStorage: 'readonly', FormData: 'readonly', alert: 'readonly', console: 'readonly' } } },
 );

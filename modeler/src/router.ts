@@ -8,6 +8,7 @@ const pages: Record<string, () => Promise<unknown>> = {
   '/issuing': () => import('./pages/issuing/IssuingPage.vue'),
   '/cases': () => import('./pages/case/CaseListPage.vue'),
   '/board': () => import('./pages/board/BoardPage.vue'),
+  '/dashboard': () => import('./pages/dashboard/DashboardPage.vue'),
   '/admin/matters': () => import('./pages/admin/MattersPage.vue'),
   '/admin/delegations': () => import('./pages/admin/DelegationsPage.vue'),
   '/admin/users': () => import('./pages/admin/UsersPage.vue'),

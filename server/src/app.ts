@@ -12,7 +12,8 @@ import { DocumentService, documentRoutes, type PdfRenderer } from './documents/i
 import { healthRoutes, type HealthCheck } from './health/routes.ts';
 import { caseModel, IntakeService, intakeRoutes, type IntakeDeps } from './intake/index.ts';
 import { processesFeature, type ProcessesDeps, type ProcessService } from './processes/index.ts';
-import { monitoringRoutes } from './monitoring/index.ts';
+import { monitoringRoutes, supervisionOrders, supervisionRoutes } from './monitoring/index.ts';
+import { Analytics, analyticsRoutes } from './analytics/index.ts';
 import { approvalRoutes, completeTask, recordCompletion, recoverCompletions } from './approval/index.ts';
 import { incidentsFeature } from './incidents/index.ts';
 import type { WorkflowEngine } from './engine/index.ts';
@@ -66,6 +67,8 @@ export interface AppServices {
   board?: TaskBoard;
   /** The board's live stream (GET /api/tasks/stream); ended on stop. */
   taskStream?: TaskStream;
+  /** The director's facts and roll-ups (with an engine). */
+  analytics?: Analytics;
   /** Completions a killed server left half done, taken up at start (after the engine redelivered its events). */
   recoverCompletions?: () => Promise<number>;
 }
@@ -108,7 +111,8 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
     documents, authority,
     caseOf: (caseNumber) => cases.findOne({ caseNumber }, { departmentCode: 1, matterCode: 1, receivedBy: 1, stage: 1 }).lean(),
   });
-  const intake = deps.intake ? new IntakeService({ db: deps.db, calendar, notices: documents, clock: deps.clock, ...deps.intake }) : undefined;
+  const analytics = deps.engine ? new Analytics({ db: deps.db, calendar, clock: deps.clock, logger: deps.logger }) : undefined;
+  const intake = deps.intake ? new IntakeService({ db: deps.db, calendar, notices: documents, clock: deps.clock, onCaseSaved: analytics?.onCase, ...deps.intake }) : undefined;
   if (intake) intakeRoutes(api, { intake, authority, limiter: parts.limiter });
   issuingRoutes(api, { db: deps.db, authority, today: () => todayInHall((deps.clock ?? (() => new Date()))()) });
   queueRoutes(api, { db: deps.db, calendar, authority, clock: deps.clock, caseExists: async (caseNumber) => Boolean(await cases.exists({ caseNumber })), limiter: parts.limiter });
@@ -123,12 +127,16 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
     recover = () => recoverCompletions(approvalDeps);
     approvalRoutes(api, approvalDeps);
     monitoringRoutes(api, { db: deps.db, engine: deps.engine, authority });
+    supervisionRoutes(api, { orders: supervisionOrders({ db: deps.db, calendar, trail, board, clock: deps.clock }), authority });
     board.completionRecorder = (key) => recordCompletion(approvalDeps, key);
     incidentsFeature(api, { db: deps.db, engine: deps.engine, authority, trail });
     // the task page: case record, path and 审批表; 流程预测; 常用语
     casefileFeature(api, { db: deps.db, engine: deps.engine, authority, documents, board, delegationsOf: delegations.activeFor, clock: deps.clock });
     forecastRoutes(api, { db: deps.db, authority, calendar, clock: deps.clock });
     phraseRoutes(api, { db: deps.db, authority });
+    // after the board's listener, so a completion's fact reads who claimed and completed the task
+    deps.engine.onUserTask(analytics!.onUserTask);
+    analyticsRoutes(api, { db: deps.db, analytics: analytics!, authority, clock: deps.clock });
     if (intake) {
       handOverRoutes(api, { authority, intake, board, complete: (principal, task, outcome, variables, data) => completeTask(approvalDeps, principal, task, outcome, variables, data), nameOf: (principal) => displayNameOf(deps.db, principal) });
     }
@@ -144,5 +152,5 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   app.use(routeNotFound);
   app.use(auditRefusals(trail, deps.logger));
   app.use(problemHandler(deps.logger));
-  return { app, api, services: { authority, calendar, documents, delegations, trail, intake, processes, board, taskStream, recoverCompletions: recover } };
+  return { app, api, services: { authority, calendar, documents, delegations, trail, intake, processes, board, taskStream, analytics, recoverCompletions: recover } };
 }

@@ -59,6 +59,8 @@ export function composeHall(deps: HallDeps): Hall {
   const board = services.board;
   deps.engine.onUserTask(caseProgressListener(intake, async (key) => (board ? board.tasks.findById(key, { caseNumber: 1, closedAt: 1 }).lean() : null)));
   deps.engine.onEvent(caseEndListener(intake));
+  // after the case's own end listener: the director's case fact reads the case as it ended
+  if (services.analytics) deps.engine.onEvent(services.analytics.onEvent);
   const timers = new IntakeTimers(intake);
   let idIndexes = { stop() {} };
   return {

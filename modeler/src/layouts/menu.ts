@@ -21,6 +21,7 @@ export const menu: MenuItem[] = [
   { path: '/cases', label: 'menu.cases', group: 'work', can: ['read', 'Case'], key: '3' },
   // 待办中心: whoever may claim tasks (approvers; the issuing window for its own)
   { path: '/board', label: 'board.menu', group: 'work', can: ['claim', 'Task'], key: '4' },
+  { path: '/dashboard', label: 'dashboard.menu', group: 'work', can: ['read', 'Report'], key: '9' },
   { path: '/admin/matters', label: 'menu.matters', group: 'admin', can: ['update', 'Matter'] },
   { path: '/admin/delegations', label: 'menu.delegations', group: 'admin', can: ['grant', 'Delegation'] },
   { path: '/admin/users', label: 'menu.users', group: 'admin', can: ['read', 'User'] },

@@ -18,6 +18,7 @@ const allowed: Record<string, string[]> = {
     ...on(['read'], allKeys),
     ...on(['supervise'], allKeys.filter((k) => k.startsWith('Case.') || k.startsWith('Task.'))),
     ...on(['verify'], ['AuditRecord.zjj', 'AuditRecord.gaj']),
+    ...on(['create', 'update'], ['Supervision.zjj', 'Supervision.gaj']),
   ],
   windowClerk: [
     ...catalogue,
@@ -37,6 +38,7 @@ const allowed: Record<string, string[]> = {
     ...on(['read', 'claim', 'handle'], ['Task.zjjA', 'Task.zjjB']),
     ...on(['decide', 'useSeal'], ['Case.zjjA', 'Task.zjjA']),
     ...on(['coordinate'], ['Case.zjjA', 'Case.zjjBIntake', 'Task.zjjA', 'Task.zjjB']),
+    'read Supervision.zjj',
   ],
   departmentAdmin: [
     ...catalogue,
@@ -46,6 +48,7 @@ const allowed: Record<string, string[]> = {
     // drafts the own department's processes; reviews and publishes a colleague's, never the own
     ...on(['read', 'create', 'update', 'submit', 'deploy'], ['Process.zjjDraft']),
     ...on(['read', 'create', 'update', 'submit'], ['Process.zjjOwnDraft']),
+    'read Report.zjj', 'read Supervision.zjj', 'reply Supervision.zjj',
   ],
   processDesigner: [...catalogue, ...on(['read', 'create', 'update', 'submit', 'deploy'], processes)],
   hotlineOperator: [...catalogue, ...on(['read', 'create', 'update', 'dispatch'], ['HotlineTicket.any'])],

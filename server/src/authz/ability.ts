@@ -39,6 +39,8 @@ export function defineAbilityFor(principal: Principal, delegations: readonly Act
     can('read', 'all');
     can('supervise', ['Case', 'Task']);
     can('verify', 'AuditRecord');
+    // 督办 orders: issued and raised (reminder → notice → escalation) by the director alone
+    can(['create', 'update'], 'Supervision');
   }
 
   if ((has('windowClerk') || has('issuingClerk')) && principal.windowNumber) {
@@ -68,6 +70,8 @@ export function defineAbilityFor(principal: Principal, delegations: readonly Act
     can(['read', 'claim', 'handle'], 'Task', inServed);
     can('create', 'Document', inServed);
     can('read', 'Delegation', { granteeId: principal.userId });
+    // 督办 orders on the departments they serve show on their board (read only; the head replies)
+    can('read', 'Supervision', inServed);
     for (const delegation of delegations) {
       if (!isActive(delegation, now) || !served.includes(delegation.departmentCode)) continue;
       const scope = delegation.allMatters
@@ -102,6 +106,10 @@ export function defineAbilityFor(principal: Principal, delegations: readonly Act
     // the processes of the own department's matters: drafts them and submits them for review; a
     // second admin of the department reviews and publishes them (never the author, below)
     can(['read', 'create', 'update', 'submit', 'deploy'], 'Process', { departmentCode: ownDept });
+    // 部门负责人: the own department's figures (analytics/) and its 督办 orders, which they answer
+    // with the department's written reply (监督 stays with the director, docs/analytics.md)
+    can('read', ['Report', 'Supervision'], { departmentCode: ownDept });
+    can('reply', 'Supervision', { departmentCode: ownDept });
   }
 
   if (has('processDesigner')) {

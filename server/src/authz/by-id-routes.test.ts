@@ -58,6 +58,9 @@ const reviewed: Record<string, string> = {
   'post /api/queue/windows/{window}/resume': 'handle QueueWindow of the own window only (queue/routes.ts, queue.test.ts)',
   'put /api/queue/queues/{queue}': 'update Queue: the system admin only (queue.test.ts)',
   'post /api/incidents/{key}/resolve': 'resolve Incident: the system admin only (incidents/routes.ts, incidents.test.ts)',
+  'get /api/supervision/orders/{id}': 'read Supervision (director; department head and approvers of the department); 404 otherwise (monitoring/orders.test.ts)',
+  'post /api/supervision/orders/{id}/escalate': 'read + update Supervision: the director only (monitoring/orders.test.ts)',
+  'post /api/supervision/orders/{id}/reply': 'read + reply Supervision: the department head only (monitoring/orders.test.ts)',
 };
 
 describe('every by-id route is listed with its guard', function () {

@@ -64,4 +64,8 @@ export const fixtures: Record<string, { type: SubjectName; record: Record<string
   'HotlineTicket.any': { type: 'HotlineTicket', record: { departmentCode: 'gaj' } },
   'Register.zjj': { type: 'Register', record: { departmentCode: 'zjj' } },
   'Register.gaj': { type: 'Register', record: { departmentCode: 'gaj' } },
+  'Report.zjj': { type: 'Report', record: { departmentCode: 'zjj' } },
+  'Report.gaj': { type: 'Report', record: { departmentCode: 'gaj' } },
+  'Supervision.zjj': { type: 'Supervision', record: { departmentCode: 'zjj' } },
+  'Supervision.gaj': { type: 'Supervision', record: { departmentCode: 'gaj' } },
 };

@@ -15,10 +15,12 @@ import type { ForcedSubject, MongoAbility } from '@casl/ability';
  * - QueueWindow (叫号 at a window): `windowNumber`. Queue: the hall's queues as a whole (figures, 停止取号).
  * - Register (supervisors' registers: seal uses, certificates, cases by deadline, 督办): the
  *   `departmentCode` of the rows read.
+ * - Report (the director's figures, analytics/): `departmentCode` of the figures read.
+ * - Supervision (督办 orders, monitoring/): `departmentCode` of the department supervised.
  */
 export const subjectNames = [
   'Case', 'Task', 'Matter', 'Material', 'Department', 'Delegation', 'Document', 'Process', 'User',
-  'AuditRecord', 'Calendar', 'HotlineTicket', 'Register', 'Incident', 'Queue', 'QueueWindow',
+  'AuditRecord', 'Calendar', 'HotlineTicket', 'Register', 'Incident', 'Queue', 'QueueWindow', 'Report', 'Supervision',
 ] as const;
 export type SubjectName = (typeof subjectNames)[number];
 
@@ -30,7 +32,7 @@ export type SubjectName = (typeof subjectNames)[number];
 export const actions = [
   'manage', 'read', 'create', 'update', 'delete',
   'handle', 'claim', 'decide', 'coordinate', 'reviewAndReport', 'useSeal', 'supervise', 'issue',
-  'submit', 'deploy', 'grant', 'revoke', 'verify', 'dispatch', 'resolve',
+  'submit', 'deploy', 'grant', 'revoke', 'verify', 'dispatch', 'resolve', 'reply',
 ] as const;
 export type Action = (typeof actions)[number];
 

@@ -25,6 +25,8 @@ export interface IntakeDeps {
   correctionNoticeDays?: number;
   /** 告知承诺: working days after the promised date by which the promise is verified (local practice). */
   commitmentVerificationDays?: number;
+  /** Told of each case as saved by receipt and decisions (the director's figures, analytics/); never fails the change. */
+  onCaseSaved?: (caseDoc: Case) => Promise<void>;
 }
 
 /**
@@ -106,7 +108,7 @@ export class IntakeService {
         { at: now, ...effect.timeline, actor: principal.username },
       ],
     });
-    return this.outbox.drain(created.caseNumber);
+    return this.saved(await this.outbox.drain(created.caseNumber));
   }
 
   /** The decision on a case that was only received, within 5 working days (art. 32). */
@@ -200,7 +202,13 @@ export class IntakeService {
       },
     );
     if (result.modifiedCount !== 1) throw new AppError({ status: 409, code: 'CASE_CHANGED', zh: '办件已被他人修改，请刷新后重试', en: 'The case changed meanwhile; reload and retry' });
-    return this.outbox.drain(caseDoc.caseNumber);
+    return this.saved(await this.outbox.drain(caseDoc.caseNumber));
+  }
+
+  private async saved(caseDoc: Case): Promise<Case> {
+    // the change is durable already; a listener's failure is healed by its own rebuild, not the clerk's retry
+    await this.deps.onCaseSaved?.(caseDoc).catch(() => undefined);
+    return caseDoc;
   }
 }
 

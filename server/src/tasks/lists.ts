@@ -39,6 +39,7 @@ export function taskSummary(task: TaskDoc, now: Date) {
     authority: task.authority, sealRequired: task.sealRequired, signature: task.signature,
     dueAt: task.dueAt, warnAt: task.warnAt, dueState: dueStateAt(task, now), createdAt: task.createdAt, urged: task.urges?.length ?? 0,
     lastUrgedAt: lastUrgedAt(task), completedBy: task.completedBy ?? null, outcome: task.outcome ?? null, closedAt: task.closedAt ?? null,
+    supervision: task.supervision ?? null,
   };
 }
 

@@ -89,6 +89,8 @@ export interface TaskDoc {
   urges: Array<{ by: string; at: Date; note?: string }>;
   /** The latest urge (督办) — what the `priority` order sorts by (FerretDB does not sort by an array's elements). */
   lastUrgedAt?: Date | null;
+  /** The open 督办 order on this step (monitoring/), shown on the approver's board as a mark. */
+  supervision?: { orderId: string; level: 'reminder' | 'notice' | 'escalation'; deadline: string } | null;
   history: TaskEntry[];
   createdAt: Date;
   rev: number;
@@ -134,6 +136,7 @@ const taskSchema = new Schema<TaskDoc>(
     carbonCopies: [{ _id: false, username: String, by: String, at: Date }],
     urges: [{ _id: false, by: String, at: Date, note: String }],
     lastUrgedAt: { type: Date, default: null },
+    supervision: { type: { _id: false, orderId: String, level: String, deadline: String }, default: null },
     history: [{ _id: false, id: String, at: Date, type: { type: String }, by: String, note: String, data: Schema.Types.Mixed }],
     createdAt: { type: Date, required: true },
     rev: { type: Number, default: 0 },
