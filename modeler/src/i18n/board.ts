@@ -13,7 +13,7 @@ const zhCN = {
     claim: '签收', claimSelected: '批量签收（{n}）', claimed: '已签收 {n} 件', claimFailed: '{key}：{message}',
     selectRow: '选择办件 {caseNumber}', selectAll: '选择本页全部待签收任务', open: '打开任务',
     keys: '快捷键：j/k 或 ↑/↓ 移动，Enter 打开，空格 选择，c 签收',
-    live: { connecting: '正在连接…', live: '实时更新', reconnecting: '连接中断，正在重新连接…' },
+    live: { connecting: '正在连接…', live: '实时更新', reconnecting: '连接中断，正在重新连接…', polling: '每 15 秒刷新' },
     total: '共 {n} 件',
   },
 };
@@ -32,7 +32,7 @@ const en: typeof zhCN = {
     claim: 'Claim', claimSelected: 'Claim selected ({n})', claimed: '{n} claimed', claimFailed: '{key}: {message}',
     selectRow: 'Select case {caseNumber}', selectAll: 'Select every task on this page', open: 'Open task',
     keys: 'Keys: j/k or ↑/↓ move, Enter opens, Space selects, c claims',
-    live: { connecting: 'Connecting…', live: 'Live', reconnecting: 'Connection lost, reconnecting…' },
+    live: { connecting: 'Connecting…', live: 'Live', reconnecting: 'Connection lost, reconnecting…', polling: 'Refreshed every 15 s' },
     total: '{n} in all',
   },
 };

@@ -1,6 +1,6 @@
 import { onBeforeUnmount, onMounted, ref } from 'vue';
 import type { TaskCounts } from '@server/tasks/vocabulary.ts';
-import { sessionPort } from '../api/client.ts';
+import { api, sessionPort } from '../api/client.ts';
 
 /** A task the user may read entered, changed on or left the open board (keys only; rows come from the lists). */
 export interface TaskChange {
@@ -36,7 +36,7 @@ function parseBlock(block: string): Parsed | undefined {
  * connection so the page fetches its list again and is right.
  */
 export function useTaskStream(handlers: TaskStreamHandlers) {
-  const state = ref<'connecting' | 'live' | 'reconnecting'>('connecting');
+  const state = ref<'connecting' | 'live' | 'reconnecting' | 'polling'>('connecting');
   let controller: AbortController | undefined;
   let stopped = false;
   let retryMs = 2000;
@@ -78,6 +78,12 @@ export function useTaskStream(handlers: TaskStreamHandlers) {
         if (!(await session?.renew())) { state.value = 'reconnecting'; return; }
         return void connect();
       }
+      if (res.status === 404) {
+        // no stream on this server (topology cluster without a change feed): ask for the counts every 15 s
+        await res.body?.cancel();
+        state.value = 'polling';
+        return void poll();
+      }
       if (res.ok) await readStream(res);
     } catch {
       // dropped, or aborted on leaving the page: reconnect below unless stopped
@@ -86,6 +92,16 @@ export function useTaskStream(handlers: TaskStreamHandlers) {
     state.value = 'reconnecting';
     failures++;
     timer = setTimeout(() => void connect(), Math.min(30_000, retryMs * Math.max(1, failures)));
+  }
+
+  async function poll(): Promise<void> {
+    if (stopped) return;
+    try {
+      handlers.onCounts?.(await api.get<TaskCounts>('/api/tasks/counts'), true);
+    } catch {
+      // the next round asks again
+    }
+    timer = setTimeout(() => void poll(), 15_000);
   }
 
   onMounted(() => void connect());
