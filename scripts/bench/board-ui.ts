@@ -12,6 +12,7 @@ import { createEngine } from '../../server/src/engine/index.ts';
 import { ensureFerretIdIndexes } from '../../server/src/shared/ferretdb-ids.ts';
 import { taskModel } from '../../server/src/tasks/index.ts';
 import { startTestApp, testDatabase } from '../../server/test/support.ts';
+import { insertOpenTasks } from './open-tasks.ts';
 import { reviewProcess } from './review-process.ts';
 
 const size = Number(process.argv[2] ?? 100_000);
@@ -28,22 +29,8 @@ const browser = await puppeteer.launch({ executablePath: process.env.CHROMIUM_PA
 try {
   // 1. N open tasks, directly in the database (the projection's shape), over 30 departments
   const tasks = taskModel(app.db);
-  const now = Date.now();
   let started = performance.now();
-  for (let offset = 0; offset < size; offset += 5000) {
-    const batch = [];
-    for (let i = offset; i < Math.min(size, offset + 5000); i++) {
-      const dept = departments[i % departments.length];
-      batch.push({
-        _id: `bench-${i}`, kind: 'engine', name: '审查', step: 'review', sealRequired: false, returnTargets: [], headers: {},
-        candidateGroups: [`dept:${dept}`], candidateUsers: [], assignee: null, owner: null, delegated: false,
-        departmentCode: dept, matterCode: `${dept}_sgxk`, caseNumber: `ZW20261201-${String(i).padStart(6, '0')}`, applicant: `申请单位${i % 997}`, state: 'open',
-        dueAt: new Date(now + ((i % 240) - 20) * 3_600_000), warnAt: new Date(now + ((i % 240) - 44) * 3_600_000),
-        form: {}, carbonCopies: [], urges: [], history: [], createdAt: new Date(now - i * 1000), rev: 0,
-      });
-    }
-    await tasks.collection.insertMany(batch as never[]);
-  }
+  await insertOpenTasks(tasks as never, size, departments, (i) => ({ applicant: `申请单位${i % 997}` }));
   log(`${size} open tasks inserted in ${Math.round(performance.now() - started)} ms`);
   idIndex();
 

@@ -18,6 +18,7 @@ import { createEngine } from '../../server/src/engine/index.ts';
 import { connectDatabase } from '../../server/src/shared/db.ts';
 import { createLogger } from '../../server/src/shared/logger.ts';
 import { taskModel } from '../../server/src/tasks/index.ts';
+import { insertOpenTasks } from './open-tasks.ts';
 import { ensureFerretIdIndexes } from '../../server/src/shared/ferretdb-ids.ts';
 import { reviewProcess } from './review-process.ts';
 
@@ -39,22 +40,10 @@ const log = (message: string) => console.log(`[bench] ${message}`);
 // 1. N open board tasks (the projection's shape), spread over departments, due dates and matters
 const tasks = taskModel(db);
 await tasks.init();
-const now = Date.now();
 let started = performance.now();
-for (let offset = 0; offset < size; offset += 5000) {
-  const batch = [];
-  for (let i = offset; i < Math.min(size, offset + 5000); i++) {
-    const dept = departments[i % departments.length];
-    batch.push({
-      _id: `bench-${i}`, kind: 'engine', name: '审查', step: 'review', sealRequired: false, returnTargets: [], headers: {},
-      candidateGroups: [`dept:${dept}`], candidateUsers: [], assignee: i % 7 === 0 ? `approver.${dept}` : null, owner: null, delegated: false,
-      departmentCode: dept, matterCode: `${dept}_m${i % 5}`, caseNumber: `ZW20261201-${String(i).padStart(6, '0')}`, state: 'open',
-      dueAt: new Date(now + ((i % 240) - 20) * 3_600_000), warnAt: new Date(now + ((i % 240) - 44) * 3_600_000),
-      form: { caseId: `ZW20261201-${i}` }, carbonCopies: [], urges: [], history: [], createdAt: new Date(now - i * 1000), rev: 0,
-    });
-  }
-  await tasks.collection.insertMany(batch as never[]);
-}
+await insertOpenTasks(tasks as never, size, departments, (i, dept) => ({
+  assignee: i % 7 === 0 ? `approver.${dept}` : null, matterCode: `${dept}_m${i % 5}`, form: { caseId: `ZW20261201-${i}` },
+}));
 log(`${size} open tasks inserted in ${Math.round(performance.now() - started)} ms`);
 // As the server does beside its own FerretDB: the `_id` index FerretDB 1.24 lacks (shared/ferretdb-ids.ts).
 const idIndex = (dir = process.env.FERRETDB_SQLITE_DIR) => dir && ensureFerretIdIndexes(dir, db.db!.databaseName);
