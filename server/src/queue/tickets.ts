@@ -27,11 +27,17 @@ export class TicketDesk {
   }
 
   /** Open on working days within the opening hours, unless the hall closed the queue. */
-  async isOpen(queue: QueueDefinition, at = this.now()): Promise<boolean> {
-    const { day, minutes } = hallClock(at);
-    const setting = await this.models.settings.findById(queue.code).lean();
-    if (setting && !setting.open) return false;
-    return (await this.deps.calendar.calendar()).isWorkingDay(day) && minutes >= openingHours.from && minutes < openingHours.to;
+  async isOpen(queue: QueueDefinition): Promise<boolean> {
+    return (await this.openQueues()).has(queue.code);
+  }
+
+  /** The queues open now: one read of the settings and of the calendar for all of them. */
+  private async openQueues(): Promise<Set<QueueCode>> {
+    const { day, minutes } = hallClock(this.now());
+    const inHours = (await this.deps.calendar.calendar()).isWorkingDay(day) && minutes >= openingHours.from && minutes < openingHours.to;
+    if (!inHours) return new Set();
+    const closed = new Set((await this.models.settings.find({ open: false }, { _id: 1 }).lean()).map((s) => s._id));
+    return new Set(queues.map((q) => q.code).filter((code) => !closed.has(code)));
   }
 
   async take(input: { queue: QueueCode; priority?: PriorityReason; idNumber?: string; appointment?: { code: string; slot: string } }): Promise<Ticket> {
@@ -89,7 +95,15 @@ export class TicketDesk {
 
   /** Today's mean service time in a queue and how many windows called from it in the last half hour. */
   async pace(queue: QueueCode, day: string): Promise<{ meanServiceMinutes: number; windowsServing: number }> {
-    const recent = await this.models.tickets.find({ day, queue, state: mongoose.trusted({ $in: ['called', 'done'] }) }, { calledAt: 1, finishedAt: 1, window: 1, state: 1 }).lean<Ticket[]>();
+    return this.paceOf(await this.served(day, [queue]));
+  }
+
+  /** The day's called and finished tickets of these queues (what the pace is computed from). */
+  private served(day: string, queueCodes: QueueCode[]): Promise<Ticket[]> {
+    return this.models.tickets.find({ day, queue: mongoose.trusted({ $in: queueCodes }), state: mongoose.trusted({ $in: ['called', 'done'] }) }, { queue: 1, calledAt: 1, finishedAt: 1, window: 1, state: 1 }).lean<Ticket[]>();
+  }
+
+  private paceOf(recent: Ticket[]): { meanServiceMinutes: number; windowsServing: number } {
     const done = recent.filter((t) => t.state === 'done' && t.calledAt && t.finishedAt);
     const meanServiceMinutes = done.length ? done.reduce((s, t) => s + (t.finishedAt!.getTime() - t.calledAt!.getTime()), 0) / done.length / 60_000 : DEFAULT_SERVICE_MINUTES;
     const since = this.now().getTime() - 30 * 60_000;
@@ -100,11 +114,15 @@ export class TicketDesk {
   /** Every queue with whether it is open, how many wait and the wait a new ticket can expect. */
   async board() {
     const { day } = hallClock(this.now());
-    const waiting = await this.models.tickets.find({ day, state: 'waiting' }, { queue: 1 }).lean<Ticket[]>();
-    return Promise.all(queues.map(async (q) => {
+    const [waiting, served, open] = await Promise.all([
+      this.models.tickets.find({ day, state: 'waiting' }, { queue: 1 }).lean<Ticket[]>(),
+      this.served(day, queues.map((q) => q.code)),
+      this.openQueues(),
+    ]);
+    return queues.map((q) => {
       const count = waiting.filter((t) => t.queue === q.code).length;
-      const { meanServiceMinutes, windowsServing } = await this.pace(q.code, day);
-      return { code: q.code, prefix: q.prefix, name: q.name, open: await this.isOpen(q), waiting: count, estimatedWaitMinutes: estimatedWaitMinutes(count, meanServiceMinutes, windowsServing) };
-    }));
+      const { meanServiceMinutes, windowsServing } = this.paceOf(served.filter((t) => t.queue === q.code));
+      return { code: q.code, prefix: q.prefix, name: q.name, open: open.has(q.code), waiting: count, estimatedWaitMinutes: estimatedWaitMinutes(count, meanServiceMinutes, windowsServing) };
+    });
   }
 }
