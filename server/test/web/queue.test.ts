@@ -56,6 +56,31 @@ describe('web: take a number, be called, see it on the hall display (取号、�
     for (const w of [citizen, display, clerk]) { w.assertClean(); await w.page.close(); }
   });
 
+  it('lays out the kiosk, the display and the calling panel on the desk and issuing pages at 1366×768 and at 390 px', async () => {
+    for (const [width, height] of [[1366, 768], [390, 844]]) {
+      const pub = await watchedPage(web.browser, { width, height });
+      for (const [path, ready, name] of [['/queue', '[data-queue=comprehensive]', 'kiosk'], ['/display', '#display-calls', 'display']]) {
+        await pub.page.goto(`${web.t.baseUrl}${path}`, { waitUntil: 'networkidle0' });
+        await pub.page.waitForSelector(ready);
+        expect(await pub.page.evaluate(() => document.documentElement.scrollWidth), `${name} fits ${width} px`).to.be.at.most(width);
+        await assertAccessible(pub.page, `${name} at ${width}`);
+        await screenshot(pub.page, `queue-${name}-${width}`);
+      }
+      pub.assertClean();
+      await pub.page.close();
+      for (const [user, path] of [['clerk', '/desk'], ['issuer', '/issuing']]) {
+        const staff = await watchedPage(web.browser, { width, height });
+        await signIn(staff.page, web.t.baseUrl, user, path);
+        await staff.page.waitForSelector('#calling-panel #call-next');
+        expect(await textOf(staff.page, '#calling-panel')).to.contain('叫号').and.contain('暂停服务');
+        await assertAccessible(staff.page, `${path} panel at ${width}`);
+        await screenshot(staff.page, `queue-panel-${user}-${width}`);
+        staff.assertClean();
+        await staff.page.close();
+      }
+    }
+  });
+
   it('shows no calling panel to an approver, who has no window', async () => {
     const w = await watchedPage(web.browser);
     await signIn(w.page, web.t.baseUrl, 'approver.zjj', '/cases');
