@@ -25,7 +25,14 @@ export function caseReads(db: Connection): CaseReads {
  * request changes nothing twice. Each call returns whether it wrote.
  */
 export class CaseLedger {
-  constructor(private readonly cases: Model<Case>, private readonly clock?: CaseClock) {}
+  private readonly clock?: CaseClock;
+  private readonly now: () => Date;
+
+  /** `now` stamps entries given without a time (the hall's clock); `clock` is the case clock, for pausing. */
+  constructor(private readonly cases: Model<Case>, options: { clock?: CaseClock; now?: () => Date } = {}) {
+    this.clock = options.clock;
+    this.now = options.now ?? (() => new Date());
+  }
 
   async read(caseNumber: string): Promise<Case | undefined> {
     return (await this.cases.findOne({ caseNumber }).lean<Case>()) ?? undefined;
@@ -95,7 +102,7 @@ export class CaseLedger {
    */
   private async write(caseNumber: string, op: string, entry: LedgerEntry, change: UpdateQuery<Case> = {}, whileStatus?: CaseStatus): Promise<boolean> {
     const { $push, ...rest } = change as { $push?: Record<string, unknown> };
-    const line: TimelineEntry = { ...entry, id: op, at: entry.at ?? new Date() };
+    const line: TimelineEntry = { ...entry, id: op, at: entry.at ?? this.now() };
     const res = await this.cases.updateOne(
       { caseNumber, 'timeline.id': mongoose.trusted({ $ne: op }), ...(whileStatus ? { status: whileStatus } : {}) },
       { ...rest, $push: { ...$push, timeline: line } },

@@ -28,7 +28,7 @@ export function caseProgressListener(intake: IntakeService, caseOfTask?: CaseOfT
       const known = await caseOfTask?.(key);
       const caseNumber = typeof event.task.variables.caseId === 'string' ? event.task.variables.caseId : known?.caseNumber;
       if (!caseNumber) return;
-      const at = known?.closedAt ? new Date(known.closedAt) : new Date();
+      const at = known?.closedAt ? new Date(known.closedAt) : intake.now();
       // the step is no longer current once done (a later task, if any, has set its own)
       await intake.ledger.leaveStep(caseNumber, `task:${key}:completed`, key, { at, type: 'taskCompleted', data: { step: name, taskKey: key } });
     }

@@ -53,7 +53,7 @@ export class IntakeService {
     this.clock = deps.clock ?? (() => new Date());
     this.outbox = new Outbox({ ...deps, cases: this.store, catalog: this.catalog });
     this.caseClock = new CaseClock({ cases: this.store, calendar: deps.calendar, matterOf: (code) => this.matter(code, 'matterCode') });
-    this.ledger = new CaseLedger(this.store, this.caseClock);
+    this.ledger = new CaseLedger(this.store, { clock: this.caseClock, now: this.clock });
   }
 
   get calendar(): CalendarService {
@@ -62,6 +62,11 @@ export class IntakeService {
 
   today(): string {
     return todayInHall(this.clock());
+  }
+
+  /** The hall's time (a test or the history seeder moves it): what every case change is stamped with. */
+  now(): Date {
+    return this.clock();
   }
 
   async context(matter: Matter): Promise<DecisionContext> {

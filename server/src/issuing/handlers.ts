@@ -41,7 +41,7 @@ function issuingHandlers(deps: IssuingDeps) {
 
   /** The certificate on the case (document and timeline), once. */
   const onCase = (caseNumber: string, number: string, issueDueDate: string, issued: { documentId: string; verificationCode: string }) => {
-    const at = new Date();
+    const at = deps.intake.now();
     return deps.intake.ledger.attachDocument(caseNumber, `certificate:${caseNumber}`,
       { kind: 'certificate', documentId: issued.documentId, verificationCode: issued.verificationCode, issuedAt: at },
       { at, type: 'certificatePrepared', data: { number, issueDueDate } }, { stage: 'issuing' });
@@ -115,7 +115,7 @@ function issuingHandlers(deps: IssuingDeps) {
     }
     const method = service.method as ServiceMethod;
     const electronicAddress = method === 'electronic' ? service.electronicAddress : undefined;
-    const servedAt = new Date();
+    const servedAt = deps.intake.now();
     await certificateModel(deps.db).updateOne({ caseNumber: caseDoc.caseNumber, service: null }, {
       $set: { service: { method, recipientName: service.recipientName, trackingNumber: service.trackingNumber, electronicAddress, servedAt, servedBy: service.servedBy ?? '', servedByName: service.servedByName ?? service.servedBy ?? '' } },
     });

@@ -81,7 +81,7 @@ export const renderDocumentJob = defineJob({
     }
     const issued = await deps.documents.issue({ kind: templateKind, data, ref: caseDoc, issuedBy: 'system', once: `render:${job.key}` });
     await deps.intake.ledger.attachDocument(caseDoc.caseNumber, `job:${job.key}`,
-      { kind: issuedKind, documentId: issued.documentId, verificationCode: issued.verificationCode, issuedAt: new Date() },
+      { kind: issuedKind, documentId: issued.documentId, verificationCode: issued.verificationCode, issuedAt: deps.intake.now() },
       { type: kind, data: { verificationCode: issued.verificationCode } });
     if (pause) await deps.intake.ledger.pauseClock(caseDoc.caseNumber, today, pause);
     return { outcome: 'complete', variables: { documentId: issued.documentId } };
