@@ -13,6 +13,7 @@ import {
   approveBody, attachmentQuery, ccBody, correctionBody, opinionBody, rejectBody, removeSignerBody, resolveBody, returnToBody, signersBody, toUserBody, urgeBody,
 } from './schemas.ts';
 import { addSigners, removeSigner } from './signers.ts';
+import { withdraw } from './withdraw.ts';
 
 /** The approval actions on a task, each checked by CASL and recorded on the case timeline. */
 export function approvalRoutes(api: Api, deps: ApprovalDeps): void {
@@ -47,6 +48,7 @@ export function approvalRoutes(api: Api, deps: ApprovalDeps): void {
   action('remove-signer', '减签: withdraw a signer who has not signed', removeSignerBody, (a, p, t, b) => removeSigner(deps, a, p, t, b.username));
   action('urge', '催办: remind the holder (supervision or coordination power)', urgeBody, (a, p, t, b) => actions.urge(deps, a, p, t, b.note));
   action('cc', '抄送: inform staff who may read the task', ccBody, (a, p, t, b) => actions.carbonCopy(deps, a, p, t, b.usernames, b.note));
+  action('withdraw', '撤回: the approver who completed this step takes the case back while the next step is untouched', opinionBody, (a, p, t, b) => withdraw(deps, a, p, t, b));
 
   api.add({
     method: 'put', path: '/api/tasks/:key/opinion', tag: 'approval', access: 'user',

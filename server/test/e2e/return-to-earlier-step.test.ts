@@ -96,4 +96,41 @@ for (const engine of hallEngines()) describe(`a decision returned to the review 
     expect(types.filter((type: string) => type === 'approval.returned')).to.have.length(1);
     await openTask(actorOf(t, await t.signIn('issuer')), caseNumber, 'handOver');
   });
+
+  it('lets the reviewer withdraw (撤回) a review passed too soon while 审批决定 is untouched, and not once it is claimed', async () => {
+    const received = await receiveAccepted(clerk, 'zjj_sgxk', { kind: 'organisation', name: '中卫市沙坡头区云杉建设有限公司', uscc: '91640502MA76XK3Q2T' }, { name: '张三', phone: '13995012866' });
+    const caseNumber: string = received.caseNumber;
+    const review = await openTask(approver, caseNumber, 'review');
+    await approver.post(`/api/tasks/${review.key}/claim`);
+    expect((await approver.post(`/api/tasks/${review.key}/approve`, { opinion: '材料齐全，符合条件' })).status).to.equal(200);
+    const decide = await openTask(approver, caseNumber, 'decide');
+
+    // Someone else cannot withdraw the reviewer's step, and an open step is not withdrawn
+    const colleague = await approverWithPowers(t, 'zjj', ['reviewAndReport'], 'approver2.zjj');
+    const notTheirs = await colleague.post(`/api/tasks/${review.key}/withdraw`, { opinion: '误操作' });
+    expect(notTheirs.status, notTheirs.text).to.equal(403);
+    expect(notTheirs.body.code).to.equal('NOT_YOUR_STEP');
+    expect((await approver.post(`/api/tasks/${decide.key}/withdraw`, { opinion: '误操作' })).body.code).to.equal('TASK_NOT_WITHDRAWABLE');
+
+    // The reviewer withdraws: 审批决定 closes as withdrawn and 审查 opens again for the department
+    const withdrawn = await approver.post(`/api/tasks/${review.key}/withdraw`, { opinion: '漏看了施工图审查合格书，需重新审查' });
+    expect(withdrawn.status, withdrawn.text).to.equal(200);
+    expect((await approver.get(`/api/tasks/${decide.key}`)).body).to.include({ state: 'completed', outcome: 'withdrawn' });
+    const again = await openTask(approver, caseNumber, 'review');
+    expect(again.key).to.not.equal(review.key);
+    const entry = (await caseOf(caseNumber)).timeline.find((e: { type: string }) => e.type === 'approval.withdrawn');
+    expect(entry, 'timeline entry of the withdrawal').to.not.equal(undefined);
+    expect(entry).to.deep.include({ actor: 'approver.zjj' });
+    expect(entry.data).to.deep.include({ withdrawnStep: 'review', opinion: '漏看了施工图审查合格书，需重新审查' });
+
+    // Once the next step is claimed, the case can no longer be withdrawn, and nothing changes
+    await approver.post(`/api/tasks/${again.key}/claim`);
+    expect((await approver.post(`/api/tasks/${again.key}/approve`, { opinion: '已核对' })).status).to.equal(200);
+    const decideAgain = await openTask(approver, caseNumber, 'decide');
+    expect((await colleague.post(`/api/tasks/${decideAgain.key}/claim`)).status).to.equal(200);
+    const tooLate = await approver.post(`/api/tasks/${again.key}/withdraw`, { opinion: '再次撤回' });
+    expect(tooLate.status).to.equal(409);
+    expect(tooLate.body.code).to.equal('WITHDRAW_NEXT_STARTED');
+    expect((await approver.get(`/api/tasks/${decideAgain.key}`)).body).to.include({ state: 'open', assignee: 'approver2.zjj' });
+  });
 });

@@ -30,13 +30,13 @@ export function actorOf(t: TestHall, token: string): Actor {
 }
 
 /** Given: an approver and a department admin for a department, the admin granting the approver `powers` over all its matters. */
-export async function approverWithPowers(t: TestHall, departmentCode: string, powers: string[]): Promise<Actor> {
+export async function approverWithPowers(t: TestHall, departmentCode: string, powers: string[], username = `approver.${departmentCode}`): Promise<Actor> {
   const users = userModel(t.hall.services.intake!.cases.db);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  for (const [username, role] of [[`approver.${departmentCode}`, 'approver'], [`admin.${departmentCode}`, 'departmentAdmin']] as const) {
-    if (!(await users.exists({ username }))) await users.create({ username, displayName: username, roles: [role], departmentCode, passwordHash });
+  for (const [name, role] of [[username, 'approver'], [`admin.${departmentCode}`, 'departmentAdmin']] as const) {
+    if (!(await users.exists({ username: name }))) await users.create({ username: name, displayName: name, roles: [role], departmentCode, passwordHash });
   }
-  const approver = await users.findOne({ username: `approver.${departmentCode}` }).lean();
+  const approver = await users.findOne({ username }).lean();
   const admin = actorOf(t, await t.signIn(`admin.${departmentCode}`));
   const today = new Date().toISOString().slice(0, 10);
   const granted = await admin.post('/api/delegations', {
@@ -44,7 +44,7 @@ export async function approverWithPowers(t: TestHall, departmentCode: string, po
     validFrom: `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`, validTo: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
   });
   expect(granted.status, granted.text).to.equal(201);
-  return actorOf(t, await t.signIn(`approver.${departmentCode}`));
+  return actorOf(t, await t.signIn(username));
 }
 
 /** The open task of a case at a step, as the actor's board lists it. */

@@ -2,12 +2,12 @@ import type { Action } from '@server/authz/vocabulary.ts';
 import { ability, subject } from '../../auth/ability.ts';
 import type { SealPreview, TaskDetail } from './task-api.ts';
 
-export type TaskAction = 'claim' | 'unclaim' | 'approve' | 'reject' | 'return' | 'correction' | 'transfer' | 'delegate' | 'resolve' | 'signers' | 'removeSigner' | 'urge' | 'cc';
+export type TaskAction = 'claim' | 'unclaim' | 'approve' | 'reject' | 'return' | 'correction' | 'transfer' | 'delegate' | 'resolve' | 'signers' | 'removeSigner' | 'urge' | 'cc' | 'withdraw';
 
 /** The server route of each action (POST /api/tasks/:key/<route>). */
 export const actionRoutes: Record<TaskAction, string> = {
   claim: 'claim', unclaim: 'unclaim', approve: 'approve', reject: 'reject', return: 'return', correction: 'return-for-correction',
-  transfer: 'transfer', delegate: 'delegate', resolve: 'resolve', signers: 'signers', removeSigner: 'remove-signer', urge: 'urge', cc: 'cc',
+  transfer: 'transfer', delegate: 'delegate', resolve: 'resolve', signers: 'signers', removeSigner: 'remove-signer', urge: 'urge', cc: 'cc', withdraw: 'withdraw',
 };
 
 /**
@@ -24,9 +24,11 @@ export const isDecisionStep = (task: TaskDetail) => task.authority === 'decide' 
  * (`authority`), the modelled return targets, the seal for a decision. The server still checks each.
  */
 export function allowedActions(task: TaskDetail, me: string | undefined, seal?: SealPreview): TaskAction[] {
-  if (task.state !== 'open') return [];
   const subj = subject('Task', { departmentCode: task.departmentCode, matterCode: task.matterCode, candidateGroups: task.candidateGroups, assignee: task.assignee });
   const can = (action: Action) => ability.can(action as never, subj as never);
+  // 撤回: offered on a step one completed oneself; the server tells whether the next step is still untouched
+  if (task.state === 'completed') return task.kind === 'engine' && task.completedBy === me && me !== undefined && can('handle') ? ['withdraw'] : [];
+  if (task.state !== 'open') return [];
   const holder = task.assignee !== null && task.assignee === me;
   const handles = holder && can('handle');
   const signature = task.kind === 'signature';

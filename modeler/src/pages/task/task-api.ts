@@ -23,6 +23,8 @@ export interface TaskDetail extends TaskItem {
   form: Record<string, unknown>;
   opinionDraft?: string;
   outcome?: string;
+  /** Who completed it (a completed step offers 撤回 to that person). */
+  completedBy?: string;
   signatures: Array<TaskItem & { outcome?: string; signature?: { position: string; mode: string } }>;
   history: Array<{ at: string; type: string; by: string; note?: string; data?: Record<string, unknown> }>;
 }
