@@ -32,28 +32,38 @@ const emptyCase = (): CaseStats => ({
   promisedLimitSum: 0, corrections: 0, returns: 0,
 });
 
-/** One roll-up table: a cell per distinct key (dimensions × day), kept in memory. */
+/**
+ * One roll-up table: a cell per distinct key (dimensions × day), kept in memory and partitioned by
+ * department, so a report narrowed to a department reads that department's cells only (at a million
+ * facts of uniformly random dimensions the fine table has two million cells: scanning them all took
+ * 750 ms, one department's share a twentieth of that).
+ */
 class Table<K extends Dimensions & { day: string }, S> {
-  private readonly cells = new Map<string, { key: K; stats: S }>();
+  private readonly parts = new Map<string, Map<string, { key: K; stats: S }>>();
   constructor(private readonly empty: () => S, private readonly id: (key: K) => string) {}
 
   cell(key: K): S {
+    let part = this.parts.get(key.departmentCode);
+    if (!part) this.parts.set(key.departmentCode, (part = new Map()));
     const id = this.id(key);
-    let found = this.cells.get(id);
-    if (!found) this.cells.set(id, (found = { key, stats: this.empty() }));
+    let found = part.get(id);
+    if (!found) part.set(id, (found = { key, stats: this.empty() }));
     return found.stats;
   }
 
   *select(filter: Filter): Generator<{ key: K; stats: S }> {
-    for (const entry of this.cells.values()) if (matches(entry.key, filter)) yield entry;
+    const parts = filter.departmentCode ? [this.parts.get(filter.departmentCode) ?? new Map()] : this.parts.values();
+    for (const part of parts) for (const entry of part.values()) if (matches(entry.key, filter)) yield entry;
   }
 
   get size(): number {
-    return this.cells.size;
+    let n = 0;
+    for (const part of this.parts.values()) n += part.size;
+    return n;
   }
 
   clear(): void {
-    this.cells.clear();
+    this.parts.clear();
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import { hashPassword, principalForUser, userModel, type TokenService } from '../../auth/index.ts';
 import type { Role } from '../../auth/roles.ts';
+import { catalogModels, type HallWindow } from '../../catalog/index.ts';
 import { DEMO_PASSWORD } from '../../seed/demo-users.ts';
 import { historyMatters, planHistory, type PlannedCase } from './plan.ts';
 
@@ -38,8 +39,8 @@ async function driveCase(deps: HistoryDeps, as: (username: string) => Call, plan
   let now = plan.receivedAt.getTime();
   const at = (hours: number) => { now += hours * HOUR; deps.setClock(new Date(now)); };
   at(0);
-  const clerk = as(`clerk.${plan.windowNumber}`);
-  const matter = await clerk('GET', `/api/matters/${plan.matterCode}`) as { materials: Array<{ name: string }> };
+  const matter = await as('clerk.C01')('GET', `/api/matters/${plan.matterCode}`) as { materials: Array<{ name: string }>; windowCategory: string };
+  const clerk = as(await windowFor(deps, plan, matter.windowCategory));
   const received = await clerk('POST', '/api/cases', {
     matterCode: plan.matterCode, decision: { outcome: 'accept' },
     applicant: { kind: 'organisation', name: '中卫市沙坡头区云杉建设有限公司', uscc: '1164050064050037XR' }, contact: { name: '马文静', phone: '13995012866' },
@@ -62,6 +63,20 @@ async function driveCase(deps: HistoryDeps, as: (username: string) => Call, plan
   at(plan.pickup);
   await issuer('POST', `/api/issuing/cases/${received.caseNumber}/hand-over`, { method: 'inPerson', recipientName: '马文静' });
   return received.caseNumber;
+}
+
+/** The clerk of the window that receives the case: a window of the matter's category for some cases, else the planned comprehensive one. */
+async function windowFor(deps: HistoryDeps, plan: PlannedCase, category: string): Promise<string> {
+  const windows = plan.atCategoryWindow && category !== 'comprehensive'
+    ? await catalogModels(deps.db).windows.find({ group: 'categorized', category: category as HallWindow['category'] }, { number: 1 }).sort({ number: 1 }).lean()
+    : [];
+  const number = windows.length > 0 ? windows[plan.receivedAt.getUTCDate() % windows.length]!.number : plan.windowNumber;
+  const username = `clerk.${number}`;
+  const users = userModel(deps.db);
+  if (!(await users.exists({ username }))) {
+    await users.create({ username, displayName: username, roles: ['windowClerk'], passwordHash: await hashPassword(DEMO_PASSWORD), windowNumber: number });
+  }
+  return username;
 }
 
 async function openTask(call: Call, caseNumber: string, step: string): Promise<string> {
