@@ -1,6 +1,5 @@
 import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/ability';
-import type { Principal } from '../auth/index.ts';
-import { roles, type Role } from '../auth/roles.ts';
+import { roles, type Principal, type Role } from '../shared/principal.ts';
 import { delegatedPowers, type Action, type ActiveDelegation, type AppAbility, type SubjectName } from './vocabulary.ts';
 
 /** The roles a department admin may give their own staff: powers the department's own code bounds. */

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { principalOf, type Principal } from '../auth/index.ts';
+import { principalOf, type Principal } from '../shared/principal.ts';
 import { defineAbilityFor } from './ability.ts';
 import type { ActiveDelegation, AppAbility } from './vocabulary.ts';
 
