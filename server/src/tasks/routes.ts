@@ -16,14 +16,14 @@ export function taskRoutes(api: Api, deps: { board: TaskBoard; authority: Author
   const readAbility = (req: Parameters<Authority['abilityOf']>[0]) => authority.abilityOf(req);
 
   api.add({
-    method: 'get', path: '/api/tasks', tag: 'tasks', access: 'user',
+    method: 'get', path: '/api/tasks', tag: 'tasks', access: 'user', ask: ['read', 'Task'],
     summary: 'Tasks on the board (mine, my groups, due soon, overdue, done by me, copied to me; by matter, department, stage, applicant or case), filtered by authority',
     query: listQuery,
     handler: async ({ req, query }) => board.list(await readAbility(req), principalOf(req), query),
   });
 
   api.add({
-    method: 'get', path: '/api/tasks/counts', tag: 'tasks', access: 'user',
+    method: 'get', path: '/api/tasks/counts', tag: 'tasks', access: 'user', ask: ['read', 'Task'],
     summary: 'How many tasks each list holds for the signed-in user', query: queryObject({}),
     handler: async ({ req }) => board.counts(await readAbility(req), principalOf(req)),
   });
@@ -32,7 +32,7 @@ export function taskRoutes(api: Api, deps: { board: TaskBoard; authority: Author
   const stream = feed ? new TaskStream({ feed, counts: (ability, principal) => board.counts(ability, principal) }) : undefined;
   if (stream) {
     api.add({
-      method: 'get', path: '/api/tasks/stream', tag: 'tasks', access: 'user', produces: 'text/event-stream',
+      method: 'get', path: '/api/tasks/stream', tag: 'tasks', access: 'user', ask: ['read', 'Task'], produces: 'text/event-stream',
       summary: 'Server-sent events for the signed-in user: `counts` (every list) on connect and after changes, `task` (key and added/updated/removed) for each task they may read; ends at the token\'s expiry',
       query: queryObject({}),
       handler: async ({ req, res }) => {
@@ -44,7 +44,7 @@ export function taskRoutes(api: Api, deps: { board: TaskBoard; authority: Author
   }
 
   api.add({
-    method: 'get', path: '/api/tasks/:key', tag: 'tasks', access: 'user',
+    method: 'get', path: '/api/tasks/:key', tag: 'tasks', access: 'user', ask: ['read', 'Task'],
     summary: 'One task with its form data, signatures, copies, urges and history', params: taskKeyParams, query: queryObject({}),
     handler: async ({ req, params }) => board.detail(await authority.abilityOf(req), params.key),
   });
