@@ -68,7 +68,7 @@ async function unguarded(baseUrl: string, noRights: string): Promise<string[]> {
       if (signedInRoutes[route]) {
         if (nobody.status !== 200) found.push(`${route}: listed as open to every signed-in user but answers ${nobody.status}`);
       } else if (nobody.status !== 403 || nobody.type !== 'application/problem+json' || nobody.body.code !== 'FORBIDDEN') {
-        found.push(`${route}: answers a user without rights ${nobody.status} ${nobody.body?.code ?? ''} — give it an \`ask\` (shared/http.ts) or list it above`);
+        found.push(`${route}: answers a user without rights ${[nobody.status, nobody.body?.code].filter(Boolean).join(' ')} — give it an \`ask\` (shared/http.ts) or list it above`);
       }
     }
   }
@@ -120,7 +120,7 @@ describe('the route check itself, on a small app with one planted unguarded rout
     try {
       const found = await unguarded(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, await noRightsToken(tokens));
       expect(found.filter((line) => !line.includes('listed above'))).to.deep.equal([
-        'get /api/planted: answers a user without rights 200  — give it an `ask` (shared/http.ts) or list it above',
+        'get /api/planted: answers a user without rights 200 — give it an `ask` (shared/http.ts) or list it above',
       ]);
     } finally {
       await new Promise((resolve) => server.close(resolve));
