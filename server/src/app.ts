@@ -10,7 +10,8 @@ import { handOverRoutes, issuingRoutes } from './issuing/index.ts';
 import { queueRoutes } from './queue/index.ts';
 import { DocumentService, documentRoutes, type PdfRenderer } from './documents/index.ts';
 import { healthRoutes, type HealthCheck } from './health/routes.ts';
-import { caseModel, IntakeService, intakeRoutes, type IntakeDeps } from './intake/index.ts';
+import { caseReads, IntakeService, intakeRoutes, type IntakeDeps } from './intake/index.ts';
+import { hallJobTypes } from './jobs/index.ts';
 import { processesFeature, type ProcessesDeps, type ProcessService } from './processes/index.ts';
 import { monitoringRoutes, supervisionOrders, supervisionRoutes } from './monitoring/index.ts';
 import { Analytics, analyticsRoutes } from './analytics/index.ts';
@@ -44,7 +45,8 @@ export interface AppDeps {
   /** PDF rendering (a Chromium pool) and the public address printed on documents; without it documents cannot be issued. */
   documents?: { renderer: PdfRenderer; publicBaseUrl: string | (() => string) };
   /** Process publishing (deploys through the engine port); its routes are mounted only when given. */
-  processes?: Omit<ProcessesDeps, 'db'>;
+  /** The publishing routes; the job types they accept are the hall's (jobs/index.ts) unless given. */
+  processes?: Omit<ProcessesDeps, 'db' | 'jobTypes'> & Partial<Pick<ProcessesDeps, 'jobTypes'>>;
   /** Intake (统一收件): how notices are issued and processes started; its routes are mounted only when given. */
   intake?: Omit<IntakeDeps, 'db' | 'calendar' | 'notices'>;
   /** The workflow engine: the task board follows its user tasks and the approval actions complete them; mounted only when given. */
@@ -105,12 +107,12 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   auditRoutes(api, { db: deps.db, trail, authority });
   catalogRoutes(api, catalog);
   matterAdminRoutes(api, { models: catalog, authority });
-  const processes = deps.processes ? processesFeature(api, { db: deps.db, authority, trail, ...deps.processes }) : undefined;
+  const processes = deps.processes ? processesFeature(api, { db: deps.db, authority, trail, jobTypes: () => hallJobTypes, ...deps.processes }) : undefined;
   const calendar = new CalendarService({ db: deps.db });
   calendarRoutes(api, { calendar, authority });
   const parts = topologyParts(deps.topology ?? 'single', deps.db);
   const documents = new DocumentService({ db: deps.db, renderer: deps.documents?.renderer, publicBaseUrl: deps.documents?.publicBaseUrl, clock: deps.clock });
-  const cases = caseModel(deps.db);
+  const cases = caseReads(deps.db);
   documentRoutes(api, {
     documents, authority,
     caseOf: (caseNumber) => cases.findOne({ caseNumber }, { departmentCode: 1, matterCode: 1, receivedBy: 1, stage: 1 }).lean(),

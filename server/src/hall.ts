@@ -2,14 +2,11 @@ import type { Express } from 'express';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildApp, type AppDeps, type AppServices } from './app.ts';
-import type { JobHandler, WorkflowEngine } from './engine/index.ts';
+import type { WorkflowEngine } from './engine/index.ts';
 import { caseEndListener, caseProgressListener, engineProcessStarter, IntakeTimers } from './intake/index.ts';
-import { approvalJobHandlers } from './approval/index.ts';
-import { issuingJobHandlers } from './issuing/index.ts';
-import { notificationJobHandlers, outboxNotifier, supervisionLog } from './notifications/index.ts';
+import { hallJobTypes, registerJobWorkers } from './jobs/index.ts';
+import { outboxNotifier, supervisionLog } from './notifications/index.ts';
 import type { ProcessService } from './processes/index.ts';
-import { reviewJobHandlers } from './review/index.ts';
-import { routingJobHandlers } from './routing/index.ts';
 import { keepFerretIdIndexes } from './shared/ferretdb-ids.ts';
 
 export const workflowsDir = fileURLToPath(new URL('../../workflows/', import.meta.url));
@@ -38,24 +35,16 @@ export interface Hall {
  * with their user tasks, and the intake timers.
  */
 export function composeHall(deps: HallDeps): Hall {
-  const registered = new Set<string>();
   const { app, services } = buildApp({
     ...deps,
     intake: { processes: engineProcessStarter(deps.engine), notifier: outboxNotifier(deps.db) },
-    processes: { engine: deps.engine, jobTypes: () => registered },
+    processes: { engine: deps.engine, jobTypes: () => hallJobTypes },
   });
   const intake = services.intake!;
-  const handlers: Record<string, JobHandler> = {
-    ...routingJobHandlers({ intake }),
-    ...notificationJobHandlers({ intake, notifier: outboxNotifier(deps.db), supervision: supervisionLog(deps.db) }),
-    ...issuingJobHandlers({ db: deps.db, intake, documents: services.documents }),
-    ...reviewJobHandlers({ intake, documents: services.documents }),
-    ...approvalJobHandlers({ db: deps.db, authority: services.authority, documents: services.documents, trail: services.trail, clock: deps.clock }),
-  };
-  for (const [type, handler] of Object.entries(handlers)) {
-    deps.engine.registerWorker(type, handler);
-    registered.add(type);
-  }
+  registerJobWorkers(deps.engine, {
+    db: deps.db, intake, documents: services.documents, authority: services.authority, trail: services.trail, clock: deps.clock,
+    notifier: outboxNotifier(deps.db), supervision: supervisionLog(deps.db),
+  });
   const board = services.board;
   deps.engine.onUserTask(caseProgressListener(intake, async (key) => (board ? board.tasks.findById(key, { caseNumber: 1, closedAt: 1 }).lean() : null)));
   deps.engine.onEvent(caseEndListener(intake));

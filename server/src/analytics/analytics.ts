@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { CalendarService } from '../calendar/index.ts';
 import { catalogModels, type HallWindow } from '../catalog/index.ts';
 import type { EngineEvent, UserTask, UserTaskEvent } from '../engine/index.ts';
-import { caseModel, type Case } from '../intake/index.ts';
+import { caseReads, type Case } from '../intake/index.ts';
 import { departmentOf, taskModel, type TaskDoc } from '../tasks/index.ts';
 import { caseFactOf, zoneOf } from './case-fact.ts';
 import { caseFactModel, taskFactModel, type CaseFact, type Dimensions, type TaskFact } from './facts.ts';
@@ -89,7 +89,7 @@ export class Analytics {
   /** The engine's event listener: a process that ended has changed its case (办结). */
   readonly onEvent = async (event: EngineEvent): Promise<void> => {
     if (event.elementType !== 'process' || event.intent !== 'completed' || !event.caseId) return;
-    const found = await caseModel(this.deps.db).findOne({ caseNumber: event.caseId }).lean<Case>();
+    const found = await caseReads(this.deps.db).findOne({ caseNumber: event.caseId }).lean<Case>();
     if (found) await this.onCase(found);
   };
 
@@ -136,7 +136,7 @@ export class Analytics {
   private async dimensionsOf(caseNumber: string, task: Pick<UserTask, 'candidateGroups' | 'variables'>): Promise<Dimensions> {
     const fact = caseNumber ? await this.caseFacts.findById(caseNumber, { matterCode: 1, departmentCode: 1, windowNumber: 1, zone: 1 }).lean<CaseFact>() : null;
     if (fact) return { matterCode: fact.matterCode, departmentCode: fact.departmentCode, windowNumber: fact.windowNumber, zone: fact.zone };
-    const c = caseNumber ? await caseModel(this.deps.db).findOne({ caseNumber }, { matterCode: 1, departmentCode: 1, windowNumber: 1 }).lean<Case>() : null;
+    const c = caseNumber ? await caseReads(this.deps.db).findOne({ caseNumber }, { matterCode: 1, departmentCode: 1, windowNumber: 1 }).lean<Case>() : null;
     const windowNumber = c?.windowNumber ?? '';
     return {
       matterCode: c?.matterCode ?? String(task.variables.matterCode ?? ''), departmentCode: c?.departmentCode ?? departmentOf(task) ?? '',

@@ -4,7 +4,7 @@ import { auditModel } from '../audit/index.ts';
 import { issuedDocumentModel, sampleData } from '../documents/index.ts';
 import { caseModel } from '../intake/index.ts';
 import mongoose from 'mongoose';
-import { approvalJobHandlers } from './index.ts';
+import { sealJob } from './index.ts';
 import { decisionModel, sealUseModel } from './models.ts';
 import { startHall, type Hall } from './test-fixtures.ts';
 
@@ -89,7 +89,7 @@ describe('task board and approval actions on the real engine and database', () =
   it('seals once when the seal job is delivered again, and refuses a second seal use of a document', async () => {
     const decisionDoc = await decisionModel(h.t.db).findOne({ kind: 'grant', documentId: mongoose.trusted({ $exists: true }) }).lean();
     const { authority, documents, trail } = h.t.services;
-    const { seal } = approvalJobHandlers({ db: h.t.db, authority, documents, trail });
+    const seal = sealJob.bind({ db: h.t.db, authority, documents, trail });
     const job = {
       key: 'redelivered', type: 'seal', processInstanceKey: 'x', processId: 'approval-walk', processVersion: 1, elementId: 'sealGrant',
       elementInstanceKey: 'y', retries: 3, customHeaders: { document: 'decision' }, variables: { decisionId: decisionDoc!._id },
@@ -114,7 +114,7 @@ describe('task board and approval actions on the real engine and database', () =
   it('finishes a seal that a killed delivery began: the decision on the case and the seal use in the audit trail, each once', async () => {
     const sealed = await decisionModel(h.t.db).findOne({ kind: 'grant', documentId: mongoose.trusted({ $exists: true }) }).lean();
     const { authority, documents, trail } = h.t.services;
-    const { seal } = approvalJobHandlers({ db: h.t.db, authority, documents, trail });
+    const seal = sealJob.bind({ db: h.t.db, authority, documents, trail });
     // given a decision whose seal job died after issuing the document and writing the seal use
     const { _id: _old, documentId: _d, verificationCode: _v, ...rest } = sealed!;
     const decisionId = `${sealed!._id}-midway`;

@@ -4,7 +4,7 @@ import type { Principal } from '../auth/index.ts';
 import type { ActiveDelegation, Authority } from '../authz/index.ts';
 import type { DocumentService } from '../documents/index.ts';
 import type { WorkflowEngine } from '../engine/index.ts';
-import { appendOnce, caseModel } from '../intake/index.ts';
+import { caseLedger } from '../intake/index.ts';
 import { AppError, conflict } from '../shared/errors.ts';
 import type { TaskBoard, TaskDoc } from '../tasks/index.ts';
 
@@ -58,8 +58,7 @@ export async function record(
   await deps.board.tasks.updateOne({ _id: task._id, ...(once ? { 'history.id': mongoose.trusted({ $ne: once.id }) } : {}) }, { $push: { history: entry } });
   if (task.caseNumber) {
     const line = { at, type: `approval.${type}`, actor: principal.username, ...(note ? { note } : {}), data: { taskKey: task.parentKey ?? task._id, step: task.step ?? task.elementId, ...data } };
-    if (once) await appendOnce(caseModel(deps.db), task.caseNumber, { id: once.id, ...line });
-    else await caseModel(deps.db).updateOne({ caseNumber: task.caseNumber }, { $push: { timeline: line } });
+    await caseLedger(deps.db).append(task.caseNumber, once?.id ?? `task:${task._id}:${type}:${at.getTime()}`, line);
   }
   await deps.trail.append({
     actor: { userId: principal.userId, username: principal.username }, action: `task.${type}`,

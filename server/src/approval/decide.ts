@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/index.ts';
 import { assertCan, type ActiveDelegation, type AppAbility, type DelegatedPower } from '../authz/index.ts';
-import { caseModel } from '../intake/index.ts';
+import { caseLedger } from '../intake/index.ts';
 import { AppError, validationFailed } from '../shared/errors.ts';
 import { taskSubject, type TaskDoc } from '../tasks/index.ts';
 import { assertSignaturesAllow, completeTask } from './complete.ts';
@@ -52,7 +52,7 @@ async function assertMayDecide(deps: ApprovalDeps, ability: AppAbility, principa
 }
 
 async function storeDecision(deps: ApprovalDeps, principal: Principal, task: TaskDoc, kind: 'grant' | 'refuse', data: Record<string, unknown>, opinion: string | undefined, delegationId: string): Promise<string> {
-  if (!task.caseNumber || !(await caseModel(deps.db).exists({ caseNumber: task.caseNumber }))) {
+  if (!task.caseNumber || !(await caseLedger(deps.db).exists(task.caseNumber))) {
     throw new AppError({ status: 422, code: 'CASE_NOT_FOUND', zh: '任务所属办件不存在，无法作出决定', en: 'The task belongs to no known case; no decision can be made' });
   }
   const id = `d-${task._id}`;

@@ -1,15 +1,17 @@
 import { subjectOf } from '../authz/index.ts';
 import { todayInHall } from '../calendar/index.ts';
-import type { Job, JobHandler, JobResult } from '../engine/index.ts';
+import { z } from 'zod';
+import type { JobResult } from '../engine/index.ts';
 import { catalogModels, issuingBodyOf } from '../catalog/index.ts';
-import { appendOnce, caseModel, type Case } from '../intake/index.ts';
+import { caseLedger, type Case } from '../intake/index.ts';
 import { withLicenceNumber } from '../issuing/certificate-fields.ts';
+import { choice, defineJob, type ParsedJob } from '../jobs/define.ts';
 import { defaultAgency, type ApprovalDeps } from './context.ts';
 import { decisionModel, nextDocumentNumber, sealUseModel, type DecisionDoc, type SealUse } from './models.ts';
 
 /** What the seal job needs (the app's services give each). */
 export type SealDeps = Pick<ApprovalDeps, 'db' | 'authority' | 'documents' | 'trail' | 'clock' | 'agency'>;
-const kindOfHeader: Record<string, DecisionDoc['kind']> = { decision: 'grant', refusalDecision: 'refuse' };
+const kindOfHeader = { decision: 'grant', refusalDecision: 'refuse' } as const satisfies Record<string, DecisionDoc['kind']>;
 
 const incident = (errorMessage: string): JobResult => ({ outcome: 'fail', errorMessage, retries: 0 });
 
@@ -49,15 +51,26 @@ function documentData(deps: SealDeps, decision: DecisionDoc, caseDoc: Case, docu
  * anything but a fully recorded seal is retried. The decider's seal-use power is asked again, as
  * it stood when they decided; without it the job raises an incident rather than seal.
  */
-export function sealJobHandler(deps: SealDeps): JobHandler {
+const sealHeaders = { document: choice('用印文书', { decision: '准予许可决定书', refusalDecision: '不予许可决定书' }) };
+// the decision taken on the task board (approval/decide.ts); without it nothing may be sealed
+const sealVariables = z.object({ decisionId: z.string().min(1) }).loose();
+
+export const sealJob = defineJob({
+  type: 'seal', zh: '用印',
+  description: '在决定文书上加盖行政审批专用章；仅在持有用印授权者作出的决定之后执行，并记录每次用印。',
+  headers: sealHeaders,
+  variables: sealVariables,
+  writes: ['sealedDocumentId'],
+  handler: sealJobHandler,
+});
+
+function sealJobHandler(deps: SealDeps) {
   const decisions = decisionModel(deps.db);
   const clock = deps.clock ?? (() => new Date());
 
-  return async (job: Job): Promise<JobResult> => {
-    const wanted = kindOfHeader[job.customHeaders.document ?? 'decision'];
-    const decisionId = job.variables.decisionId;
-    if (!wanted) return incident(`seal: unknown document header '${job.customHeaders.document}'`);
-    if (typeof decisionId !== 'string') return incident('seal: no decisionId variable (the decision was not taken on the task board)');
+  return async (job: ParsedJob<typeof sealHeaders, typeof sealVariables>): Promise<JobResult> => {
+    const wanted = kindOfHeader[job.headers.document];
+    const { decisionId } = job.input;
     const decision = await decisions.findById(decisionId).lean<DecisionDoc>();
     if (!decision) return incident(`seal: decision ${decisionId} not found`);
     if (decision.documentId) return { outcome: 'complete', variables: { sealedDocumentId: decision.documentId } };
@@ -67,7 +80,8 @@ export function sealJobHandler(deps: SealDeps): JobHandler {
     if (!ability.can('useSeal', subjectOf('Case', { departmentCode: decision.departmentCode, matterCode: decision.matterCode, stage: 'approval' }))) {
       return incident(`seal: ${decision.decidedBy.username} held no seal-use power for ${decision.matterCode} when deciding`);
     }
-    const caseDoc = await caseModel(deps.db).findOne({ caseNumber: decision.caseNumber }).lean<Case>();
+    const ledger = caseLedger(deps.db);
+    const caseDoc = await ledger.read(decision.caseNumber);
     if (!caseDoc) return incident(`seal: case ${decision.caseNumber} not found`);
 
     const documentNumber = await numberOf(deps, decision);
@@ -80,9 +94,9 @@ export function sealJobHandler(deps: SealDeps): JobHandler {
       ref: { caseNumber: decision.caseNumber, decisionId }, issuedBy: decision.decidedBy.username, once: `seal:${decisionId}`,
     });
     const use = await recordSealUse(deps, decision, kind, documentNumber, issued.documentId, clock());
-    await appendOnce(caseModel(deps.db), decision.caseNumber,
-      { id: `seal:${decisionId}`, at: use.at, type: 'approval.sealed', actor: decision.decidedBy.username, data: { documentId: issued.documentId, documentNumber, kind, delegationId: decision.sealDelegationId } },
-      { $push: { documents: { kind, documentId: issued.documentId, verificationCode: issued.verificationCode, issuedAt: use.at } } });
+    await ledger.attachDocument(decision.caseNumber, `seal:${decisionId}`,
+      { kind, documentId: issued.documentId, verificationCode: issued.verificationCode, issuedAt: use.at },
+      { at: use.at, type: 'approval.sealed', actor: decision.decidedBy.username, data: { documentId: issued.documentId, documentNumber, kind, delegationId: decision.sealDelegationId } });
     await deps.trail.append({
       actor: decision.decidedBy, action: 'seal.use', subject: { type: 'Document', id: issued.documentId }, departmentCode: decision.departmentCode,
       data: { caseNumber: decision.caseNumber, documentNumber, kind, decisionId, delegationId: decision.sealDelegationId, job: job.key },

@@ -10,7 +10,7 @@ import { caseModel } from '../intake/index.ts';
 import { bpmnDocument } from '../processes/test-fixtures.ts';
 import { DEMO_PASSWORD } from '../seed/demo-users.ts';
 import { startTestApp, testDatabase, type TestApp } from '../../test/support.ts';
-import { approvalJobHandlers } from './index.ts';
+import { sealJob } from './index.ts';
 
 // The explicit job type of a Zeebe job-worker user task: the embedded executor reads a user task's
 // zeebe:taskHeaders only beside a zeebe:taskDefinition (reported; the shipped workflows omit it).
@@ -88,7 +88,7 @@ export async function startHall(label: string): Promise<Hall> {
   const engine = createEngine({ db: engineDb });
   const t = await startTestApp(label, { engine, clock: () => clock });
   const { authority, documents, trail } = t.services;
-  for (const [type, handler] of Object.entries(approvalJobHandlers({ db: t.db, authority, documents, trail, clock: () => clock }))) engine.registerWorker(type, handler);
+  engine.registerWorker(sealJob.type, sealJob.bind({ db: t.db, authority, documents, trail, clock: () => clock }));
   await engine.start();
   await engine.deploy({ name: 'approval-walk.bpmn', xml: approvalProcess });
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -2,7 +2,7 @@ import mongoose, { type Connection } from 'mongoose';
 import { attachmentModel, decisionModel } from '../approval/index.ts';
 import { subjectOf, type AppAbility } from '../authz/index.ts';
 import { delegationModel, type Delegation } from '../delegations/index.ts';
-import { caseModel, type Case } from '../intake/index.ts';
+import { caseReads, type Case } from '../intake/index.ts';
 import { notFound } from '../shared/errors.ts';
 import { taskModel, type TaskDoc } from '../tasks/index.ts';
 import type { ActDelegation, RecordStep } from './types.ts';
@@ -11,7 +11,7 @@ export type { ActDelegation, RecordStep } from './types.ts';
 
 /** The case as a reader may see it; 404 NOT_FOUND when the user may not read it (as if it did not exist). */
 export async function readableCase(db: Connection, ability: AppAbility, caseNumber: string): Promise<Case> {
-  const found = await caseModel(db).findOne({ caseNumber }).lean<Case>();
+  const found = await caseReads(db).findOne({ caseNumber }).lean<Case>();
   if (!found || !ability.can('read', subjectOf('Case', found))) throw notFound('Case', '办件');
   return found;
 }

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { caseModel } from '../intake/index.ts';
 import { startHall, type TestHall } from '../../test/hall.ts';
 
 const company = { kind: 'organisation', name: '中卫市沙坡头区云杉餐饮有限公司', uscc: '1164050064050037XR' };
@@ -74,7 +75,7 @@ describe('issued documents are as visible as the case they belong to', function 
 
   it('asks the case as it stands now: the case reaching the issuing stage opens its documents to the issuing window', async () => {
     const caseNumber = (await t.http.get('/api/cases').auth(token.clerk, { type: 'bearer' })).body.items[0].caseNumber as string;
-    await t.hall.services.intake!.cases.updateOne({ caseNumber }, { $set: { stage: 'issuing' } });
+    await caseModel(t.hall.services.intake!.cases.db).updateOne({ caseNumber }, { $set: { stage: 'issuing' } });
     expect((await fetch('issuer', documents[0].documentId, false)).status).to.equal(200);
     expect((await fetch('approver.gaj', documents[0].documentId, false)).status).to.equal(404);
   });

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { EngineEvent } from '../engine/index.ts';
-import { appendOnce, caseModel } from '../intake/index.ts';
+import { caseLedger } from '../intake/index.ts';
 
 /**
  * Writes an engine incident and its resolution onto the case's timeline (the case page shows them),
@@ -8,11 +8,11 @@ import { appendOnce, caseModel } from '../intake/index.ts';
  * (a record feed replayed after a restart) changes nothing.
  */
 export function incidentTimeline(db: Connection): (event: EngineEvent) => Promise<void> {
-  const cases = caseModel(db);
+  const ledger = caseLedger(db);
   return async (event) => {
     if ((event.intent !== 'incident' && event.intent !== 'resolved') || !event.caseId) return;
-    await appendOnce(cases, event.caseId, {
-      id: `${event.intent}:${event.elementInstanceKey}:${event.at.getTime()}`, at: event.at,
+    await ledger.append(event.caseId, `${event.intent}:${event.elementInstanceKey}:${event.at.getTime()}`, {
+      at: event.at,
       type: event.intent === 'incident' ? 'incident' : 'incidentResolved',
       data: { elementId: event.elementId, processId: event.processId, processInstanceKey: event.processInstanceKey },
     });

@@ -23,7 +23,7 @@ export type CaseStage = 'intake' | 'approval' | 'issuing' | 'closed';
 export type AcceptanceMode = 'standard' | 'pendingMaterials' | 'commitment' | 'deemed';
 
 export interface TimelineEntry {
-  /** What happened, for entries that must be written once (appendOnce in timeline.ts). */
+  /** What happened, for entries that must be written once (the operation id of a CaseLedger call, ledger.ts). */
   id?: string;
   at: Date;
   type: string;

@@ -7,5 +7,6 @@ export { IntakeTimers } from './timers.ts';
 export { engineProcessStarter } from './process-starter.ts';
 export { CaseClock } from './clock.ts';
 export { caseProgressListener } from './progress.ts';
-export { appendOnce, inOrder } from './timeline.ts';
+export { inOrder } from './timeline.ts';
+export { CaseLedger, caseLedger, caseReads, type CaseReads, type LedgerEntry } from './ledger.ts';
 export { caseEndListener } from './process-end.ts';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { Case } from './case.model.ts';
+import { caseModel, type Case } from './case.model.ts';
 import type { CaseProcessStarter, NoticeIssuer } from './ports.ts';
 import { IntakeService } from './service.ts';
 import { IntakeTimers } from './timers.ts';
@@ -54,7 +54,7 @@ describe('intake outbox under claims: two halls racing one database start each p
     const numbers = Array.from({ length: n }, (_, i) => `${template.caseNumber}-${prefix}${i}`);
     const { _id, ...rest } = template;
     void _id;
-    await t.hall.services.intake!.cases.insertMany(numbers.map((caseNumber) => ({
+    await caseModel(t.hall.services.intake!.cases.db).insertMany(numbers.map((caseNumber) => ({
       ...rest, caseNumber, processInstanceKey: undefined, processId: undefined, documents: [],
       timeline: rest.timeline.filter((e) => e.type === 'received' || e.type === 'accepted'), outbox: ['notice:acceptance', 'startProcess'],
     })));

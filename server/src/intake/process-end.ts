@@ -1,6 +1,6 @@
 import type { EngineEvent } from '../engine/index.ts';
+import type { Case } from './case.model.ts';
 import type { IntakeService } from './service.ts';
-import { appendOnce } from './timeline.ts';
 
 /**
  * What a case becomes when its process instance ends while the case is still accepted — a designer's
@@ -21,12 +21,10 @@ export function caseEndListener(intake: IntakeService) {
     if (!caseDoc || caseDoc.status !== 'accepted' || (caseDoc.processInstanceKey && caseDoc.processInstanceKey !== event.processInstanceKey)) return;
     const kinds = new Set(caseDoc.documents.map((d) => d.kind));
     const outcome = kinds.has('licenceRefusal') ? 'refused' : kinds.has('licenceGrant') ? 'granted' : 'none';
-    const processEnded = { at: event.at, outcome };
-    const entry = { id: `process:${event.processInstanceKey}:ended`, at: event.at, data: { outcome, processInstanceKey: event.processInstanceKey } };
-    if (outcome === 'none') {
-      await appendOnce(intake.cases, event.caseId, { ...entry, type: 'processEndedWithoutOutcome' }, { $set: { processEnded }, $unset: { currentStep: 1 } });
-    } else {
-      await appendOnce(intake.cases, event.caseId, { ...entry, type: 'completed' }, { $set: { processEnded, status: 'completed', stage: 'closed' }, $unset: { currentStep: 1 } });
-    }
+    const processEnded: NonNullable<Case['processEnded']> = { at: event.at, outcome };
+    const op = `process:${event.processInstanceKey}:ended`;
+    const entry = { at: event.at, data: { outcome, processInstanceKey: event.processInstanceKey } };
+    if (outcome === 'none') await intake.ledger.processEndedWithoutOutcome(event.caseId, op, { ...entry, type: 'processEndedWithoutOutcome' }, processEnded);
+    else await intake.ledger.complete(event.caseId, op, { ...entry, type: 'completed' }, { processEnded });
   };
 }

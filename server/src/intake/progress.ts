@@ -1,6 +1,5 @@
 import type { UserTaskListener } from '../engine/index.ts';
 import type { IntakeService } from './service.ts';
-import { appendOnce } from './timeline.ts';
 
 /**
  * The case a task belongs to and when it was closed (the board knows both), for events that carry
@@ -22,18 +21,16 @@ export function caseProgressListener(intake: IntakeService, caseOfTask?: CaseOfT
       const caseNumber = event.task.variables.caseId;
       if (typeof caseNumber !== 'string') return;
       const at = new Date(event.task.createdAt);
-      const written = await appendOnce(intake.cases, caseNumber, { id: `task:${key}:created`, at, type: 'taskCreated', data: { step: name, taskKey: key } }, {
-        $set: { currentStep: { name, elementId: event.task.elementId, since: at, taskKey: key } },
-      });
-      if (written && event.task.customHeaders.clock === 'paused') await intake.caseClock.pause(caseNumber, intake.today(), name);
+      const written = await intake.ledger.enterStep(caseNumber, `task:${key}:created`, { name, elementId: event.task.elementId, since: at, taskKey: key },
+        { at, type: 'taskCreated', data: { step: name, taskKey: key } });
+      if (written && event.task.customHeaders.clock === 'paused') await intake.ledger.pauseClock(caseNumber, intake.today(), name);
     } else if (event.type === 'completed') {
       const known = await caseOfTask?.(key);
       const caseNumber = typeof event.task.variables.caseId === 'string' ? event.task.variables.caseId : known?.caseNumber;
       if (!caseNumber) return;
-      const at = known?.closedAt ? new Date(known.closedAt) : new Date();
-      await appendOnce(intake.cases, caseNumber, { id: `task:${key}:completed`, at, type: 'taskCompleted', data: { step: name, taskKey: key } });
+      const at = known?.closedAt ? new Date(known.closedAt) : intake.now();
       // the step is no longer current once done (a later task, if any, has set its own)
-      await intake.cases.updateOne({ caseNumber, 'currentStep.taskKey': key }, { $unset: { currentStep: 1 } });
+      await intake.ledger.leaveStep(caseNumber, `task:${key}:completed`, key, { at, type: 'taskCompleted', data: { step: name, taskKey: key } });
     }
   };
 }

@@ -1,4 +1,4 @@
-import mongoose, { type Connection } from 'mongoose';
+import mongoose, { type Connection, type Model } from 'mongoose';
 import type { Principal } from '../auth/index.ts';
 import { assertCan, subjectOf } from '../authz/index.ts';
 import type { AppAbility } from '../authz/vocabulary.ts';
@@ -8,6 +8,7 @@ import { AppError, notFound } from '../shared/errors.ts';
 import { caseModel, caseStatusNames, nextCaseNumber, type Case } from './case.model.ts';
 import { CaseClock } from './clock.ts';
 import { correctionSuppliedEffect, decisionEffect, type DecisionContext, type DecisionEffect } from './decisions.ts';
+import { CaseLedger, type CaseReads } from './ledger.ts';
 import { Outbox } from './outbox.ts';
 import type { ApplicantNotifier, CaseProcessStarter, NoticeIssuer } from './ports.ts';
 import { checkDecision, checklist } from './rules.ts';
@@ -36,18 +37,23 @@ export interface IntakeDeps {
  * crash at any point leaves work the timers finish (see outbox.ts).
  */
 export class IntakeService {
-  readonly cases;
+  /** The case collection, read-only: intake's own writes go through `store`, everyone else's through `ledger`. */
+  readonly cases: CaseReads;
+  readonly ledger: CaseLedger;
+  private readonly store: Model<Case>;
   readonly outbox: Outbox;
   readonly caseClock: CaseClock;
   readonly catalog;
   private readonly clock: () => Date;
 
   constructor(private readonly deps: IntakeDeps) {
-    this.cases = caseModel(deps.db);
+    this.store = caseModel(deps.db);
+    this.cases = this.store;
     this.catalog = catalogModels(deps.db);
     this.clock = deps.clock ?? (() => new Date());
-    this.outbox = new Outbox({ ...deps, cases: this.cases, catalog: this.catalog });
-    this.caseClock = new CaseClock({ cases: this.cases, calendar: deps.calendar, matterOf: (code) => this.matter(code, 'matterCode') });
+    this.outbox = new Outbox({ ...deps, cases: this.store, catalog: this.catalog });
+    this.caseClock = new CaseClock({ cases: this.store, calendar: deps.calendar, matterOf: (code) => this.matter(code, 'matterCode') });
+    this.ledger = new CaseLedger(this.store, { clock: this.caseClock, now: this.clock });
   }
 
   get calendar(): CalendarService {
@@ -56,6 +62,11 @@ export class IntakeService {
 
   today(): string {
     return todayInHall(this.clock());
+  }
+
+  /** The hall's time (a test or the history seeder moves it): what every case change is stamped with. */
+  now(): Date {
+    return this.clock();
   }
 
   async context(matter: Matter): Promise<DecisionContext> {
@@ -94,7 +105,7 @@ export class IntakeService {
 
     const now = this.clock();
     const caseNumber = await nextCaseNumber(this.deps.db, ctx.today);
-    const created = await this.cases.create({
+    const created = await this.store.create({
       caseNumber, matterCode: matter.code, matterName: matter.nameZh, departmentCode: matter.departmentCode,
       handlingType: matter.handlingType, windowNumber, receivedBy: principal.userId,
       applicant: body.applicant, contact: { ...body.contact, phoneLast4: body.contact.phone.slice(-4) },
@@ -179,7 +190,7 @@ export class IntakeService {
     }
     const name = kind === 'drawings' ? 'drawingsResubmitted' : 'correctionSubmitted';
     await this.deps.processes.publish(name, caseNumber, { messageId: `${caseNumber}:${name}:${open.from}:${caseDoc.pauses.length}` });
-    await this.cases.updateOne({ caseNumber }, { $push: { timeline: { at: this.clock(), type: kind === 'drawings' ? 'drawingsResubmitted' : 'correctionSubmitted', actor: principal.username } } });
+    await this.store.updateOne({ caseNumber }, { $push: { timeline: { at: this.clock(), type: kind === 'drawings' ? 'drawingsResubmitted' : 'correctionSubmitted', actor: principal.username } } });
     return this.load(caseNumber);
   }
 
@@ -191,7 +202,7 @@ export class IntakeService {
 
   /** Saves an effect with the version guard (one write), then drains the outbox. */
   async apply(caseDoc: Case, effect: DecisionEffect, actor: string): Promise<Case> {
-    const result = await this.cases.updateOne(
+    const result = await this.store.updateOne(
       { caseNumber: caseDoc.caseNumber, rev: caseDoc.rev },
       {
         $set: effect.set,

@@ -1,8 +1,10 @@
 import type { Connection } from 'mongoose';
 import { issuingBody, type Department } from '../catalog/index.ts';
-import type { JobHandler } from '../engine/index.ts';
-import { appendOnce, type IntakeService, type NoticeIssuer } from '../intake/index.ts';
-import { caseOf, dueInstant, noCase } from '../routing/index.ts';
+import { z } from 'zod';
+import type { JobResult } from '../engine/index.ts';
+import type { IntakeService, NoticeIssuer } from '../intake/index.ts';
+import { choice, defineJob, type ParsedJob } from '../jobs/define.ts';
+import { caseVariables, dueInstant, noCase } from '../routing/index.ts';
 import { certificateModel, type Certificate } from './certificate.model.ts';
 import { certificateFields, decisionOf } from './certificate-fields.ts';
 import { layoutOf } from './layouts.ts';
@@ -24,7 +26,7 @@ const ISSUE_DAYS = 10;
  * the public verification page and registers it; `issue` (发证) records the proof of service
  * (送达回证) and closes the case. Both are idempotent: one certificate per case.
  */
-export function issuingJobHandlers(deps: IssuingDeps): Record<'prepareCertificate' | 'issue', JobHandler> {
+function issuingHandlers(deps: IssuingDeps) {
   const certificates = certificateModel(deps.db);
 
   /** The certificate registered once per case (unique case number): the one a killed delivery created, or this one. */
@@ -39,24 +41,23 @@ export function issuingJobHandlers(deps: IssuingDeps): Record<'prepareCertificat
 
   /** The certificate on the case (document and timeline), once. */
   const onCase = (caseNumber: string, number: string, issueDueDate: string, issued: { documentId: string; verificationCode: string }) => {
-    const at = new Date();
-    return appendOnce(deps.intake.cases, caseNumber, { id: `certificate:${caseNumber}`, at, type: 'certificatePrepared', data: { number, issueDueDate } }, {
-      $set: { stage: 'issuing' },
-      $push: { documents: { kind: 'certificate', documentId: issued.documentId, verificationCode: issued.verificationCode, issuedAt: at } },
-    });
+    const at = deps.intake.now();
+    return deps.intake.ledger.attachDocument(caseNumber, `certificate:${caseNumber}`,
+      { kind: 'certificate', documentId: issued.documentId, verificationCode: issued.verificationCode, issuedAt: at },
+      { at, type: 'certificatePrepared', data: { number, issueDueDate } }, { stage: 'issuing' });
   };
 
-  const prepareCertificate: JobHandler = async (job) => {
-    const caseDoc = await caseOf(deps.intake, job);
-    if (!caseDoc) return noCase(job);
+  const prepareCertificate = async (job: ParsedJob<Record<never, never>, typeof prepareVariables>): Promise<JobResult> => {
+    const caseDoc = await deps.intake.ledger.read(job.input.caseId);
+    if (!caseDoc) return noCase(job.input.caseId);
     // a certificate never exists without its sealed decision (where the process took one)
-    if (typeof job.variables.decisionId === 'string' && !caseDoc.documents.some((d) => d.kind === 'licenceGrant')) {
+    if (job.input.decisionId && !caseDoc.documents.some((d) => d.kind === 'licenceGrant')) {
       return { outcome: 'fail', retries: job.retries - 1, retryBackoffMs: 5000, errorMessage: `no sealed licence decision on case ${caseDoc.caseNumber} yet` };
     }
     const existing = await certificates.findOne({ caseNumber: caseDoc.caseNumber }).lean();
     const calendar = await deps.intake.calendar.calendar();
     const today = deps.intake.today();
-    const decidedOn = typeof job.variables.decidedOn === 'string' ? job.variables.decidedOn : today;
+    const decidedOn = job.input.decidedOn ?? today;
     const issueDueDate = calendar.addWorkingDays(decidedOn, ISSUE_DAYS, { countFromNextDay: true });
     if (existing) {
       await onCase(caseDoc.caseNumber, existing.number, existing.issueDueDate, { documentId: existing.documentId, verificationCode: existing.verificationCode });
@@ -65,12 +66,12 @@ export function issuingJobHandlers(deps: IssuingDeps): Record<'prepareCertificat
     const matter = await deps.intake.matter(caseDoc.matterCode, 'matterCode');
     const department = await deps.intake.catalog.departments.findOne({ code: caseDoc.departmentCode }).lean<Department>();
     const layout = layoutOf(matter);
-    const validYears = typeof job.variables.validYears === 'number' ? job.variables.validYears : deps.defaultValidYears ?? 5;
+    const validYears = job.input.validYears ?? deps.defaultValidYears ?? 5;
     const validTo = layout === 'licence' ? `${Number(today.slice(0, 4)) + validYears}${today.slice(4)}` : undefined;
-    const project = (job.variables.project && typeof job.variables.project === 'object' ? job.variables.project : {}) as Record<string, unknown>;
+    const project = job.input.project ?? {};
     const holderId = caseDoc.applicant.uscc ?? caseDoc.applicant.idNumber ?? '';
     const fields = await certificateFields(deps.db, {
-      decision: await decisionOf(deps.db, job.variables.decisionId), matter, layout, project: { builder: caseDoc.applicant.name, ...project },
+      decision: await decisionOf(deps.db, job.input.decisionId), matter, layout, project: { builder: caseDoc.applicant.name, ...project },
       departmentCode: caseDoc.departmentCode, caseNumber: caseDoc.caseNumber, today, fallbackValidTo: validTo,
     });
     const { number } = fields;
@@ -99,12 +100,12 @@ export function issuingJobHandlers(deps: IssuingDeps): Record<'prepareCertificat
     return { outcome: 'complete', variables: { certificateId: String(created._id), certificateNumber: number, issueDueAt: dueInstant(issueDueDate) } };
   };
 
-  const issue: JobHandler = async (job) => {
-    const caseDoc = await caseOf(deps.intake, job);
-    if (!caseDoc) return noCase(job);
+  const issue = async (job: ParsedJob<typeof issueHeaders, typeof issueVariables>): Promise<JobResult> => {
+    const caseDoc = await deps.intake.ledger.read(job.input.caseId);
+    if (!caseDoc) return noCase(job.input.caseId);
     // 即办件 (mode atWindow): handed over on the spot to the applicant's contact at the window.
-    const atWindow = job.customHeaders.mode === 'atWindow' ? { method: 'inPerson', recipientName: caseDoc.contact.name, servedBy: 'window', servedByName: '窗口' } : undefined;
-    const service = (job.variables.service ?? atWindow) as { method?: string; recipientName?: string; trackingNumber?: string; electronicAddress?: string; servedBy?: string; servedByName?: string } | undefined;
+    const atWindow: z.infer<typeof issueVariables>['service'] = job.headers.mode === 'atWindow' ? { method: 'inPerson', recipientName: caseDoc.contact.name, servedBy: 'window', servedByName: '窗口' } : undefined;
+    const service = job.input.service ?? atWindow;
     if (!service || !serviceMethods.includes(service.method as ServiceMethod) || !service.recipientName) {
       return { outcome: 'fail', retries: 0, errorMessage: 'the hand-over did not record the service (method and recipient)' };
     }
@@ -114,16 +115,46 @@ export function issuingJobHandlers(deps: IssuingDeps): Record<'prepareCertificat
     }
     const method = service.method as ServiceMethod;
     const electronicAddress = method === 'electronic' ? service.electronicAddress : undefined;
-    const servedAt = new Date();
+    const servedAt = deps.intake.now();
     await certificateModel(deps.db).updateOne({ caseNumber: caseDoc.caseNumber, service: null }, {
       $set: { service: { method, recipientName: service.recipientName, trackingNumber: service.trackingNumber, electronicAddress, servedAt, servedBy: service.servedBy ?? '', servedByName: service.servedByName ?? service.servedBy ?? '' } },
     });
     const completed = { serviceMethod: method, ...(electronicAddress ? { electronicAddress } : {}) };
-    await appendOnce(deps.intake.cases, caseDoc.caseNumber, { id: `completed:${caseDoc.caseNumber}`, at: servedAt, type: 'completed', data: completed }, {
-      $set: { status: 'completed', stage: 'closed' }, $unset: { currentStep: 1 },
-    });
+    await deps.intake.ledger.complete(caseDoc.caseNumber, `completed:${caseDoc.caseNumber}`, { at: servedAt, type: 'completed', data: completed });
     return { outcome: 'complete', variables: { issuedAt: servedAt.toISOString() } };
   };
 
   return { prepareCertificate, issue };
 }
+
+const prepareVariables = caseVariables.extend({
+  decisionId: z.string().nullish(), decidedOn: z.string().nullish(), validYears: z.number().nullish(), project: z.record(z.string(), z.unknown()).nullish(),
+});
+
+/** `prepareCertificate` (缮证): the certificate with the seal and the verification QR code, registered once per case. */
+export const prepareCertificateJob = defineJob({
+  type: 'prepareCertificate', zh: '缮证',
+  description: '生成证照（带专用章与核验二维码），登记到电子证照库，计算发证期限（行政许可法第四十四条：十日内）。',
+  headers: {},
+  variables: prepareVariables,
+  writes: ['certificateId', 'certificateNumber', 'issueDueAt'],
+  handler: (deps: IssuingDeps) => issuingHandlers(deps).prepareCertificate,
+});
+
+const issueHeaders = { mode: choice('发证方式', { counter: '出证窗口交付', atWindow: '综合窗口当场发证' }) };
+const issueVariables = caseVariables.extend({
+  service: z.object({
+    method: z.string().optional(), recipientName: z.string().optional(), trackingNumber: z.string().optional(),
+    electronicAddress: z.string().optional(), servedBy: z.string().optional(), servedByName: z.string().optional(),
+  }).loose().nullish(),
+});
+
+/** `issue` (发证): the proof of service (送达回证) recorded and the case closed. */
+export const issueJob = defineJob({
+  type: 'issue', zh: '发证',
+  description: '登记证照交付与送达回证（当面或邮寄），办件办结。',
+  headers: issueHeaders,
+  variables: issueVariables,
+  writes: ['issuedAt'],
+  handler: (deps: IssuingDeps) => issuingHandlers(deps).issue,
+});

@@ -4,7 +4,7 @@ import type { Principal } from '../auth/index.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import { accessibleFilter, assertCan, subjectOf, type AppAbility } from '../authz/index.ts';
 import { todayInHall, type CalendarService } from '../calendar/index.ts';
-import { appendOnce, caseModel, type Case } from '../intake/index.ts';
+import { caseLedger, caseReads, type Case } from '../intake/index.ts';
 import { supervisionModel, type Supervision } from '../notifications/index.ts';
 import { AppError, conflict, notFound } from '../shared/errors.ts';
 import type { TaskBoard, TaskDoc } from '../tasks/index.ts';
@@ -28,7 +28,8 @@ const levelZh = { reminder: '督办提醒', notice: '督办通知', escalation: 
  */
 export function supervisionOrders(deps: OrderDeps) {
   const orders = supervisionOrderModel(deps.db);
-  const cases = caseModel(deps.db);
+  const ledger = caseLedger(deps.db);
+  const cases = caseReads(deps.db);
   const now = () => (deps.clock ?? (() => new Date()))();
 
   async function deadlineIn(days: number): Promise<string> {
@@ -44,7 +45,7 @@ export function supervisionOrders(deps: OrderDeps) {
       await deps.board.tasks.updateOne({ _id: order.taskKey }, { $set: { supervision: mark } });
       await deps.board.sync(order.taskKey);
     }
-    await appendOnce(cases, order.caseNumber, { id, at, type: `supervision.${type}`, actor: principal.username, note: levelZh[order.level], data: { orderId: order._id, level: order.level, deadline: order.deadline, ...data } });
+    await ledger.append(order.caseNumber, id, { at, type: `supervision.${type}`, actor: principal.username, note: levelZh[order.level], data: { orderId: order._id, level: order.level, deadline: order.deadline, ...data } });
     await deps.trail.append({
       actor: { userId: principal.userId, username: principal.username }, action: `supervision.${type}`,
       subject: { type: 'Supervision', id: order._id }, departmentCode: order.departmentCode, data: { caseNumber: order.caseNumber, level: order.level, ...data },

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { feelNames } from './feel-names.ts';
-import { hallJobTypes } from './job-types.ts';
+import { hallJobTypes } from '../jobs/index.ts';
 import { bpmnDocument, loopWithoutEnd, receiveAndReview, withIsland } from './test-fixtures.ts';
 import { validateBpmn } from './validate.ts';
 

@@ -6,12 +6,11 @@ import type { WorkflowEngine } from '../engine/port.ts';
 import { processDraftModel } from './drafts/model.ts';
 import { draftRoutes } from './drafts/routes.ts';
 import { DraftService } from './drafts/service.ts';
-import { hallJobTypes } from './job-types.ts';
 import { processVersionModel } from './model.ts';
 import { processRoutes } from './routes.ts';
 import { ProcessService } from './service.ts';
 
-export { hallJobTypes, USER_TASK_JOB_TYPE, type HallJobType } from './job-types.ts';
+export { USER_TASK_JOB_TYPE } from './job-types.ts';
 export { processVersionModel, type ProcessVersion } from './model.ts';
 export { ProcessService } from './service.ts';
 export { processDraftModel, type ProcessDraft } from './drafts/model.ts';
@@ -22,7 +21,7 @@ export interface ProcessesDeps {
   db: Connection;
   engine: Pick<WorkflowEngine, 'name' | 'deploy'>;
   /** Job types with a registered handler; the hall's job types until workers register theirs. */
-  jobTypes?: () => ReadonlySet<string>;
+  jobTypes: () => ReadonlySet<string>;
   maxXmlBytes?: number;
   /** Drafts and review are mounted when the app gives these (authz/ and the audit trail). */
   authority?: Authority;
@@ -34,7 +33,7 @@ export function processesFeature(api: Api, deps: ProcessesDeps): ProcessService 
   const service = new ProcessService({
     versions: processVersionModel(deps.db),
     engine: deps.engine,
-    jobTypes: deps.jobTypes ?? (() => new Set<string>(hallJobTypes)),
+    jobTypes: deps.jobTypes,
     maxXmlBytes: deps.maxXmlBytes,
   });
   processRoutes(api, service, { maxXmlBytes: deps.maxXmlBytes, authority: deps.authority });

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { AppError } from '../shared/errors.ts';
-import { hallJobTypes } from './job-types.ts';
+import { hallJobTypes } from '../jobs/index.ts';
 import { bpmnDocument, receiveAndReview } from './test-fixtures.ts';
 import { validateBpmn } from './validate.ts';
 

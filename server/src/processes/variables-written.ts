@@ -1,5 +1,5 @@
 import { extension, flowElements, walkTree } from './bpmn-walk.ts';
-import type { HallJobType } from './job-types.ts';
+import { jobDefinitions } from '../jobs/index.ts';
 import type { ModdleElement } from './moddle.ts';
 
 /** What a case starts with (intake/process-starter.ts). */
@@ -8,16 +8,8 @@ export const startVariables = [
   'pendingMaterials', 'commitmentVerifyBy',
 ] as const;
 
-/** What each of the hall's workers writes when its job completes (workflows/README.md, "Job types"). */
-export const jobWrites: Record<HallJobType, readonly string[]> = {
-  receive: ['caseWarnAt', 'caseDueAt'],
-  transfer: ['departmentCode', 'departments', 'units', 'stepWarnAt', 'stepDueAt', 'projectClass'],
-  seal: ['sealedDocumentId'],
-  prepareCertificate: ['certificateId', 'certificateNumber', 'issueDueAt'],
-  issue: ['issuedAt'],
-  notify: [],
-  renderDocument: ['documentId'],
-};
+/** What each of the hall's workers writes when its job completes (its definition's `writes`, jobs/index.ts). */
+export const jobWrites: ReadonlyMap<string, readonly string[]> = new Map(jobDefinitions.map((d) => [d.type, d.writes]));
 
 /** What the task actions write when they complete a user task (approval/actions.ts, issuing). */
 export const taskCompletionWrites = [
@@ -36,7 +28,7 @@ export function variablesWritten(process: ModdleElement): Set<string> {
   const written = new Set<string>(startVariables);
   for (const element of flowElements(process)) {
     const type = extension(element, 'zeebe:TaskDefinition')?.get('type');
-    if (typeof type === 'string' && type in jobWrites) jobWrites[type as HallJobType].forEach((v) => written.add(v));
+    if (typeof type === 'string') jobWrites.get(type)?.forEach((v) => written.add(v));
     if (element.$instanceOf('bpmn:UserTask')) taskCompletionWrites.forEach((v) => written.add(v));
     if (element.$instanceOf('bpmn:ReceiveTask') || element.$instanceOf('bpmn:CatchEvent')) messageWrites.forEach((v) => written.add(v));
   }

@@ -5,7 +5,7 @@ import type { EngineEvent, Job, UserTask, Variables, WorkflowEngine } from '../e
 import { ZeebeEngine } from '../engine/zeebe/index.ts';
 import { ttlOnMovedClock, type ZeebeTestEngine } from '../engine/zeebe/test-engine.ts';
 import { testDatabase } from '../../test/support.ts';
-import { hallJobTypes } from './job-types.ts';
+import { hallJobTypes } from '../jobs/index.ts';
 
 const workflowsDir = fileURLToPath(new URL('../../../workflows/', import.meta.url));
 const HOUR = 3_600_000;

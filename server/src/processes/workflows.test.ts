@@ -10,7 +10,7 @@ import { processIdOfTemplate } from '../seed/catalog-import.ts';
 import { createLogger } from '../shared/logger.ts';
 import { testConfig, testDatabase } from '../../test/support.ts';
 import { extension, flowElements, processesOf } from './bpmn-walk.ts';
-import { hallJobTypes } from './job-types.ts';
+import { hallJobTypes } from '../jobs/index.ts';
 import { zeebeModdle, type ModdleElement } from './moddle.ts';
 import { validateBpmn } from './validate.ts';
 

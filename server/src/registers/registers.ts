@@ -1,7 +1,7 @@
 import mongoose, { type Connection, type Model } from 'mongoose';
 import { z } from 'zod';
 import { sealUseModel, type SealUse } from '../approval/index.ts';
-import { caseModel, type Case } from '../intake/index.ts';
+import { caseReads, type Case } from '../intake/index.ts';
 import { certificateModel, type Certificate } from '../issuing/index.ts';
 import { supervisionModel, type Supervision } from '../notifications/index.ts';
 import type { Column } from './csv.ts';
@@ -103,4 +103,4 @@ export const caseColumns: Column<CaseRow>[] = [
   { header: '环节', value: (r) => r.stage }, { header: '受理日期', value: (r) => r.acceptedOn }, { header: '承诺办结日期', value: (r) => r.dueDate },
   { header: '时限状态', value: (r) => ({ red: '红灯（超期）', yellow: '黄灯（预警）', paused: '暂停计时', normal: '正常' })[r.deadlineState] ?? r.deadlineState },
 ];
-export { caseModel };
+export { caseReads };

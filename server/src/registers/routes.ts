@@ -6,7 +6,7 @@ import type { CalendarService } from '../calendar/index.ts';
 import { paging, queryObject, type Api } from '../shared/http.ts';
 import { toCsv, type Column } from './csv.ts';
 import { deadlineState, deadlineStates } from './deadline.ts';
-import { caseColumns, caseModel, certificates, commonQuery, sealUses, supervisions, type CaseRow, type Register } from './registers.ts';
+import { caseColumns, caseReads, certificates, commonQuery, sealUses, supervisions, type CaseRow, type Register } from './registers.ts';
 import { registerScope } from './scope.ts';
 
 export interface RegisterDeps {
@@ -57,7 +57,7 @@ export function registerRoutes(api: Api, deps: RegisterDeps): void {
 
 /** Open cases with their deadline state (yellow/red), by department and matter. */
 function casesByDeadline(api: Api, deps: RegisterDeps): void {
-  const cases = caseModel(deps.db);
+  const cases = caseReads(deps.db);
   const shape = { departmentCode: commonQuery.departmentCode, matterCode: commonQuery.matterCode, deadline: z.enum(deadlineStates).optional().describe('red: overdue; yellow: warning; paused; normal') };
   type Query = { departmentCode?: string; matterCode?: string; deadline?: (typeof deadlineStates)[number] };
   const rows = async (req: Request, query: Query): Promise<CaseRow[]> => {

@@ -1,1 +1,1 @@
-export { reviewJobHandlers } from './render-document.ts';
+export { renderDocumentJob } from './render-document.ts';

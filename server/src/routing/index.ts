@@ -1,2 +1,2 @@
 export { dueInstant, deadlineVariables, warnDate } from './deadlines.ts';
-export { caseOf, noCase, routingJobHandlers, type RoutingDeps } from './handlers.ts';
+export { caseVariables, noCase, receiveJob, transferJob, type RoutingDeps } from './handlers.ts';

@@ -45,6 +45,18 @@ describe('director\'s dashboard (驾驶舱) in Chromium', function () {
     await t?.close();
   });
 
+  it('dates the history by the hall\'s clock: each case is completed inside the seeded weeks, not on the day the seed ran', async () => {
+    // the issue job stamped 办结 with the machine's time, so a year of history was "completed today"
+    // and the dashboard showed an on-time rate of 8 %
+    const cases = await t.hall.services.intake!.cases.find({ status: 'completed' }, { caseNumber: 1, timeline: 1, dueDate: 1 }).lean();
+    expect(cases).to.have.length(12);
+    const tenDaysAgo = Date.now() - 10 * 86_400_000;
+    for (const c of cases) {
+      const completed = c.timeline.find((e) => e.type === 'completed');
+      expect(new Date(completed!.at).getTime(), c.caseNumber).to.be.below(tenDaysAgo);
+    }
+  });
+
   it('marks the slow department\'s step on the diagram, drills down to its cases and exports a workbook', async () => {
     const { page, assertClean } = await watchedPage(browser);
     await signIn(page, t.baseUrl, 'director', '/dashboard');

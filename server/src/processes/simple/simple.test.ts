@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { createEngine, type UserTask } from '../../engine/index.ts';
 import { testDatabase } from '../../../test/support.ts';
-import { hallJobTypes } from '../job-types.ts';
+import { hallJobTypes } from '../../jobs/index.ts';
 import { validateBpmn } from '../validate.ts';
 import { generateBpmn } from './generate.ts';
 import { simpleProcess, type SimpleProcess } from './schema.ts';
