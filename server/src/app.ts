@@ -2,7 +2,7 @@ import express, { type Express } from 'express';
 import type { Connection } from 'mongoose';
 import { AuditTrail, auditRoutes } from './audit/index.ts';
 import { authenticate, authRoutes, displayNameOf, principalForUser, revokedSessions, userRoutes, type AuthDeps, type TokenService } from './auth/index.ts';
-import { auditRefusals, authority as buildAuthority, authzRoutes, type Authority } from './authz/index.ts';
+import { auditRefusals, authority as buildAuthority, authzRoutes, routeGuard, type Authority } from './authz/index.ts';
 import { catalogModels, catalogRoutes, matterAdminRoutes } from './catalog/index.ts';
 import { delegationRoutes, delegationService } from './delegations/index.ts';
 import { CalendarService, calendarRoutes, todayInHall } from './calendar/index.ts';
@@ -90,17 +90,21 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
 
   // sign-out tells this list at once; authentication asks it (by _id on a miss) on every request
   const revoked = revokedSessions({ db: deps.db, tokenTtlSeconds: deps.tokens.ttlSeconds });
-  const api = new Api(authenticate(deps.tokens, revoked));
-  healthRoutes(api, deps.health);
   const trail = new AuditTrail(deps.db);
-  authRoutes(api, { db: deps.db, tokens: deps.tokens, audit: trail, policy: deps.authPolicy, clock: deps.clock, revoked });
   const delegations = delegationService({ db: deps.db, trail, clock: deps.clock });
-  const authority = buildAuthority({ delegationsOf: delegations.activeFor, principalOf: (id) => principalForUser(deps.db, id), clock: deps.clock });
+  const catalog = catalogModels(deps.db);
+  const authority = buildAuthority({
+    delegationsOf: delegations.activeFor, principalOf: (id) => principalForUser(deps.db, id), clock: deps.clock,
+    windowOf: (number) => catalog.windows.findOne({ number }).lean(),
+  });
+  // every signed-in route's `ask` goes to the authority before its input is read (authz/route-guard.ts)
+  const api = new Api(authenticate(deps.tokens, revoked), routeGuard(authority));
+  healthRoutes(api, deps.health);
+  authRoutes(api, { db: deps.db, tokens: deps.tokens, audit: trail, policy: deps.authPolicy, clock: deps.clock, revoked });
   authzRoutes(api, { authority });
   userRoutes(api, { db: deps.db, authority, audit: trail, revoked });
   delegationRoutes(api, { delegations, authority });
   auditRoutes(api, { db: deps.db, trail, authority });
-  const catalog = catalogModels(deps.db);
   catalogRoutes(api, catalog);
   matterAdminRoutes(api, { models: catalog, authority });
   const processes = deps.processes ? processesFeature(api, { db: deps.db, authority, trail, jobTypes: () => hallJobTypes, ...deps.processes }) : undefined;

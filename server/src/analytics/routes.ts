@@ -35,7 +35,7 @@ export function analyticsRoutes(api: Api, deps: AnalyticsRouteDeps): void {
   };
 
   api.add({
-    method: 'get', path: '/api/analytics/bottlenecks', tag: 'analytics', access: 'user', produces: 'application/json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    method: 'get', path: '/api/analytics/bottlenecks', tag: 'analytics', access: 'user', ask: ['read', 'Report'], produces: 'application/json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     summary: '瓶颈: per process version × element — cases through, waiting (created → claimed), handling (claimed → completed), mean/p50/p90 hours, working days, overdue share, work in progress now',
     query: bottleneckQuery,
     handler: async ({ req, res, query }) => {
@@ -47,7 +47,7 @@ export function analyticsRoutes(api: Api, deps: AnalyticsRouteDeps): void {
   });
 
   api.add({
-    method: 'get', path: '/api/analytics/breakdown', tag: 'analytics', access: 'user', produces: 'application/json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    method: 'get', path: '/api/analytics/breakdown', tag: 'analytics', access: 'user', ask: ['read', 'Report'], produces: 'application/json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     summary: 'Per matter, department, window, zone (cases by day of receipt) or approver (steps by day of completion): throughput, on-time rate, working days against the legal and promised limits, corrections and returns per case',
     query: breakdownQuery,
     handler: async ({ req, res, query }) => {
@@ -59,7 +59,7 @@ export function analyticsRoutes(api: Api, deps: AnalyticsRouteDeps): void {
   });
 
   api.add({
-    method: 'get', path: '/api/analytics/hall', tag: 'analytics', access: 'user', produces: 'application/json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    method: 'get', path: '/api/analytics/hall', tag: 'analytics', access: 'user', ask: ['read', 'Report'], produces: 'application/json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     summary: '大厅指标: one-window rate (target ≥ 80%), entry rate (≥ 90%), 即办件 share, 容缺/承诺 usage and kept promises, outcomes, daily series, slowest steps and departments, the overdue list (the export holds the daily series)',
     query: hallQuery,
     handler: async ({ req, res, query }) => {
@@ -71,7 +71,7 @@ export function analyticsRoutes(api: Api, deps: AnalyticsRouteDeps): void {
   });
 
   api.add({
-    method: 'get', path: '/api/analytics/windows', tag: 'analytics', access: 'user', produces: 'application/json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    method: 'get', path: '/api/analytics/windows', tag: 'analytics', access: 'user', ask: ['read', 'Report'], produces: 'application/json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     summary: '窗口考核: per window, per clerk and per (sub-)hall — cases received, outcomes, corrections issued, hours from receipt to decision, on-time issuing (the export holds the chosen view)',
     query: windowsQuery,
     handler: async ({ req, res, query }) => {
@@ -83,7 +83,7 @@ export function analyticsRoutes(api: Api, deps: AnalyticsRouteDeps): void {
   });
 
   api.add({
-    method: 'get', path: '/api/analytics/element-cases', tag: 'analytics', access: 'user',
+    method: 'get', path: '/api/analytics/element-cases', tag: 'analytics', access: 'user', ask: ['read', 'Report'],
     summary: 'Drill-down from a diagram element: the cases waiting there now and the latest 100 that passed it, slowest first',
     query: drillQuery,
     handler: async ({ req, query }) => drillDown(deps.analytics, await prepare(req, query), now()),

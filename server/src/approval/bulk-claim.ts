@@ -13,7 +13,7 @@ import type { ApprovalDeps } from './context.ts';
  */
 export function bulkClaimRoute(api: Api, deps: ApprovalDeps): void {
   api.add({
-    method: 'post', path: '/api/tasks/claim', tag: 'approval', access: 'user', body: bulkClaimBody,
+    method: 'post', path: '/api/tasks/claim', tag: 'approval', access: 'user', ask: ['claim', 'Task'], body: bulkClaimBody,
     summary: '批量签收: claim several tasks of my groups; each task is answered on its own',
     handler: async ({ req, body }) => {
       const ability = await deps.authority.abilityOf(req);

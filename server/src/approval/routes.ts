@@ -23,7 +23,7 @@ export function approvalRoutes(api: Api, deps: ApprovalDeps): void {
   };
   const action = <B>(path: string, summary: string, body: z.ZodType<B>, run: (a: AppAbility, p: Principal, t: TaskDoc, b: B) => Promise<unknown>) =>
     api.add({
-      method: 'post', path: `/api/tasks/:key/${path}`, tag: 'approval', access: 'user', summary, params: taskKeyParams, body,
+      method: 'post', path: `/api/tasks/:key/${path}`, tag: 'approval', access: 'user', ask: ['read', 'Task'], summary, params: taskKeyParams, body,
       handler: async ({ req, params, body: b }) => {
         const [ability, principal, task] = await context(req, params.key);
         const result = await run(ability, principal, task, b);
@@ -51,26 +51,26 @@ export function approvalRoutes(api: Api, deps: ApprovalDeps): void {
   action('withdraw', '撤回: the approver who completed this step takes the case back while the next step is untouched', opinionBody, (a, p, t, b) => withdraw(deps, a, p, t, b));
 
   api.add({
-    method: 'put', path: '/api/tasks/:key/opinion', tag: 'approval', access: 'user',
+    method: 'put', path: '/api/tasks/:key/opinion', tag: 'approval', access: 'user', ask: ['handle', 'Task'],
     summary: 'Save the draft 审批意见 of the task', params: taskKeyParams, body: opinionBody,
     handler: async ({ req, params, body }) => actions.saveOpinion(deps, ...(await context(req, params.key)), body.opinion),
   });
 
   api.add({
-    method: 'post', path: '/api/tasks/:key/attachments', tag: 'approval', access: 'user', status: 201,
+    method: 'post', path: '/api/tasks/:key/attachments', tag: 'approval', access: 'user', ask: ['handle', 'Task'], status: 201,
     summary: 'Attach a PDF, PNG or JPEG (raw body, Content-Type of the file; checked by its magic bytes; at most 5 MB)',
     params: taskKeyParams, query: attachmentQuery,
     handler: async ({ req, params, query }) => addAttachment(deps, ...(await context(req, params.key)), req, query.name),
   });
 
   api.add({
-    method: 'get', path: '/api/tasks/:key/attachments', tag: 'approval', access: 'user',
+    method: 'get', path: '/api/tasks/:key/attachments', tag: 'approval', access: 'user', ask: ['read', 'Task'],
     summary: 'The attachments of a task', params: taskKeyParams, query: queryObject({}),
     handler: async ({ req, params }) => listAttachments(deps, (await context(req, params.key))[2]),
   });
 
   api.add({
-    method: 'get', path: '/api/tasks/:key/attachments/:id', tag: 'approval', access: 'user', produces: 'application/octet-stream',
+    method: 'get', path: '/api/tasks/:key/attachments/:id', tag: 'approval', access: 'user', ask: ['read', 'Task'], produces: 'application/octet-stream',
     summary: 'Download one attachment', params: taskKeyParams.extend({ id: z.string().regex(/^[a-f0-9]{24}$/) }), query: queryObject({}),
     handler: async ({ req, res, params }) => {
       const doc = await getAttachment(deps, (await context(req, params.key))[2], params.id);

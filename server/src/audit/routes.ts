@@ -17,7 +17,7 @@ export function auditRoutes(api: Api, deps: { db: Connection; trail: AuditTrail;
   const records = auditModel(deps.db);
 
   api.add({
-    method: 'get', path: '/api/audit', tag: 'audit', access: 'user',
+    method: 'get', path: '/api/audit', tag: 'audit', access: 'user', ask: ['read', 'AuditRecord'],
     summary: 'Audit records the user may read, newest first (department admins: their department)',
     query: listQuery,
     handler: async ({ req, query }) => {
@@ -37,7 +37,7 @@ export function auditRoutes(api: Api, deps: { db: Connection; trail: AuditTrail;
   });
 
   api.add({
-    method: 'get', path: '/api/audit/verify', tag: 'audit', access: 'user',
+    method: 'get', path: '/api/audit/verify', tag: 'audit', access: 'user', ask: ['verify', 'AuditRecord'],
     summary: 'Recomputes the SHA-256 chain of the whole audit trail and reports the first broken link',
     query: queryObject({}),
     handler: async ({ req }) => {

@@ -1,23 +1,21 @@
 import { expect } from 'chai';
-import { SignJWT } from 'jose';
+import jwt from 'jsonwebtoken';
 import supertest from 'supertest';
 import { startTestApp, testConfig, type TestApp } from '../../test/support.ts';
 import { userModel } from './user.model.ts';
 
-const key = new TextEncoder().encode(testConfig.JWT_SECRET);
+const key = Buffer.from(testConfig.JWT_SECRET, 'utf8');
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 /** A token like ours, with the parts an attacker may change. */
-function forge(options: { secret?: Uint8Array; alg?: 'HS256' | 'HS512'; issuer?: string; audience?: string; expiresAt?: number; roles?: string[] } = {}) {
+function forge(options: { secret?: Buffer; alg?: 'HS256' | 'HS512'; issuer?: string; audience?: string; expiresAt?: number; roles?: string[]; withoutExpiry?: boolean } = {}) {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ username: 'director', roles: options.roles ?? ['director'] })
-    .setProtectedHeader({ alg: options.alg ?? 'HS256', typ: 'JWT' })
-    .setSubject('000000000000000000000001')
-    .setIssuer(options.issuer ?? testConfig.JWT_ISSUER)
-    .setAudience(options.audience ?? testConfig.JWT_AUDIENCE)
-    .setIssuedAt(now - 60)
-    .setExpirationTime(options.expiresAt ?? now + 600)
-    .sign(options.secret ?? key);
+  const claims = {
+    sub: '000000000000000000000001', username: 'director', roles: options.roles ?? ['director'],
+    iss: options.issuer ?? testConfig.JWT_ISSUER, aud: options.audience ?? testConfig.JWT_AUDIENCE, iat: now - 60,
+    ...(options.withoutExpiry ? {} : { exp: options.expiresAt ?? now + 600 }),
+  };
+  return jwt.sign(claims, options.secret ?? key, { algorithm: options.alg ?? 'HS256' });
 }
 
 describe('attacks on sign-in and tokens: refused with problem+json, nothing changed', () => {
@@ -39,7 +37,7 @@ describe('attacks on sign-in and tokens: refused with problem+json, nothing chan
   });
 
   it('refuses a token signed with another secret (forged signature)', async () => {
-    expectUnauthenticated(await asBearer(await forge({ secret: new TextEncoder().encode('another-secret-0123456789-0123456789') })));
+    expectUnauthenticated(await asBearer(await forge({ secret: Buffer.from('another-secret-0123456789-0123456789') })));
   });
 
   it('refuses a genuine token whose payload was edited to claim more roles', async () => {
@@ -50,6 +48,10 @@ describe('attacks on sign-in and tokens: refused with problem+json, nothing chan
 
   it('refuses an expired token', async () => {
     expectUnauthenticated(await asBearer(await forge({ expiresAt: Math.floor(Date.now() / 1000) - 5 })));
+  });
+
+  it('refuses a token without an expiry (one that would never run out)', async () => {
+    expectUnauthenticated(await asBearer(await forge({ withoutExpiry: true })));
   });
 
   it('refuses a token for another audience', async () => {

@@ -1,13 +1,10 @@
 import type { RequestHandler } from 'express';
 import { AppError, unauthenticated } from '../shared/errors.ts';
+import { principalOf } from '../shared/principal.ts';
 import type { RevokedSessions } from './revocations.ts';
-import type { Principal, TokenService } from './tokens.ts';
+import type { TokenService } from './tokens.ts';
 
-declare module 'express-serve-static-core' {
-  interface Request {
-    principal?: Principal;
-  }
-}
+export { principalOf };
 
 const sessionRevoked = () => new AppError({
   status: 401, code: 'SESSION_REVOKED', zh: '该登录已退出或已被注销，请重新登录', en: 'This session was signed out or revoked; sign in again',
@@ -28,9 +25,4 @@ export function authenticate(tokens: TokenService, revoked?: RevokedSessions): R
     req.principal = principal;
     next();
   };
-}
-
-export function principalOf(req: { principal?: Principal }): Principal {
-  if (!req.principal) throw unauthenticated();
-  return req.principal;
 }

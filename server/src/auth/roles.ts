@@ -1,16 +1,6 @@
-/** The roles of the hall (see docs/glossary.md). Stored values are English; the UI translates. */
-export const roles = [
-  'windowClerk',
-  'issuingClerk',
-  'approver',
-  'departmentAdmin',
-  'processDesigner',
-  'director',
-  'hotlineOperator',
-  'systemAdmin',
-] as const;
+import { roles, type Role } from '../shared/principal.ts';
 
-export type Role = (typeof roles)[number];
+export { roles, type Role };
 
 export const roleNames: Record<Role, { zh: string; en: string }> = {
   windowClerk: { zh: '综合窗口受理人员', en: 'Window clerk' },

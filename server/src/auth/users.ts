@@ -41,7 +41,7 @@ export function userRoutes(api: Api, deps: { db: Connection; authority: Authorit
   const actorOf = (req: Parameters<typeof principalOf>[0]) => ({ userId: principalOf(req).userId, username: principalOf(req).username });
 
   api.add({
-    method: 'get', path: '/api/users', tag: 'users', access: 'user',
+    method: 'get', path: '/api/users', tag: 'users', access: 'user', ask: ['read', 'User'],
     summary: 'Users the caller may read (system admin and director: all; department admin: own department and the approvers serving it)',
     query: listQuery,
     handler: async ({ req, query }) => {
@@ -59,7 +59,7 @@ export function userRoutes(api: Api, deps: { db: Connection; authority: Authorit
   });
 
   api.add({
-    method: 'post', path: '/api/users', tag: 'users', access: 'user', status: 201,
+    method: 'post', path: '/api/users', tag: 'users', access: 'user', ask: ['create', 'User'], status: 201,
     summary: 'Create a user with roles, department, departments served and window (system admin; a department admin: own department, staff roles); audited',
     body: createBody,
     handler: async ({ req, body }) => {
@@ -75,7 +75,7 @@ export function userRoutes(api: Api, deps: { db: Connection; authority: Authorit
   });
 
   api.add({
-    method: 'patch', path: '/api/users/:id', tag: 'users', access: 'user',
+    method: 'patch', path: '/api/users/:id', tag: 'users', access: 'user', ask: ['update', 'User'],
     summary: 'Change a user\'s name, roles, department, departments served, window or active flag (system admin; a department admin: own staff, staff roles); audited',
     params: z.strictObject({ id: objectId }), body: updateBody,
     handler: async ({ req, params, body }) => {

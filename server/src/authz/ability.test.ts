@@ -4,7 +4,7 @@ import { subjectOf } from './enforce.ts';
 import { fixtures, NOW, principals, tableDelegations } from './test-fixtures.ts';
 import { actions, type Action } from './vocabulary.ts';
 
-const catalogue = ['read Matter.zjj', 'read Matter.gaj', 'read Material.zjj', 'read Material.gaj', 'read Department.any', 'read Calendar.any'];
+const catalogue = ['read Matter.zjj', 'read Matter.gaj', 'read Material.zjj', 'read Material.gaj', 'read Department.any', 'read Calendar.any', 'read ProcessVersion.any'];
 const on = (acts: Action[], keys: string[]) => acts.flatMap((a) => keys.map((k) => `${a} ${k}`));
 const allKeys = Object.keys(fixtures);
 const processes = allKeys.filter((k) => k.startsWith('Process.'));
@@ -50,7 +50,7 @@ const allowed: Record<string, string[]> = {
     ...on(['read', 'create', 'update', 'submit'], ['Process.zjjOwnDraft']),
     'read Report.zjj', 'read Supervision.zjj', 'reply Supervision.zjj',
   ],
-  processDesigner: [...catalogue, ...on(['read', 'create', 'update', 'submit', 'deploy'], processes)],
+  processDesigner: [...catalogue, ...on(['read', 'create', 'update', 'submit', 'deploy', 'deployWithoutReview'], processes)],
   hotlineOperator: [...catalogue, ...on(['read', 'create', 'update', 'dispatch'], ['HotlineTicket.any'])],
   systemAdmin: [
     ...catalogue,
@@ -113,6 +113,24 @@ describe('authority table: every role × action × subject', () => {
     expect(ability.can('deploy', subjectOf('Process', { processId: 'gaj-id-card', departmentCode: 'gaj' }))).to.equal(false);
     expect(ability.can('deploy', subjectOf('Process', { processId: 'single-department-approval' }))).to.equal(false);
     expect(ability.can('read', subjectOf('Process', { processId: 'single-department-approval' }))).to.equal(true);
+    expect(ability.can('deployWithoutReview', subjectOf('Process', { processId: 'zjj-permit', departmentCode: 'zjj' }))).to.equal(true);
+    expect(ability.can('deployWithoutReview', subjectOf('Process', { processId: 'gaj-id-card', departmentCode: 'gaj' }))).to.equal(false);
+  });
+
+  it('lets a comprehensive window receive every matter, a category window only its category\'s, an issuing window none', () => {
+    const matter = (windowCategory: string) => subjectOf('Matter', { code: 'zjj-A', departmentCode: 'zjj', windowCategory });
+    const clerkAt = (window: { number: string; group: string; role: string; category: string }) =>
+      defineAbilityFor({ ...principals.windowClerk, windowNumber: window.number }, [], NOW, { window });
+    const comprehensive = clerkAt({ number: 'C01', group: 'comprehensive', role: 'acceptance', category: 'comprehensive' });
+    expect(['construction', 'publicSecurity'].map((c) => comprehensive.can('receive', matter(c)))).to.deep.equal([true, true]);
+    const construction = clerkAt({ number: 'C07', group: 'categorized', role: 'acceptance', category: 'construction' });
+    expect(['construction', 'publicSecurity'].map((c) => construction.can('receive', matter(c)))).to.deep.equal([true, false]);
+    const issuing = clerkAt({ number: 'C18', group: 'comprehensive', role: 'issuing', category: 'comprehensive' });
+    expect(issuing.can('receive', matter('construction'))).to.equal(false);
+    // the window must be the clerk's own, and a clerk without one receives nothing
+    expect(defineAbilityFor({ ...principals.windowClerk, windowNumber: 'C02' }, [], NOW, { window: { number: 'C01', group: 'comprehensive', role: 'acceptance', category: 'comprehensive' } })
+      .can('receive', matter('construction'))).to.equal(false);
+    expect(defineAbilityFor(principals.windowClerk, [], NOW).can('receive', matter('construction'))).to.equal(false);
   });
 
   it('never lets the author of a draft publish it, except the system admin', () => {

@@ -1,7 +1,6 @@
 import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/ability';
-import type { Principal } from '../auth/index.ts';
-import { roles, type Role } from '../auth/roles.ts';
-import { delegatedPowers, type Action, type ActiveDelegation, type AppAbility, type SubjectName } from './vocabulary.ts';
+import { roles, type Principal, type Role } from '../shared/principal.ts';
+import { delegatedPowers, type Action, type ActiveDelegation, type AppAbility, type ClerkWindow, type SubjectName } from './vocabulary.ts';
 
 /** The roles a department admin may give their own staff: powers the department's own code bounds. */
 export const departmentStaffRoles: readonly Role[] = ['approver', 'processDesigner'];
@@ -17,9 +16,10 @@ export const departmentStaffRoles: readonly Role[] = ['approver', 'processDesign
  *
  * Delegated powers (授权) come only from delegations that are active at `now`: not revoked, and
  * `validFrom <= now < validUntil`; a delegation for a department the approver does not serve is
- * ignored. Applicants and principals without a staff role get no rule at all.
+ * ignored. Applicants and principals without a staff role get no rule at all. `context.window` is the
+ * window the clerk sits at (`principal.windowNumber`), which decides the matters they receive.
  */
-export function defineAbilityFor(principal: Principal, delegations: readonly ActiveDelegation[], now: Date): AppAbility {
+export function defineAbilityFor(principal: Principal, delegations: readonly ActiveDelegation[], now: Date, context: { window?: ClerkWindow } = {}): AppAbility {
   // Conditions are plain Mongo queries on the fields named in vocabulary.ts; the table test, not
   // the type checker, holds them to account (CASL types conditions by class, we have none).
   const builder = new AbilityBuilder<MongoAbility>(createMongoAbility);
@@ -30,8 +30,9 @@ export function defineAbilityFor(principal: Principal, delegations: readonly Act
   const served = [...new Set([ownDept, ...(principal.servesDepartmentCodes ?? [])].filter((d): d is string => Boolean(d)))];
 
   if (principal.roles.length > 0) {
-    // Any member of staff reads the hall's catalogue and the working-day calendar (deadlines).
-    can('read', ['Matter', 'Material', 'Department', 'Calendar']);
+    // Any member of staff reads the hall's catalogue and organisation, the working-day calendar
+    // (deadlines) and the published process versions (the diagrams on task and dashboard pages).
+    can('read', ['Matter', 'Material', 'Department', 'Calendar', 'ProcessVersion']);
   }
 
   if (has('director')) {
@@ -53,6 +54,13 @@ export function defineAbilityFor(principal: Principal, delegations: readonly Act
     can('create', ['Case', 'Document']);
     can('read', ['Case', 'Document'], { receivedBy: principal.userId });
     can('update', 'Case', { receivedBy: principal.userId, stage: 'intake' });
+    // 收件: a comprehensive acceptance window (综合窗口, 无差别受理) receives every hall matter, a
+    // category window only the matters of its own category; an issuing window receives none.
+    const window = context.window;
+    if (window && window.number === principal.windowNumber && window.role === 'acceptance') {
+      if (window.group === 'comprehensive') can('receive', 'Matter');
+      else can('receive', 'Matter', { windowCategory: window.category });
+    }
   }
 
   if (has('issuingClerk')) {
@@ -115,9 +123,11 @@ export function defineAbilityFor(principal: Principal, delegations: readonly Act
   if (has('processDesigner')) {
     // 业务人员: draws and publishes BPMN versions — a hall-wide designer any process, a designer of
     // a department only that department's (process ids `<department>-…`).
+    // Only designers deploy a file directly (POST /api/processes, and the shipped workflows at
+    // start-up) without a draft and a reviewer.
     can('read', 'Process');
-    if (ownDept) can(['create', 'update', 'submit', 'deploy'], 'Process', { departmentCode: ownDept });
-    else can(['create', 'update', 'submit', 'deploy'], 'Process');
+    if (ownDept) can(['create', 'update', 'submit', 'deploy', 'deployWithoutReview'], 'Process', { departmentCode: ownDept });
+    else can(['create', 'update', 'submit', 'deploy', 'deployWithoutReview'], 'Process');
   }
 
   // Four eyes on every process change: whoever wrote a draft does not publish it (the system admin,

@@ -1,13 +1,15 @@
 import type { Request } from 'express';
-import { principalOf, type Principal } from '../auth/index.ts';
+import { principalOf, type Principal } from '../shared/principal.ts';
 import { defineAbilityFor } from './ability.ts';
-import type { ActiveDelegation, AppAbility } from './vocabulary.ts';
+import type { ActiveDelegation, AppAbility, ClerkWindow } from './vocabulary.ts';
 
 export interface AuthorityDeps {
   /** Delegations granted to the user that are not revoked and whose validity contains `now`. */
   delegationsOf(userId: string, now: Date): Promise<ActiveDelegation[]>;
   /** A principal for a user id (workers acting for a user); undefined when unknown or inactive. */
   principalOf(userId: string): Promise<Principal | undefined>;
+  /** The window of that number (catalog), for a window clerk's ability: which matters they receive. */
+  windowOf?(number: string): Promise<ClerkWindow | null | undefined>;
   clock?: () => Date;
 }
 
@@ -25,8 +27,11 @@ const cache = new WeakMap<Request, Promise<AppAbility>>();
 /** Builds abilities from the principal and the delegations active now (DESIGN.md "Authority"). */
 export function authority(deps: AuthorityDeps): Authority {
   const clock = deps.clock ?? (() => new Date());
-  const abilityFor = async (principal: Principal, now = clock()) =>
-    defineAbilityFor(principal, principal.roles.includes('approver') ? await deps.delegationsOf(principal.userId, now) : [], now);
+  const abilityFor = async (principal: Principal, now = clock()) => {
+    const delegations = principal.roles.includes('approver') ? await deps.delegationsOf(principal.userId, now) : [];
+    const window = principal.roles.includes('windowClerk') && principal.windowNumber ? await deps.windowOf?.(principal.windowNumber) : undefined;
+    return defineAbilityFor(principal, delegations, now, { window: window ?? undefined });
+  };
   return {
     abilityFor,
     abilityOf(req) {

@@ -63,11 +63,11 @@ function trustOperators(value: unknown): unknown {
 const subjectZh: Partial<Record<SubjectName, string>> = {
   Case: '办件', Task: '任务', Matter: '事项', Material: '申请材料', Department: '部门', Delegation: '授权',
   Document: '文书', Process: '流程', User: '用户', AuditRecord: '审计记录', Calendar: '工作日历', HotlineTicket: '12345 工单', Register: '登记簿', Queue: '排队叫号', QueueWindow: '窗口叫号',
-  Report: '统计报表', Supervision: '督办',
+  Report: '统计报表', Supervision: '督办', ProcessVersion: '流程版本',
 };
 
 const actionZh: Partial<Record<Action, string>> = {
-  read: '查看', create: '新建', update: '修改', delete: '删除', handle: '办理', claim: '签收', decide: '审批决定',
+  read: '查看', receive: '收件', create: '新建', update: '修改', delete: '删除', handle: '办理', claim: '签收', decide: '审批决定',
   coordinate: '组织协调', reviewAndReport: '审核上报', useSeal: '加盖行政审批专用章', supervise: '督办', issue: '发证',
-  submit: '提交审核', deploy: '发布', grant: '授权', revoke: '撤销', verify: '校验', dispatch: '派单', manage: '管理', reply: '答复',
+  submit: '提交审核', deploy: '发布', deployWithoutReview: '不经审核直接发布', grant: '授权', revoke: '撤销', verify: '校验', dispatch: '派单', manage: '管理', reply: '答复',
 };

@@ -1,7 +1,8 @@
 export { defineAbilityFor, isActive } from './ability.ts';
 export { authority, type Authority, type AuthorityDeps } from './authority.ts';
 export { accessibleFilter, assertCan, subjectOf } from './enforce.ts';
-export { authzRoutes } from './routes.ts';
+export { abilityFromPackedRules, authzRoutes } from './routes.ts';
+export { routeGuard } from './route-guard.ts';
 export * from './vocabulary.ts';
 export { mayReadDocument, type CaseAccessFields } from './documents.ts';
 export { auditRefusals, AuthorityRefused, type RefusedUse } from './refusals.ts';

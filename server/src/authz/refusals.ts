@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import type { AuditTrail } from '../audit/index.ts';
-import type { Principal } from '../auth/index.ts';
+import type { Principal } from '../shared/principal.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
 

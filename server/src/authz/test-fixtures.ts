@@ -68,4 +68,5 @@ export const fixtures: Record<string, { type: SubjectName; record: Record<string
   'Report.gaj': { type: 'Report', record: { departmentCode: 'gaj' } },
   'Supervision.zjj': { type: 'Supervision', record: { departmentCode: 'zjj' } },
   'Supervision.gaj': { type: 'Supervision', record: { departmentCode: 'gaj' } },
+  'ProcessVersion.any': { type: 'ProcessVersion', record: { processId: 'zjj-permit', version: 2 } },
 };

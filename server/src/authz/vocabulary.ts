@@ -11,28 +11,34 @@ import type { ForcedSubject, MongoAbility } from '@casl/ability';
  * - Document: the case's `departmentCode`, `matterCode`, `receivedBy`, `stage` copied onto it.
  * - Process: `departmentCode` — the `<department>-` prefix of the process id; none for hall-wide ones;
  *   `authorId` — on a draft, the user who wrote it (a reviewer is never the author).
- * - Matter / Material / Delegation / User / AuditRecord / HotlineTicket: `departmentCode`.
+ * - Matter / Material / Delegation / User / AuditRecord / HotlineTicket: `departmentCode`; Matter also
+ *   `windowCategory` (which category window receives it: action `receive`).
  * - QueueWindow (叫号 at a window): `windowNumber`. Queue: the hall's queues as a whole (figures, 停止取号).
  * - Register (supervisors' registers: seal uses, certificates, cases by deadline, 督办): the
  *   `departmentCode` of the rows read.
  * - Report (the director's figures, analytics/): `departmentCode` of the figures read.
  * - Supervision (督办 orders, monitoring/): `departmentCode` of the department supervised.
+ * - ProcessVersion: a published version of a process (its diagram and history; no case data).
  */
 export const subjectNames = [
   'Case', 'Task', 'Matter', 'Material', 'Department', 'Delegation', 'Document', 'Process', 'User',
   'AuditRecord', 'Calendar', 'HotlineTicket', 'Register', 'Incident', 'Queue', 'QueueWindow', 'Report', 'Supervision',
+  'ProcessVersion',
 ] as const;
 export type SubjectName = (typeof subjectNames)[number];
 
 /**
  * Actions. `manage` is CASL's wildcard (any action). Delegated powers (授权) are actions of their own:
  * `decide` (审批决定权), `coordinate` (组织协调权), `reviewAndReport` (审核上报权), `useSeal`
- * (行政审批专用章). `submit` hands a process draft in for review (提交审核); `deploy` publishes it.
+ * (行政审批专用章). `submit` hands a process draft in for review (提交审核); `deploy` publishes it;
+ * `deployWithoutReview` deploys a BPMN file straight away, without a draft and a reviewer (the
+ * hall's designers).
+ * `receive` (收件) on a Matter: the clerk's window may take in applications for it.
  */
 export const actions = [
   'manage', 'read', 'create', 'update', 'delete',
-  'handle', 'claim', 'decide', 'coordinate', 'reviewAndReport', 'useSeal', 'supervise', 'issue',
-  'submit', 'deploy', 'grant', 'revoke', 'verify', 'dispatch', 'resolve', 'reply',
+  'receive', 'handle', 'claim', 'decide', 'coordinate', 'reviewAndReport', 'useSeal', 'supervise', 'issue',
+  'submit', 'deploy', 'deployWithoutReview', 'grant', 'revoke', 'verify', 'dispatch', 'resolve', 'reply',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -65,4 +71,14 @@ export interface ActiveDelegation {
   validFrom: Date;
   validUntil: Date;
   revokedAt?: Date | null;
+}
+
+/** The window a clerk sits at, as the ability sees it (catalog's windows): which matters it receives. */
+export interface ClerkWindow {
+  number: string;
+  /** `comprehensive` (综合窗口: every hall matter) or `categorized` (分类窗口: its category's). */
+  group: string;
+  /** `acceptance` windows receive applications; `issuing` windows hand over results. */
+  role: string;
+  category: string;
 }

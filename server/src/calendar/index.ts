@@ -1,6 +1,6 @@
 export { HALL_TIME_ZONE, todayInHall, type IsoDate } from './dates.ts';
 export { nationalDays } from './national.ts';
-export { calendarRoutes, assertMayMaintainCalendar, type CalendarRouteDeps } from './routes.ts';
+export { calendarRoutes, type CalendarRouteDeps } from './routes.ts';
 export { CalendarService, type CalendarServiceDeps } from './service.ts';
 export {
   EXTENSION_DAYS, WorkingCalendar,

@@ -1,35 +1,27 @@
-import type { Request } from 'express';
 import { z } from 'zod';
 import { overrideBody } from './override.schema.ts';
 import { principalOf } from '../auth/index.ts';
 import { assertCan, type Authority } from '../authz/index.ts';
-import { forbidden } from '../shared/errors.ts';
 import { queryObject, type Api } from '../shared/http.ts';
 import { todayInHall } from './dates.ts';
 import type { CalendarService } from './service.ts';
 
 export interface CalendarRouteDeps {
   calendar: CalendarService;
-  /** Asked by the working-day count (read Calendar); without it that route is not mounted. */
-  authority?: Authority;
+  /** Asked by the working-day count (read Calendar) and the overrides (update Calendar: ability.ts). */
+  authority: Authority;
 }
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
-/**
- * Who may change the hall's calendar. One function so that the CASL ability can replace it.
- * Throws 403 FORBIDDEN otherwise.
- */
-export function assertMayMaintainCalendar(req: Request): void {
-  if (!principalOf(req).roles.includes('systemAdmin')) throw forbidden('Only a system administrator may change the calendar', '只有系统管理员可以调整工作日历');
-}
-
 /** Calendar routes: due dates for signed-in users; the override list for administrators. */
 export function calendarRoutes(api: Api, deps: CalendarRouteDeps): void {
-  const { calendar } = deps;
+  const { calendar, authority } = deps;
+  /** Who keeps the hall's overrides (the system admin, ability.ts); 403 FORBIDDEN otherwise. */
+  const assertMayMaintain = async (req: Parameters<Authority['abilityOf']>[0]) => assertCan(await authority.abilityOf(req), 'update', 'Calendar');
 
   api.add({
-    method: 'get', path: '/api/calendar/due-date', tag: 'calendar', access: 'user',
+    method: 'get', path: '/api/calendar/due-date', tag: 'calendar', access: 'user', ask: ['read', 'Calendar'],
     summary: 'Due date of a limit of N working days from a date (national holidays, 调休 and the hall\'s overrides)',
     query: queryObject({
       from: isoDate.describe('date of receipt or acceptance (Asia/Shanghai)'),
@@ -47,24 +39,21 @@ export function calendarRoutes(api: Api, deps: CalendarRouteDeps): void {
     },
   });
 
-  const { authority } = deps;
-  if (authority) {
-    api.add({
-      method: 'get', path: '/api/calendar/working-days', tag: 'calendar', access: 'user',
-      summary: 'Working days after `from` up to and including `to` (default today): the days used, or left until a due date, shown beside calendar dates',
-      query: queryObject({ from: isoDate, to: isoDate.optional() }),
-      handler: async ({ req, query }) => {
-        assertCan(await authority.abilityOf(req), 'read', 'Calendar');
-        const cal = await calendar.calendar();
-        const today = todayInHall();
-        const to = query.to ?? today;
-        return { from: query.from, to, today, workingDays: cal.workingDaysBetween(query.from, to) };
-      },
-    });
-  }
+  api.add({
+    method: 'get', path: '/api/calendar/working-days', tag: 'calendar', access: 'user', ask: ['read', 'Calendar'],
+    summary: 'Working days after `from` up to and including `to` (default today): the days used, or left until a due date, shown beside calendar dates',
+    query: queryObject({ from: isoDate, to: isoDate.optional() }),
+    handler: async ({ req, query }) => {
+      assertCan(await authority.abilityOf(req), 'read', 'Calendar');
+      const cal = await calendar.calendar();
+      const today = todayInHall();
+      const to = query.to ?? today;
+      return { from: query.from, to, today, workingDays: cal.workingDaysBetween(query.from, to) };
+    },
+  });
 
   api.add({
-    method: 'get', path: '/api/calendar/days/:date', tag: 'calendar', access: 'user',
+    method: 'get', path: '/api/calendar/days/:date', tag: 'calendar', access: 'user', ask: ['read', 'Calendar'],
     summary: 'Whether a date is a working day, and why',
     params: z.strictObject({ date: isoDate }),
     query: queryObject({}),
@@ -72,32 +61,32 @@ export function calendarRoutes(api: Api, deps: CalendarRouteDeps): void {
   });
 
   api.add({
-    method: 'get', path: '/api/calendar/overrides', tag: 'calendar', access: 'user',
+    method: 'get', path: '/api/calendar/overrides', tag: 'calendar', access: 'user', ask: ['update', 'Calendar'],
     summary: 'The hall\'s calendar overrides (regional holidays, local closures, extra working days)',
     query: queryObject({ from: isoDate.optional(), to: isoDate.optional() }),
     handler: async ({ req, query }) => {
-      assertMayMaintainCalendar(req);
+      await assertMayMaintain(req);
       return { items: await calendar.listOverrides(query) };
     },
   });
 
   api.add({
-    method: 'post', path: '/api/calendar/overrides', tag: 'calendar', access: 'user', status: 201,
+    method: 'post', path: '/api/calendar/overrides', tag: 'calendar', access: 'user', ask: ['update', 'Calendar'], status: 201,
     summary: 'Add an override for one date, with the document that decided it',
     body: overrideBody,
     handler: async ({ req, body }) => {
-      assertMayMaintainCalendar(req);
+      await assertMayMaintain(req);
       return calendar.addOverride(body, principalOf(req).username);
     },
   });
 
   api.add({
-    method: 'delete', path: '/api/calendar/overrides/:date', tag: 'calendar', access: 'user', status: 204,
+    method: 'delete', path: '/api/calendar/overrides/:date', tag: 'calendar', access: 'user', ask: ['update', 'Calendar'], status: 204,
     summary: 'Remove the override of a date',
     params: z.strictObject({ date: isoDate }),
     query: queryObject({}),
     handler: async ({ req, res, params }) => {
-      assertMayMaintainCalendar(req);
+      await assertMayMaintain(req);
       await calendar.removeOverride(params.date);
       res.status(204).end();
     },

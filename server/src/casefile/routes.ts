@@ -22,7 +22,7 @@ export function casefileRoutes(api: Api, deps: CasefileDeps): void {
   const load = async (req: Parameters<Authority['abilityOf']>[0], caseNumber: string) => readableCase(deps.db, await deps.authority.abilityOf(req), caseNumber);
 
   api.add({
-    method: 'get', path: '/api/cases/:caseNumber/record', tag: 'casefile', access: 'user',
+    method: 'get', path: '/api/cases/:caseNumber/record', tag: 'casefile', access: 'user', ask: ['read', 'Case'],
     summary: 'Every step of a case: who held it, when, the outcome, the opinion, the delegation it was done under, attachments',
     params: caseNumberParams, query: queryObject({}),
     handler: async ({ req, params }) => {
@@ -32,7 +32,7 @@ export function casefileRoutes(api: Api, deps: CasefileDeps): void {
   });
 
   api.add({
-    method: 'get', path: '/api/cases/:caseNumber/path', tag: 'casefile', access: 'user',
+    method: 'get', path: '/api/cases/:caseNumber/path', tag: 'casefile', access: 'user', ask: ['read', 'Case'],
     summary: 'The elements of its process the case has passed through or stands at, with their dates (for the diagram)',
     params: caseNumberParams, query: queryObject({}),
     handler: async ({ req, params }) => {
@@ -42,7 +42,7 @@ export function casefileRoutes(api: Api, deps: CasefileDeps): void {
   });
 
   api.add({
-    method: 'post', path: '/api/cases/:caseNumber/approval-record', tag: 'casefile', access: 'user',
+    method: 'post', path: '/api/cases/:caseNumber/approval-record', tag: 'casefile', access: 'user', ask: ['read', 'Case'],
     summary: '审批表: issue the sealed PDF of the whole approval record as it stands (the same record again returns the same document)',
     params: caseNumberParams, body: queryObject({}),
     handler: async ({ req, params }) => {

@@ -25,7 +25,7 @@ const hallDate = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString
  */
 export function sealPreviewRoute(api: Api, deps: SealPreviewDeps): void {
   api.add({
-    method: 'get', path: '/api/tasks/:key/seal', tag: 'approval', access: 'user',
+    method: 'get', path: '/api/tasks/:key/seal', tag: 'approval', access: 'user', ask: ['read', 'Task'],
     summary: 'The seal a decision on this task would carry and the delegation that allows it, or why it is not allowed',
     params: taskKeyParams, query: queryObject({}),
     handler: async ({ req, params }) => {

@@ -22,7 +22,7 @@ export function matterAdminRoutes(api: Api, deps: { models: CatalogModels; autho
   };
 
   api.add({
-    method: 'post', path: '/api/matters', tag: 'catalog', access: 'user', status: 201,
+    method: 'post', path: '/api/matters', tag: 'catalog', access: 'user', ask: ['create', 'Matter'], status: 201,
     summary: 'Add a matter to the own department’s catalogue (department admin)',
     body: matterBodySchema,
     handler: async ({ req, body }) => {
@@ -34,7 +34,7 @@ export function matterAdminRoutes(api: Api, deps: { models: CatalogModels; autho
   });
 
   api.add({
-    method: 'put', path: '/api/matters/:code', tag: 'catalog', access: 'user',
+    method: 'put', path: '/api/matters/:code', tag: 'catalog', access: 'user', ask: ['update', 'Matter'],
     summary: 'Replace a matter of the own department (materials, limits, flags, process binding)',
     params: codeParams, body: matterBodySchema,
     handler: async ({ req, params, body }) => {

@@ -17,7 +17,7 @@ const matterQuery = queryObject({
 /** Read-only catalogue routes; any signed-in user may read the hall's catalogue. */
 export function catalogRoutes(api: Api, models: CatalogModels): void {
   const list = (path: string, summary: string, find: () => Promise<unknown[]>) =>
-    api.add({ method: 'get', path, tag: 'catalog', access: 'user', summary, query: queryObject({}), handler: async () => ({ items: await find() }) });
+    api.add({ method: 'get', path, tag: 'catalog', access: 'user', ask: ['read', 'Department'], summary, query: queryObject({}), handler: async () => ({ items: await find() }) });
 
   list('/api/departments', 'Departments with their back offices', () => models.departments.find({}, { _id: 0, __v: 0 }).sort({ code: 1 }).lean());
   list('/api/offices', 'Back-office approval offices (后台审批办公室)', () => models.offices.find({}, { _id: 0, __v: 0 }).sort({ code: 1 }).lean());
@@ -25,7 +25,7 @@ export function catalogRoutes(api: Api, models: CatalogModels): void {
   list('/api/zones', 'Functional zones of the hall', () => models.zones.find({}, { _id: 0, __v: 0 }).sort({ code: 1 }).lean());
 
   api.add({
-    method: 'get', path: '/api/matters', tag: 'catalog', access: 'user',
+    method: 'get', path: '/api/matters', tag: 'catalog', access: 'user', ask: ['read', 'Matter'],
     summary: 'Search matters by name or code; filter by department, type and handling type',
     query: matterQuery,
     handler: async ({ query }) => {
@@ -47,7 +47,7 @@ export function catalogRoutes(api: Api, models: CatalogModels): void {
   });
 
   api.add({
-    method: 'get', path: '/api/matters/:code', tag: 'catalog', access: 'user',
+    method: 'get', path: '/api/matters/:code', tag: 'catalog', access: 'user', ask: ['read', 'Matter'],
     summary: 'One matter with its materials, limits and process binding',
     params: z.strictObject({ code: z.string().regex(/^[a-z0-9_]{2,40}$/) }),
     query: queryObject({}),

@@ -35,7 +35,7 @@ export function documentRoutes(api: Api, deps: DocumentRouteDeps): void {
   });
 
   api.add({
-    method: 'get', path: '/api/documents/:id', tag: 'documents', access: 'user',
+    method: 'get', path: '/api/documents/:id', tag: 'documents', access: 'user', ask: ['read', 'Document'],
     summary: 'What is recorded about an issued document (without the PDF)',
     params: documentId,
     query: queryObject({}),
@@ -47,7 +47,7 @@ export function documentRoutes(api: Api, deps: DocumentRouteDeps): void {
   });
 
   api.add({
-    method: 'get', path: '/api/documents/:id/pdf', tag: 'documents', access: 'user', produces: 'application/pdf',
+    method: 'get', path: '/api/documents/:id/pdf', tag: 'documents', access: 'user', ask: ['read', 'Document'], produces: 'application/pdf',
     summary: 'The PDF of an issued document, byte for byte as issued',
     params: documentId,
     query: queryObject({}),

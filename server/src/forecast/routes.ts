@@ -9,7 +9,7 @@ import { forecastOf } from './forecast.ts';
 /** 流程预测, as visible as the case (404 for a case the user may not read). */
 export function forecastRoutes(api: Api, deps: { db: Connection; authority: Authority; calendar: CalendarService; clock?: () => Date }): void {
   api.add({
-    method: 'get', path: '/api/cases/:caseNumber/forecast', tag: 'forecast', access: 'user',
+    method: 'get', path: '/api/cases/:caseNumber/forecast', tag: 'forecast', access: 'user', ask: ['read', 'Case'],
     summary: '流程预测: the steps still to come on the case\'s process version, their holders and due working days',
     params: caseNumberParams, query: queryObject({}),
     handler: async ({ req, params }) => {

@@ -16,7 +16,7 @@ const resolveBody = z.strictObject({ retries: z.number().int().min(1).max(10).op
  */
 export function incidentRoutes(api: Api, deps: { engine: WorkflowEngine; authority: Authority; trail: AuditTrail }): void {
   api.add({
-    method: 'get', path: '/api/incidents', tag: 'incidents', access: 'user',
+    method: 'get', path: '/api/incidents', tag: 'incidents', access: 'user', ask: ['read', 'Incident'],
     summary: 'Open incidents of the workflow engine (system admin), optionally of one process instance',
     query: listQuery,
     handler: async ({ req, query }) => {
@@ -27,7 +27,7 @@ export function incidentRoutes(api: Api, deps: { engine: WorkflowEngine; authori
   });
 
   api.add({
-    method: 'post', path: '/api/incidents/:key/resolve', tag: 'incidents', access: 'user',
+    method: 'post', path: '/api/incidents/:key/resolve', tag: 'incidents', access: 'user', ask: ['resolve', 'Incident'],
     summary: 'Resolves an incident once its cause is fixed; a job out of retries gets `retries` more tries (default 1)',
     params: keyParams, body: resolveBody,
     handler: async ({ req, params, body }) => {

@@ -17,7 +17,7 @@ export function intakeRoutes(api: Api, deps: { intake: IntakeService; authority:
   const replies = new IdempotentReplies(intake.cases.db);
 
   api.add({
-    method: 'post', path: '/api/cases', tag: 'intake', access: 'user', status: 201,
+    method: 'post', path: '/api/cases', tag: 'intake', access: 'user', ask: ['create', 'Case'], status: 201,
     summary: '统一收件: receive an application at a window and decide (accept, 容缺, 承诺, 补正, refuse, or receive only). An Idempotency-Key header makes a repeat (double click, retry) return the first answer instead of a second case',
     body: intakeBodySchema,
     handler: async ({ req, res, body }) => {
@@ -31,7 +31,7 @@ export function intakeRoutes(api: Api, deps: { intake: IntakeService; authority:
   });
 
   api.add({
-    method: 'get', path: '/api/cases', tag: 'intake', access: 'user',
+    method: 'get', path: '/api/cases', tag: 'intake', access: 'user', ask: ['read', 'Case'],
     summary: 'Cases the signed-in user may see (filtered by authority), newest first',
     query: queryObject({ status: z.enum(caseStatuses).optional(), matter: z.string().regex(/^[a-z0-9_]{2,40}$/).optional(), ...paging }),
     handler: async ({ req, query }) => {
@@ -49,7 +49,7 @@ export function intakeRoutes(api: Api, deps: { intake: IntakeService; authority:
   });
 
   api.add({
-    method: 'get', path: '/api/cases/:caseNumber', tag: 'intake', access: 'user',
+    method: 'get', path: '/api/cases/:caseNumber', tag: 'intake', access: 'user', ask: ['read', 'Case'],
     summary: 'One case with its materials, deadlines, documents and timeline',
     params: caseNumberParams,
     handler: async ({ req, params }) => {
@@ -61,28 +61,28 @@ export function intakeRoutes(api: Api, deps: { intake: IntakeService; authority:
   });
 
   api.add({
-    method: 'post', path: '/api/cases/:caseNumber/decision', tag: 'intake', access: 'user',
+    method: 'post', path: '/api/cases/:caseNumber/decision', tag: 'intake', access: 'user', ask: ['update', 'Case'],
     summary: 'Decide on a case that was received for review, within 5 working days (行政许可法第三十二条)',
     params: caseNumberParams, body: laterDecisionSchema,
     handler: async ({ req, params, body }) => caseView(await intake.decide(principalOf(req), await authority.abilityOf(req), params.caseNumber, body.decision)),
   });
 
   api.add({
-    method: 'post', path: '/api/cases/:caseNumber/corrections', tag: 'intake', access: 'user',
+    method: 'post', path: '/api/cases/:caseNumber/corrections', tag: 'intake', access: 'user', ask: ['update', 'Case'],
     summary: 'The applicant supplied everything the correction notice listed: accept from today',
     params: caseNumberParams, body: supplySchema,
     handler: async ({ req, params, body }) => caseView(await intake.supplyCorrection(principalOf(req), await authority.abilityOf(req), params.caseNumber, body.materials)),
   });
 
   api.add({
-    method: 'post', path: '/api/cases/:caseNumber/pending-materials', tag: 'intake', access: 'user',
+    method: 'post', path: '/api/cases/:caseNumber/pending-materials', tag: 'intake', access: 'user', ask: ['create', 'Case'],
     summary: '容缺: record missing materials supplied after acceptance',
     params: caseNumberParams, body: supplySchema,
     handler: async ({ req, params, body }) => caseView(await intake.supplyPending(principalOf(req), await authority.abilityOf(req), params.caseNumber, body.materials)),
   });
 
   api.add({
-    method: 'post', path: '/api/cases/:caseNumber/resubmissions', tag: 'intake', access: 'user',
+    method: 'post', path: '/api/cases/:caseNumber/resubmissions', tag: 'intake', access: 'user', ask: ['create', 'Case'],
     summary: 'The applicant brings corrected materials or revised drawings a back-office step asked for; the clock restarts',
     params: caseNumberParams, body: z.strictObject({ kind: z.enum(['correction', 'drawings']) }),
     handler: async ({ req, params, body }) => caseView(await intake.resubmit(await authority.abilityOf(req), params.caseNumber, body.kind, principalOf(req))),

@@ -85,21 +85,19 @@ export class IntakeService {
     return matter;
   }
 
-  /** A comprehensive acceptance window receives every hall matter; a category window only its own. */
-  private async assertWindowMayReceive(principal: Principal, matter: Matter): Promise<string> {
-    const window = principal.windowNumber ? await this.catalog.windows.findOne({ number: principal.windowNumber }).lean() : null;
-    const allowed = window && window.role === 'acceptance' && (window.group === 'comprehensive' || window.category === matter.windowCategory);
-    if (!window || !allowed) {
+  /** Whether the clerk's window receives the matter is the ability's rule (`receive` Matter, ability.ts). */
+  private assertWindowMayReceive(principal: Principal, ability: AppAbility, matter: Matter): string {
+    if (!principal.windowNumber || !ability.can('receive', subjectOf('Matter', matter))) {
       throw new AppError({ status: 403, code: 'WINDOW_MAY_NOT_RECEIVE', zh: `${principal.windowNumber ?? '未分配'}号窗口不能受理“${matter.nameZh}”`, en: `Window ${principal.windowNumber ?? '(none)'} may not receive this matter`, fields: [{ field: 'body.matterCode', message: 'not received at this window' }] });
     }
-    return window.number;
+    return principal.windowNumber;
   }
 
   /** Receives an application and applies the clerk's decision. Throws AppError; stores nothing then. */
   async receive(principal: Principal, ability: AppAbility, body: IntakeBody): Promise<Case> {
     assertCan(ability, 'create', 'Case');
     const matter = await this.matter(body.matterCode);
-    const windowNumber = await this.assertWindowMayReceive(principal, matter);
+    const windowNumber = this.assertWindowMayReceive(principal, ability, matter);
     const materials = checklist(matter, body.materials);
     const { openMaterials } = checkDecision(matter, materials, body.decision);
     const ctx = await this.context(matter);

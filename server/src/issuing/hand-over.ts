@@ -26,7 +26,7 @@ export interface HandOverDeps {
  */
 export function handOverRoutes(api: Api, deps: HandOverDeps): void {
   api.add({
-    method: 'post', path: '/api/issuing/cases/:caseNumber/hand-over', tag: 'issuing', access: 'user',
+    method: 'post', path: '/api/issuing/cases/:caseNumber/hand-over', tag: 'issuing', access: 'user', ask: ['issue', 'Case'],
     summary: '发证: hand the certificate over in person, by post or electronically (电子送达) and record the 送达回证',
     params: caseNumberParams, body: handOverBody,
     handler: async ({ req, params, body }) => {

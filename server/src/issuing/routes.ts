@@ -40,7 +40,7 @@ export function issuingRoutes(api: Api, deps: { db: Connection; authority: Autho
   });
 
   api.add({
-    method: 'post', path: '/api/certificates/:number/revoke', tag: 'issuing', access: 'user',
+    method: 'post', path: '/api/certificates/:number/revoke', tag: 'issuing', access: 'user', ask: ['decide', 'Case'],
     summary: 'Revoke a certificate (撤销): a decision, so it needs the decision power for the matter',
     params: z.strictObject({ number: z.string().regex(/^[A-Z]{2,8}\d{10}$/) }),
     body: z.strictObject({ reason: z.string().trim().min(2).max(500) }),

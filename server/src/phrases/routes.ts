@@ -23,12 +23,12 @@ export function phraseRoutes(api: Api, deps: { db: Connection; authority: Author
   };
 
   api.add({
-    method: 'get', path: '/api/phrases', tag: 'phrases', access: 'user', summary: 'My 常用语 (suggested defaults while I have none)',
+    method: 'get', path: '/api/phrases', tag: 'phrases', access: 'user', ask: ['handle', 'Task'], summary: 'My 常用语 (suggested defaults while I have none)',
     query: queryObject({}), handler: async ({ req }) => list(await owner(req)),
   });
 
   api.add({
-    method: 'post', path: '/api/phrases', tag: 'phrases', access: 'user', status: 201, summary: 'Save a 常用语 (saving one I have already changes nothing)',
+    method: 'post', path: '/api/phrases', tag: 'phrases', access: 'user', ask: ['handle', 'Task'], status: 201, summary: 'Save a 常用语 (saving one I have already changes nothing)',
     body: phraseBody,
     handler: async ({ req, body }) => {
       const userId = await owner(req);
@@ -45,7 +45,7 @@ export function phraseRoutes(api: Api, deps: { db: Connection; authority: Author
   });
 
   api.add({
-    method: 'delete', path: '/api/phrases/:id', tag: 'phrases', access: 'user', summary: 'Delete one of my 常用语',
+    method: 'delete', path: '/api/phrases/:id', tag: 'phrases', access: 'user', ask: ['handle', 'Task'], summary: 'Delete one of my 常用语',
     params: phraseParams, query: queryObject({}),
     handler: async ({ req, params }) => {
       const userId = await owner(req);

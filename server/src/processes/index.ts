@@ -36,7 +36,7 @@ export function processesFeature(api: Api, deps: ProcessesDeps): ProcessService 
     jobTypes: deps.jobTypes,
     maxXmlBytes: deps.maxXmlBytes,
   });
-  processRoutes(api, service, { maxXmlBytes: deps.maxXmlBytes });
+  processRoutes(api, service, { maxXmlBytes: deps.maxXmlBytes, authority: deps.authority });
   if (deps.authority && deps.trail) {
     const drafts = new DraftService({ drafts: processDraftModel(deps.db), processes: service, trail: deps.trail, maxXmlBytes: deps.maxXmlBytes });
     draftRoutes(api, { drafts, processes: service, authority: deps.authority });

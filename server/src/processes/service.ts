@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Model } from 'mongoose';
 import type { Principal } from '../auth/index.ts';
+import { assertCan, defineAbilityFor, subjectOf, type AppAbility } from '../authz/index.ts';
 import type { WorkflowEngine } from '../engine/port.ts';
 import { conflict, notFound, type FieldProblem } from '../shared/errors.ts';
-import { assertMayPublish } from './access.ts';
+import { processOutOfScope } from './problems.ts';
 import type { ProcessVersion } from './model.ts';
 import { versionChanges } from './changes.ts';
 import { validateBpmn, type ValidatedBpmn } from './validate.ts';
@@ -44,14 +45,18 @@ export class ProcessService {
   constructor(private readonly deps: ProcessServiceDeps) {}
 
   /**
-   * Throws FORBIDDEN before reading the file when the principal is no designer; the validation
-   * errors of `validateBpmn`; PROCESS_OUT_OF_SCOPE; PROCESS_VERSION_CONFLICT when the engine answers
-   * with a version already recorded for different XML. Nothing is deployed on any refusal.
+   * Asks the ability (`deployWithoutReview` Process, ability.ts): throws FORBIDDEN before reading the file when
+   * the principal may publish no process; the validation errors of `validateBpmn`;
+   * PROCESS_OUT_OF_SCOPE for a process of a department the principal may not publish for;
+   * PROCESS_VERSION_CONFLICT when the engine answers with a version already recorded for different
+   * XML. Nothing is deployed on any refusal. Without `ability` (the shipped workflows at start-up),
+   * the principal's own is built: publishing needs no delegation.
    */
-  async publish(xml: string, principal: Principal): Promise<{ processes: PublishedVersion[]; warnings: FieldProblem[] }> {
-    assertMayPublish(principal);
+  async publish(xml: string, principal: Principal, ability: AppAbility = defineAbilityFor(principal, [], new Date())): Promise<{ processes: PublishedVersion[]; warnings: FieldProblem[] }> {
+    assertCan(ability, 'deployWithoutReview', 'Process');
     const validated = await this.validate(xml);
-    assertMayPublish(principal, validated.processes.map((p) => p.processId));
+    const outside = validated.processes.find((p) => !ability.can('deployWithoutReview', subjectOf('Process', { processId: p.processId, departmentCode: departmentOfProcess(p.processId) })));
+    if (outside) throw processOutOfScope(outside.processId, principal.departmentCode ?? '—');
     return this.deploy(xml, validated, { author: principal });
   }
 
@@ -131,3 +136,6 @@ export class ProcessService {
 
 const pick = (v: Pick<ProcessVersion, 'processId' | 'version' | 'key' | 'checksum' | 'deployedAt'>): PublishedVersion =>
   ({ processId: v.processId, version: v.version, key: v.key, checksum: v.checksum, deployedAt: v.deployedAt });
+
+/** The department a published process belongs to: the `<department>-` prefix of its id (vocabulary.ts); none for hall-wide ids. */
+export const departmentOfProcess = (processId: string): string | undefined => /^([a-z][a-z0-9]*)-/.exec(processId)?.[1];

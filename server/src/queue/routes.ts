@@ -72,7 +72,7 @@ export function queueRoutes(api: Api, deps: QueueRouteDeps): void {
     handler: async ({ params }) => desk.view(await appointments.checkIn(params.code)),
   });
 
-  const staff = { tag: 'queue', access: 'user' as const, params: windowParams };
+  const staff = { tag: 'queue', access: 'user' as const, ask: ['handle', 'QueueWindow'] as const, params: windowParams };
   const atWindow = async (req: Request, window: string) => {
     assertCan(await deps.authority.abilityOf(req), 'handle', subjectOf('QueueWindow', { windowNumber: window }));
     return principalOf(req).username;
@@ -96,14 +96,14 @@ export function queueRoutes(api: Api, deps: QueueRouteDeps): void {
   api.add({ ...staff, method: 'post', path: '/api/queue/windows/:window/resume', summary: '恢复服务', handler: async ({ req, params }) => { await atWindow(req, params.window); return calling.setPaused(params.window, false); } });
 
   api.add({
-    tag: 'queue', access: 'user', method: 'get', path: '/api/queue/figures', summary: "A day's queue figures: tickets, waiting and service time per queue, window and hour; abandonment; appointments kept", query: figuresQuery,
+    tag: 'queue', access: 'user', ask: ['read', 'Queue'], method: 'get', path: '/api/queue/figures', summary: "A day's queue figures: tickets, waiting and service time per queue, window and hour; abandonment; appointments kept", query: figuresQuery,
     handler: async ({ req, query }) => {
       assertCan(await deps.authority.abilityOf(req), 'read', 'Queue');
       return queueFigures(desk, query.day ?? hallClock(desk.now()).day);
     },
   });
   api.add({
-    tag: 'queue', access: 'user', method: 'put', path: '/api/queue/queues/:queue', summary: '停止/恢复取号 for a queue', params: queueParams, body: queueSettingBody,
+    tag: 'queue', access: 'user', ask: ['update', 'Queue'], method: 'put', path: '/api/queue/queues/:queue', summary: '停止/恢复取号 for a queue', params: queueParams, body: queueSettingBody,
     handler: async ({ req, params, body }) => {
       assertCan(await deps.authority.abilityOf(req), 'update', 'Queue');
       await desk.models.settings.updateOne({ _id: params.queue }, { $set: { open: body.open, changedAt: desk.now(), changedBy: principalOf(req).username } }, { upsert: true });

@@ -38,12 +38,12 @@ export function registerRoutes(api: Api, deps: RegisterDeps): void {
       return { items: docs.map(register.row), total };
     };
     api.add({
-      method: 'get', path: `/api/registers/${register.name}`, tag: 'registers', access: 'user', summary: register.summary,
+      method: 'get', path: `/api/registers/${register.name}`, tag: 'registers', access: 'user', ask: ['read', 'Register'], summary: register.summary,
       query: queryObject({ ...register.query, ...paging }) as unknown as z.ZodType<Q & { page: number; pageSize: number }>,
       handler: async ({ req, query }) => ({ ...(await find(req, query, query.pageSize, (query.page - 1) * query.pageSize)), page: query.page, pageSize: query.pageSize }),
     });
     api.add({
-      method: 'get', path: `/api/registers/${register.name}/export`, tag: 'registers', access: 'user', produces: 'text/csv',
+      method: 'get', path: `/api/registers/${register.name}/export`, tag: 'registers', access: 'user', ask: ['read', 'Register'], produces: 'text/csv',
       summary: `${register.summary} — CSV export (UTF-8, at most ${EXPORT_MAX} rows)`,
       query: queryObject(register.query) as unknown as z.ZodType<Q>,
       handler: async ({ req, res, query }) => sendCsv(res, register.name, deps.today(), register.columns, (await find(req, query, EXPORT_MAX, 0)).items),
@@ -73,7 +73,7 @@ function casesByDeadline(api: Api, deps: RegisterDeps): void {
       .sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.caseNumber.localeCompare(b.caseNumber));
   };
   api.add({
-    method: 'get', path: '/api/registers/cases', tag: 'registers', access: 'user',
+    method: 'get', path: '/api/registers/cases', tag: 'registers', access: 'user', ask: ['read', 'Register'],
     summary: 'Open cases with their deadline state (red overdue, yellow warning), filterable by state, department and matter; most urgent first',
     query: queryObject({ ...shape, ...paging }),
     handler: async ({ req, query }) => {
@@ -82,7 +82,7 @@ function casesByDeadline(api: Api, deps: RegisterDeps): void {
     },
   });
   api.add({
-    method: 'get', path: '/api/registers/cases/export', tag: 'registers', access: 'user', produces: 'text/csv',
+    method: 'get', path: '/api/registers/cases/export', tag: 'registers', access: 'user', ask: ['read', 'Register'], produces: 'text/csv',
     summary: 'Open cases with their deadline state — CSV export', query: queryObject(shape),
     handler: async ({ req, res, query }) => sendCsv(res, 'cases', deps.today(), caseColumns, (await rows(req, query)).slice(0, EXPORT_MAX)),
   });

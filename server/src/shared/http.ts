@@ -1,5 +1,6 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { z, type ZodType } from 'zod';
+import type { Action, SubjectName } from '../authz/vocabulary.ts';
 import { validationFailed } from './errors.ts';
 import { limitGuard, limitOf } from './limits.ts';
 
@@ -7,6 +8,17 @@ export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** Who may call a route at all; finer rules are CASL's, asked inside the handler. */
 export type Access = 'public' | 'user';
+
+/**
+ * The question a signed-in route asks the user's ability before it reads its input: may they
+ * `action` some `subject` at all (`ability.can(action, subject)` on the type)? Several: any one
+ * suffices. The record-level question (this case, this task) stays in the handler. A route without
+ * one must be listed as open to every signed-in user (authz/route-guard.test.ts).
+ */
+export type Ask = readonly [action: Action, subject: SubjectName];
+
+/** Asks the ability of the request's user; throws 403 when none of `asks` is allowed (authz/route-guard.ts). */
+export type RouteGuard = (req: Request, asks: readonly Ask[]) => Promise<void>;
 
 export interface HandlerContext<P, Q, B> {
   req: Request;
@@ -23,6 +35,8 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   summary: string;
   tag: string;
   access: Access;
+  /** Asked of the ability before anything else (see `Ask`); only on `access: 'user'` routes. */
+  ask?: Ask | readonly Ask[];
   params?: ZodType<P>;
   query?: ZodType<Q>;
   body?: ZodType<B>;
@@ -42,12 +56,20 @@ export class Api {
   readonly routes: RouteSpec[] = [];
   readonly router = express.Router();
 
-  constructor(private readonly authenticate: RequestHandler) {}
+  constructor(private readonly authenticate: RequestHandler, private readonly guard?: RouteGuard) {}
 
   add<P, Q, B>(spec: RouteSpec<P, Q, B>): void {
     this.routes.push(spec as RouteSpec);
     const handlers: RequestHandler[] = [limitGuard(limitOf(spec))];
     if (spec.access === 'user') handlers.push(this.authenticate);
+    const asks = asksOf(spec);
+    if (spec.access === 'user' && asks.length > 0 && this.guard) {
+      const guard = this.guard;
+      handlers.push(async (req, _res, next) => {
+        await guard(req, asks);
+        next();
+      });
+    }
     handlers.push(async (req, res) => {
       const params = parse(spec.params, req.params, 'params');
       const query = parse(spec.query, req.query, 'query');
@@ -57,6 +79,12 @@ export class Api {
     });
     this.router[spec.method](spec.path, ...handlers);
   }
+}
+
+/** The asks of a route as a list (none when it declares none). */
+export function asksOf(spec: Pick<RouteSpec, 'ask'>): readonly Ask[] {
+  if (!spec.ask) return [];
+  return typeof spec.ask[0] === 'string' ? [spec.ask as Ask] : (spec.ask as readonly Ask[]);
 }
 
 function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: string): T {

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { defineAbilityFor, delegatedPowers } from '../authz/index.ts';
 import { delegation, NOW, principals } from '../authz/test-fixtures.ts';
 
-describe('task lists ask the ability without delegations', () => {
+describe('reading tasks depends on roles and departments, never on delegations', () => {
   it('holds because no delegation grants read: read rules on Task are the same with every power delegated', () => {
     const all = [delegation({ powers: [...delegatedPowers], allMatters: true })];
     for (const [role, principal] of Object.entries(principals)) {

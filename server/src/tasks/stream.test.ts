@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { SignJWT } from 'jose';
+import jwt from 'jsonwebtoken';
 import { startHall, type Hall } from '../approval/test-fixtures.ts';
 import { testConfig } from '../../test/support.ts';
 
@@ -124,9 +124,9 @@ describe('task board: 批量签收, the new lists and filters, and the live stre
     expect(unauthenticated.headers.get('content-type')).to.match(/problem\+json/);
 
     // a token that lives two seconds: the stream says `expired` and ends
-    const short = await new SignJWT({ username: 'approver.zjj', roles: ['approver'], dept: 'zjj', serves: [] })
-      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject(h.ids['approver.zjj']).setIssuer(testConfig.JWT_ISSUER).setAudience(testConfig.JWT_AUDIENCE)
-      .setIssuedAt().setExpirationTime('2s').sign(new TextEncoder().encode(testConfig.JWT_SECRET));
+    const short = jwt.sign({ username: 'approver.zjj', roles: ['approver'], dept: 'zjj', serves: [] }, testConfig.JWT_SECRET, {
+      algorithm: 'HS256', subject: h.ids['approver.zjj'], issuer: testConfig.JWT_ISSUER, audience: testConfig.JWT_AUDIENCE, expiresIn: 2,
+    });
     const brief = openStream(h.t.baseUrl, short);
     await brief.until((e) => e.event === 'expired', 'expired', 5000);
     await brief.done;

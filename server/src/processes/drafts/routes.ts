@@ -21,28 +21,28 @@ export function draftRoutes(api: Api, deps: { drafts: DraftService; processes: P
   const ability = (req: Parameters<Authority['abilityOf']>[0]) => deps.authority.abilityOf(req);
 
   api.add({
-    method: 'get', path: '/api/process-drafts', tag: 'processes', access: 'user',
+    method: 'get', path: '/api/process-drafts', tag: 'processes', access: 'user', ask: ['read', 'Process'],
     summary: 'Process drafts the user may read (the own department\'s, or all for a hall-wide designer), newest first, without XML',
     query: queryObject({}),
     handler: async ({ req }) => ({ items: await deps.drafts.list(await ability(req)) }),
   });
 
   api.add({
-    method: 'post', path: '/api/process-drafts', tag: 'processes', access: 'user', status: 201,
+    method: 'post', path: '/api/process-drafts', tag: 'processes', access: 'user', ask: ['create', 'Process'], status: 201,
     summary: 'Saves a new process draft (a department admin: ids `<department>-…` only)',
     body: z.strictObject({ xml, departmentCode: z.string().regex(/^[a-z][a-z0-9]{1,15}$/).optional(), simple }),
     handler: async ({ req, body }) => deps.drafts.create(await ability(req), principalOf(req), body),
   });
 
   api.add({
-    method: 'get', path: '/api/process-drafts/:id', tag: 'processes', access: 'user',
+    method: 'get', path: '/api/process-drafts/:id', tag: 'processes', access: 'user', ask: ['read', 'Process'],
     summary: 'One draft with its XML and review history',
     params: idParams, query: queryObject({}),
     handler: async ({ req, params }) => deps.drafts.get(await ability(req), params.id),
   });
 
   api.add({
-    method: 'put', path: '/api/process-drafts/:id', tag: 'processes', access: 'user',
+    method: 'put', path: '/api/process-drafts/:id', tag: 'processes', access: 'user', ask: ['update', 'Process'],
     summary: 'Saves a draft again (while it is a draft or sent back); the process id stays',
     params: idParams, body: z.strictObject({ xml, simple }),
     handler: async ({ req, params, body }) => deps.drafts.update(await ability(req), principalOf(req), params.id, body),
@@ -54,14 +54,14 @@ export function draftRoutes(api: Api, deps: { drafts: DraftService; processes: P
     ['publish', 'Publishes a submitted draft as the next version (a reviewer who is not the author, or the system admin; comment required)'],
   ] as const) {
     api.add({
-      method: 'post', path: `/api/process-drafts/:id/${action}`, tag: 'processes', access: 'user', summary,
+      method: 'post', path: `/api/process-drafts/:id/${action}`, tag: 'processes', access: 'user', ask: [action === 'submit' ? 'submit' : 'deploy', 'Process'], summary,
       params: idParams, body: commentBody,
       handler: async ({ req, params, body }) => deps.drafts[action](await ability(req), principalOf(req), params.id, body.comment),
     });
   }
 
   api.add({
-    method: 'post', path: '/api/processes/:processId/versions/:version/rollback', tag: 'processes', access: 'user', status: 201,
+    method: 'post', path: '/api/processes/:processId/versions/:version/rollback', tag: 'processes', access: 'user', ask: ['deploy', 'Process'], status: 201,
     summary: 'Publishes an old version again as the newest (rollback; comment required)',
     params: z.strictObject({ processId: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,99}$/, 'a BPMN process id'), version: z.coerce.number().int().min(1).max(1_000_000) }),
     body: commentBody,
@@ -69,7 +69,7 @@ export function draftRoutes(api: Api, deps: { drafts: DraftService; processes: P
   });
 
   api.add({
-    method: 'post', path: '/api/processes/checks', tag: 'processes', access: 'user',
+    method: 'post', path: '/api/processes/checks', tag: 'processes', access: 'user', ask: ['create', 'Process'],
     summary: 'Runs the publishing checks and the dry run on BPMN without publishing: 200 with every problem by element id (the modeler\'s 校验)',
     body: z.strictObject({ xml }),
     handler: async ({ req, body }) => {
