@@ -11,6 +11,7 @@ import type { ProcessService } from './processes/index.ts';
 import { reviewJobHandlers } from './review/index.ts';
 import { routingJobHandlers } from './routing/index.ts';
 import { keepFerretIdIndexes } from './shared/ferretdb-ids.ts';
+import { hotlineJobHandlers } from './hotline/index.ts';
 
 export const workflowsDir = fileURLToPath(new URL('../../workflows/', import.meta.url));
 
@@ -51,6 +52,8 @@ export function composeHall(deps: HallDeps): Hall {
     ...issuingJobHandlers({ db: deps.db, intake, documents: services.documents }),
     ...reviewJobHandlers({ intake, documents: services.documents }),
     ...approvalJobHandlers({ db: deps.db, authority: services.authority, documents: services.documents, trail: services.trail, clock: deps.clock }),
+    // 12345 (issue 18): 超期催办/督办 of a work order; handler takes zod-parsed variables (hotline/supervise.ts)
+    ...hotlineJobHandlers({ db: deps.db, trail: services.trail, clock: deps.clock }),
   };
   for (const [type, handler] of Object.entries(handlers)) {
     deps.engine.registerWorker(type, handler);
@@ -63,6 +66,11 @@ export function composeHall(deps: HallDeps): Hall {
   if (services.analytics) deps.engine.onEvent(services.analytics.onEvent);
   const timers = new IntakeTimers(intake);
   let idIndexes = { stop() {} };
+  // 12345 and 好差评 (issue 18): orders follow their process; unstarted rectifications and undelivered platform replies are swept
+  const hotline = services.hotline;
+  if (hotline) deps.engine.onUserTask(hotline.listener);
+  let hotlineSweep: NodeJS.Timeout | undefined;
+  const sweepHotline = () => hotline?.sweep().catch((err: unknown) => deps.logger.warn({ err }, 'hotline sweep failed'));
   return {
     app, services, engine: deps.engine, timers,
     async start() {
@@ -71,12 +79,15 @@ export function composeHall(deps: HallDeps): Hall {
       await deployShippedWorkflows(services.processes!);
       await timers.sweep();
       if (deps.sweepEveryMs !== 0) timers.start(deps.sweepEveryMs ?? 60_000);
+      await sweepHotline();
+      if (deps.sweepEveryMs !== 0) hotlineSweep = setInterval(sweepHotline, deps.sweepEveryMs ?? 60_000);
       idIndexes = keepFerretIdIndexes(deps.ferretdbSqliteDir, deps.db.db!.databaseName, (err) => deps.logger.warn({ err }, 'FerretDB _id index not added'));
     },
     async stop() {
       services.taskStream?.closeAll();
       idIndexes.stop();
       timers.stop();
+      clearInterval(hotlineSweep);
       await deps.engine.stop();
     },
   };

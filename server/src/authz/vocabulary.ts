@@ -11,7 +11,8 @@ import type { ForcedSubject, MongoAbility } from '@casl/ability';
  * - Document: the case's `departmentCode`, `matterCode`, `receivedBy`, `stage` copied onto it.
  * - Process: `departmentCode` — the `<department>-` prefix of the process id; none for hall-wide ones;
  *   `authorId` — on a draft, the user who wrote it (a reviewer is never the author).
- * - Matter / Material / Delegation / User / AuditRecord / HotlineTicket: `departmentCode`.
+ * - Matter / Material / Delegation / User / AuditRecord: `departmentCode`.
+ * - HotlineTicket (12345 工单): `departmentCode` (lead department), `coHandlers` (协办). Rating: `departmentCode`.
  * - QueueWindow (叫号 at a window): `windowNumber`. Queue: the hall's queues as a whole (figures, 停止取号).
  * - Register (supervisors' registers: seal uses, certificates, cases by deadline, 督办): the
  *   `departmentCode` of the rows read.
@@ -21,6 +22,8 @@ import type { ForcedSubject, MongoAbility } from '@casl/ability';
 export const subjectNames = [
   'Case', 'Task', 'Matter', 'Material', 'Department', 'Delegation', 'Document', 'Process', 'User',
   'AuditRecord', 'Calendar', 'HotlineTicket', 'Register', 'Incident', 'Queue', 'QueueWindow', 'Report', 'Supervision',
+  // 好差评 (issue 18): a rating of a case or hotline order; `departmentCode` of the department rated
+  'Rating',
 ] as const;
 export type SubjectName = (typeof subjectNames)[number];
 

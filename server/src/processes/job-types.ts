@@ -13,6 +13,8 @@ export const hallJobTypes = [
   'issue', // 发证
   'notify', // 通知
   'renderDocument', // 生成文书
+  // 12345 hotline (issue 18): 超期催办/督办 of a work order (server/src/hotline/supervise.ts)
+  'hotlineSupervise',
 ] as const;
 
 export type HallJobType = (typeof hallJobTypes)[number];

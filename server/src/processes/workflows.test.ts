@@ -37,7 +37,9 @@ const headersOf = (element: ModdleElement) =>
 
 describe('the hall\'s workflows and element templates', () => {
   it('ships a BPMN file for every process template the catalogue binds matters to', () => {
-    expect(bpmnFiles).to.deep.equal(Object.values(processIdOfTemplate).map((id) => `${id}.bpmn`).sort());
+    // processes of the hall that no matter is bound to: 12345 work orders and 差评整改 (issue 18)
+    const hallServices = ['hotline-order.bpmn', 'rating-rectification.bpmn'];
+    expect(bpmnFiles.filter((f) => !hallServices.includes(f))).to.deep.equal(Object.values(processIdOfTemplate).map((id) => `${id}.bpmn`).sort());
   });
 
   for (const file of bpmnFiles) {
