@@ -103,7 +103,7 @@ export class HotlineActions {
     await this.deps.orders.assertDepartments(body.departmentCode);
     const d = await this.deps.orders.clock.handling(this.now, order.category, order.urgency);
     return this.finish(principal, task, 'redispatch', {
-      departmentCode: body.departmentCode, handleDueAt: d.handleDueAt.toISOString(), superviseAt: d.superviseAt.toISOString(), sendBackUntil: d.sendBackUntil.toISOString(),
+      leadDepartment: body.departmentCode, handleDueAt: d.handleDueAt.toISOString(), superviseAt: d.superviseAt.toISOString(), sendBackUntil: d.sendBackUntil.toISOString(),
       ...(body.note ? { hotlineNote: body.note } : {}),
     });
   }

@@ -89,6 +89,8 @@ describe('12345 work orders: from the call to closure on the board, with working
 
     // the hotline reviews the send-back and re-dispatches: a new limit from Monday
     const review = await openStep(operator, t, number, 'hotlineReviewSendBack');
+    // the department does not review its own send-back: the step is not even on its board
+    expect((await zjj.post(`/api/hotline/tasks/${review.key}/review-send-back`, { outcome: 'uphold', note: '自己审核自己' })).status).to.equal(404);
     const same = await operator.post(`/api/hotline/tasks/${review.key}/review-send-back`, { outcome: 'redispatch', departmentCode: 'zjj' });
     expect(same.body.code).to.equal('REDISPATCH_TARGET');
     const moved = await operator.post(`/api/hotline/tasks/${review.key}/review-send-back`, { outcome: 'redispatch', departmentCode: 'scj', note: '改派市场监管局' });

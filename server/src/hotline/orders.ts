@@ -149,7 +149,9 @@ export class HotlineOrders {
 /** What the process and its tasks see of an order (the board shows the caller as the applicant). */
 export function processVariables(order: HotlineOrder) {
   return {
-    orderNumber: order._id, departmentCode: order.departmentCode, coHandlers: order.coHandlers, category: order.category, urgency: order.urgency,
+    // the department reaches the process only through the lead's candidate group: a `departmentCode`
+    // variable would make the hotline's own steps (退单/延期审核, 回访) the department's on the board
+    orderNumber: order._id, leadDepartment: order.departmentCode, coHandlers: order.coHandlers, category: order.category, urgency: order.urgency,
     title: order.title, content: order.content.slice(0, 500), location: order.location ?? null, applicantName: order.caller.name,
     handleDueAt: order.handleDueAt!.toISOString(), superviseAt: order.superviseAt!.toISOString(),
   };

@@ -39,7 +39,7 @@ export async function applyCompletion(orders: HotlineOrders, task: Pick<UserTask
     }
   } else if (task.elementId === 'reviewSendBack') {
     if (outcome === 'redispatch') {
-      await write('redispatched', { state: 'handling', departmentCode: v.departmentCode, ...deadlines }, { from: order.departmentCode, to: v.departmentCode }, { $unset: { signedAt: 1 } });
+      await write('redispatched', { state: 'handling', departmentCode: v.leadDepartment, ...deadlines }, { from: order.departmentCode, to: v.leadDepartment }, { $unset: { signedAt: 1 } });
     } else await write('sendBackUpheld', { state: 'handling' });
   } else if (task.elementId === 'reviewExtension') {
     if (outcome === 'extensionApproved') {

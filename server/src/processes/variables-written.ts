@@ -7,7 +7,7 @@ export const startVariables = [
   'caseId', 'caseNumber', 'matterCode', 'departmentCode', 'handlingType', 'acceptanceMode', 'acceptedOn', 'dueDate',
   'pendingMaterials', 'commitmentVerifyBy',
   // 12345 work orders and 差评整改 (issue 18): hotline/orders.ts processVariables, ratings/service.ts
-  'orderNumber', 'handleDueAt', 'superviseAt', 'ratingId', 'rectifyDueAt',
+  'orderNumber', 'leadDepartment', 'handleDueAt', 'superviseAt', 'ratingId', 'ratedDepartment', 'rectifyDueAt',
 ] as const;
 
 /** What each of the hall's workers writes when its job completes (workflows/README.md, "Job types"). */

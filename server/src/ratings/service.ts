@@ -96,7 +96,8 @@ export class Ratings {
     const started = await this.deps.engine.startInstance({
       processId: RECTIFICATION_PROCESS_ID,
       variables: {
-        ratingId: rating._id, departmentCode: rating.departmentCode, rectifyDueAt: rating.rectification!.dueAt.toISOString(), level: rating.level,
+        // only through the rectification's candidate group, never as `departmentCode`: the director's 申诉复核 is no task of the department's
+        ratingId: rating._id, ratedDepartment: rating.departmentCode, rectifyDueAt: rating.rectification!.dueAt.toISOString(), level: rating.level,
         comment: rating.comment ?? '', ratedNumber: rating.subject.number, applicantName: `${rating.subject.kind === 'case' ? '办件' : '工单'} ${rating.subject.number}`,
       },
     });
