@@ -1,23 +1,9 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { guardByIdOnFerretDb } from '../shared/ferretdb-guard.ts';
 import { serializeWritesBy } from '../shared/serialize.ts';
+import { hotlineCategories, hotlineStates, hotlineUrgencies, satisfactionLevels, type HotlineCategory, type HotlineState, type HotlineUrgency, type SatisfactionLevel } from './vocabulary.ts';
 
-/** 咨询, 求助, 投诉, 建议, 举报 (GB/T 39666 groups; stored English, the UI translates). */
-export const hotlineCategories = ['consultation', 'help', 'complaint', 'suggestion', 'report'] as const;
-export type HotlineCategory = (typeof hotlineCategories)[number];
-
-export const hotlineUrgencies = ['normal', 'urgent'] as const;
-export type HotlineUrgency = (typeof hotlineUrgencies)[number];
-
-/**
- * Where a work order (工单) stands (DOMAIN.md §10): 待派单 → 已直接办结 | 办理中 (待签收 / 已签收 /
- * 退单审核 / 延期审核) → 待回访 → 已办结. `rehandle` (重办) sends it back to `handling`.
- */
-export const hotlineStates = ['pendingDispatch', 'handling', 'sendBackReview', 'extensionReview', 'callBack', 'closed', 'closedDirectly'] as const;
-export type HotlineState = (typeof hotlineStates)[number];
-
-export const satisfactionLevels = ['verySatisfied', 'satisfied', 'basicallySatisfied', 'dissatisfied', 'veryDissatisfied'] as const;
-export type SatisfactionLevel = (typeof satisfactionLevels)[number];
+export { hotlineCategories, hotlineStates, hotlineUrgencies, satisfactionLevels, type HotlineCategory, type HotlineState, type HotlineUrgency, type SatisfactionLevel };
 
 export interface HotlineEvent {
   /** The operation, written once (a retried request adds nothing). */

@@ -2,9 +2,11 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import { guardByIdOnFerretDb } from '../shared/ferretdb-guard.ts';
 import { serializeWritesBy } from '../shared/serialize.ts';
 
-/** The five national levels (国办发〔2019〕51号), best first; the last two are 差评. */
-export const ratingLevels = ['verySatisfied', 'satisfied', 'basicallySatisfied', 'dissatisfied', 'veryDissatisfied'] as const;
-export type RatingLevel = (typeof ratingLevels)[number];
+import { satisfactionLevels, type SatisfactionLevel } from '../hotline/vocabulary.ts';
+
+/** The five national levels (国办发〔2019〕51号), best first (the hotline's call-back uses the same); the last two are 差评. */
+export const ratingLevels = satisfactionLevels;
+export type RatingLevel = SatisfactionLevel;
 export const badLevels: RatingLevel[] = ['dissatisfied', 'veryDissatisfied'];
 
 /**
