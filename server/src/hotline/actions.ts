@@ -15,6 +15,24 @@ export interface BoardActions {
   complete(principal: Principal, task: TaskDoc, outcome: string, variables: Variables, data: Record<string, unknown>): Promise<unknown>;
 }
 
+/**
+ * The holder completes a step (409 TASK_NOT_CLAIMED before 签收, TASK_HELD_BY_OTHER); with
+ * `takeIfFree` a free step is taken on the way — the hotline's and the director's own reviews, where
+ * one person answers.
+ */
+export async function holdStep(board: BoardActions, ability: AppAbility, principal: Principal, task: TaskDoc, takeIfFree: boolean): Promise<void> {
+  assertCan(ability, 'handle', taskSubject(task));
+  if (task.assignee === principal.username) return;
+  if (task.assignee === null && takeIfFree) {
+    await board.claim(ability, principal, task);
+    task.assignee = principal.username;
+    task.rev += 1;
+    return;
+  }
+  if (task.assignee === null) throw conflict('TASK_NOT_CLAIMED', 'Sign for the step first (签收)', '请先签收');
+  throw conflict('TASK_HELD_BY_OTHER', 'Another official holds this step', '该环节由他人办理');
+}
+
 export interface HotlineActionDeps {
   orders: HotlineOrders;
   board: BoardActions;
@@ -39,18 +57,8 @@ export class HotlineActions {
     return order;
   }
 
-  /** The holder completes; an operator's own step is taken on the way (one person answers the call). */
-  private async holder(ability: AppAbility, principal: Principal, task: TaskDoc, takeIfFree: boolean): Promise<void> {
-    assertCan(ability, 'handle', taskSubject(task));
-    if (task.assignee === principal.username) return;
-    if (task.assignee === null && takeIfFree) {
-      await this.deps.board.claim(ability, principal, task);
-      task.assignee = principal.username;
-      task.rev += 1;
-      return;
-    }
-    if (task.assignee === null) throw conflict('TASK_NOT_CLAIMED', 'Sign for the order first (签收)', '请先签收该工单');
-    throw conflict('TASK_HELD_BY_OTHER', 'Another official holds this order', '该工单由他人办理');
+  private holder(ability: AppAbility, principal: Principal, task: TaskDoc, takeIfFree: boolean): Promise<void> {
+    return holdStep(this.deps.board, ability, principal, task, takeIfFree);
   }
 
   private async finish(principal: Principal, task: TaskDoc, outcome: string, variables: Variables) {

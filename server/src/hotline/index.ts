@@ -1,4 +1,4 @@
-export { HotlineActions, type BoardActions } from './actions.ts';
+export { holdStep, HotlineActions, type BoardActions } from './actions.ts';
 export { hotlineFigures } from './figures.ts';
 export { InboundOrders } from './inbound.ts';
 export { defaultHotlineLimits, HotlineClock, type HotlineLimits } from './limits.ts';

@@ -1,8 +1,8 @@
 import type { Principal } from '../auth/index.ts';
-import { assertCan, type AppAbility } from '../authz/index.ts';
-import type { BoardActions } from '../hotline/actions.ts';
+import type { AppAbility } from '../authz/index.ts';
+import { holdStep, type BoardActions } from '../hotline/index.ts';
 import { conflict } from '../shared/errors.ts';
-import { taskSubject, type TaskDoc } from '../tasks/index.ts';
+import type { TaskDoc } from '../tasks/index.ts';
 import { ratingErrors } from './errors.ts';
 import type { Rating } from './model.ts';
 import type { Ratings } from './service.ts';
@@ -23,17 +23,8 @@ export class RectificationActions {
     return rating;
   }
 
-  private async holder(ability: AppAbility, principal: Principal, task: TaskDoc, takeIfFree: boolean): Promise<void> {
-    assertCan(ability, 'handle', taskSubject(task));
-    if (task.assignee === principal.username) return;
-    if (task.assignee === null && takeIfFree) {
-      await this.board.claim(ability, principal, task);
-      task.assignee = principal.username;
-      task.rev += 1;
-      return;
-    }
-    if (task.assignee === null) throw conflict('TASK_NOT_CLAIMED', 'Claim the task first', '请先签收该任务');
-    throw conflict('TASK_HELD_BY_OTHER', 'Another official holds this task', '该任务由他人办理');
+  private holder(ability: AppAbility, principal: Principal, task: TaskDoc, takeIfFree: boolean): Promise<void> {
+    return holdStep(this.board, ability, principal, task, takeIfFree);
   }
 
   private async set(rating: Rating, set: Record<string, unknown>) {
