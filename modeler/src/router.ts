@@ -15,6 +15,8 @@ const pages: Record<string, () => Promise<unknown>> = {
   '/admin/calendar': () => import('./pages/admin/CalendarPage.vue'),
   '/processes/modeler': () => import('./pages/modeler/ModelerPage.vue'),
   '/processes/versions': () => import('./pages/modeler/VersionsPage.vue'),
+  // 12345 工单 (issue 18)
+  '/hotline': () => import('./pages/hotline/HotlinePage.vue'),
 };
 
 const staffPages: RouteRecordRaw[] = menu.map((item) => ({
@@ -28,6 +30,9 @@ const routes: RouteRecordRaw[] = [
   { path: '/progress', component: () => import('./pages/public/ProgressPage.vue'), meta: { public: true, title: 'progress.title' } },
   { path: '/queue', component: () => import('./pages/queue/KioskPage.vue'), meta: { public: true, title: 'queue.kioskTitle' } },
   { path: '/display', component: () => import('./pages/queue/DisplayPage.vue'), meta: { public: true, title: 'queue.display' } },
+  // 好差评 (issue 18): the public page, and the device at a window (signed in as its clerk)
+  { path: '/rate', component: () => import('./pages/rating/RatePage.vue'), meta: { public: true, title: 'rating.publicTitle' } },
+  { path: '/rating-kiosk/:window', component: () => import('./pages/rating/KioskRatingPage.vue'), meta: { title: 'rating.kioskTitle', can: ['handle', 'QueueWindow'] } },
   { path: '/verify/:code?', component: () => import('./pages/public/VerifyPage.vue'), meta: { public: true, title: 'verify.title' } },
   {
     path: '/',

@@ -15,7 +15,8 @@ import { hallJobTypes } from './jobs/index.ts';
 import { processesFeature, type ProcessesDeps, type ProcessService } from './processes/index.ts';
 import { monitoringRoutes, supervisionOrders, supervisionRoutes } from './monitoring/index.ts';
 import { Analytics, analyticsRoutes } from './analytics/index.ts';
-import { approvalRoutes, completeTask, recordCompletion, recoverCompletions } from './approval/index.ts';
+import { approvalRoutes, claimTask, completeTask, recordCompletion, recoverCompletions } from './approval/index.ts';
+import { hotlineFeature, keepRawBody, type HotlineFeature, type HotlineSettings } from './hotline/index.ts';
 import { incidentsFeature } from './incidents/index.ts';
 import type { WorkflowEngine } from './engine/index.ts';
 import { TaskBoard, taskRoutes, type TaskStream } from './tasks/index.ts';
@@ -53,6 +54,8 @@ export interface AppDeps {
   engine?: WorkflowEngine;
   /** Which in-process parts run (topology/parts.ts); default `single`. */
   topology?: Topology;
+  /** 12345 and 好差评: the provincial platform link and the rectification limit (with an engine). */
+  hotline?: HotlineSettings;
 }
 
 export const API_VERSION = '0.1.0';
@@ -73,6 +76,8 @@ export interface AppServices {
   analytics?: Analytics;
   /** Completions a killed server left half done, taken up at start (after the engine redelivered its events). */
   recoverCompletions?: () => Promise<number>;
+  /** 12345 work orders and 好差评 (with an engine). */
+  hotline?: HotlineFeature;
 }
 
 /** Builds the Express app from its dependencies; never listens (main.ts does). */
@@ -81,7 +86,7 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   app.disable('x-powered-by');
   app.use(securityHeaders());
   app.set('query parser', 'simple');
-  app.use(express.json({ limit: deps.config.BODY_LIMIT, strict: true }));
+  app.use(express.json({ limit: deps.config.BODY_LIMIT, strict: true, verify: keepRawBody }));
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => deps.logger.info({ method: req.method, path: req.path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request'));
@@ -126,6 +131,7 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   const board = deps.engine ? new TaskBoard({ db: deps.db, calendar, clock: deps.clock, memoryIndex: parts.boardMemoryIndex }) : undefined;
   let recover: (() => Promise<number>) | undefined;
   let taskStream: TaskStream | undefined;
+  let hotline: HotlineFeature | undefined;
   if (deps.engine && board) {
     deps.engine.onUserTask(board.onUserTask);
     taskStream = taskRoutes(api, { board, authority }).stream;
@@ -143,6 +149,11 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
     // after the board's listener, so a completion's fact reads who claimed and completed the task
     deps.engine.onUserTask(analytics!.onUserTask);
     analyticsRoutes(api, { db: deps.db, analytics: analytics!, authority, clock: deps.clock });
+    // 12345 work orders and 好差评 (issue 18): their steps use the board's claim and completion
+    hotline = hotlineFeature(api, {
+      ...deps.hotline, db: deps.db, engine: deps.engine, calendar, trail, authority, board, logger: deps.logger, clock: deps.clock, limiter: parts.limiter,
+      boardActions: { claim: (a, p, t) => claimTask(approvalDeps, a, p, t), complete: (p, t, o, v, d) => completeTask(approvalDeps, p, t, o, v, d) },
+    });
     if (intake) {
       handOverRoutes(api, { authority, intake, board, complete: (principal, task, outcome, variables, data) => completeTask(approvalDeps, principal, task, outcome, variables, data), nameOf: (principal) => displayNameOf(deps.db, principal) });
     }
@@ -158,5 +169,5 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   app.use(routeNotFound);
   app.use(auditRefusals(trail, deps.logger));
   app.use(problemHandler(deps.logger));
-  return { app, api, services: { authority, calendar, documents, delegations, trail, intake, processes, board, taskStream, analytics, recoverCompletions: recover } };
+  return { app, api, services: { authority, calendar, documents, delegations, trail, intake, processes, board, taskStream, analytics, recoverCompletions: recover, hotline } };
 }

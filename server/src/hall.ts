@@ -52,6 +52,11 @@ export function composeHall(deps: HallDeps): Hall {
   if (services.analytics) deps.engine.onEvent(services.analytics.onEvent);
   const timers = new IntakeTimers(intake);
   let idIndexes = { stop() {} };
+  // 12345 and 好差评 (issue 18): orders follow their process; unstarted rectifications and undelivered platform replies are swept
+  const hotline = services.hotline;
+  if (hotline) deps.engine.onUserTask(hotline.listener);
+  let hotlineSweep: NodeJS.Timeout | undefined;
+  const sweepHotline = () => hotline?.sweep().catch((err: unknown) => deps.logger.warn({ err }, 'hotline sweep failed'));
   return {
     app, services, engine: deps.engine, timers,
     async start() {
@@ -60,12 +65,15 @@ export function composeHall(deps: HallDeps): Hall {
       await deployShippedWorkflows(services.processes!);
       await timers.sweep();
       if (deps.sweepEveryMs !== 0) timers.start(deps.sweepEveryMs ?? 60_000);
+      await sweepHotline();
+      if (deps.sweepEveryMs !== 0) hotlineSweep = setInterval(sweepHotline, deps.sweepEveryMs ?? 60_000);
       idIndexes = keepFerretIdIndexes(deps.ferretdbSqliteDir, deps.db.db!.databaseName, (err) => deps.logger.warn({ err }, 'FerretDB _id index not added'));
     },
     async stop() {
       services.taskStream?.closeAll();
       idIndexes.stop();
       timers.stop();
+      clearInterval(hotlineSweep);
       await deps.engine.stop();
     },
   };

@@ -45,6 +45,7 @@ const engine = createEngine({ engine: config.ENGINE, db, logger, topology: confi
 const hall = composeHall({
   config, db, logger, engine, topology: config.ONEWINDOW_TOPOLOGY, ferretdbSqliteDir: config.FERRETDB_SQLITE_DIR,
   tokens: new TokenService(config),
+  hotline: { platformSecret: config.HOTLINE_PLATFORM_SECRET, platformUrl: config.HOTLINE_PLATFORM_URL, rectifyDays: config.RATING_RECTIFY_DAYS },
   documents: { renderer: new ChromiumPdfRenderer(browser), publicBaseUrl: () => publicBaseUrl(config, boundPort()) },
   health: {
     database: async () => {

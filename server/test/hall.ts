@@ -7,6 +7,7 @@ import { createEngine, type WorkflowEngine } from '../src/engine/index.ts';
 import { ZeebeEngine } from '../src/engine/zeebe/index.ts';
 import { zeebeTestEngine } from '../src/engine/zeebe/test-engine.ts';
 import { composeHall, type Hall } from '../src/hall.ts';
+import type { HotlineSettings } from '../src/hotline/index.ts';
 import { createLogger } from '../src/shared/logger.ts';
 import { seed } from '../src/seed/seed.ts';
 import { signInAt, testConfig, testDatabase } from './support.ts';
@@ -32,14 +33,14 @@ export function sharedBrowser(): SharedBrowser {
  * documents — on a fresh seeded database, listening on 127.0.0.1. `clock` moves the platform's
  * notion of today (the engine keeps real time unless `engineNow` is given).
  */
-export async function startHall(label: string, options: { clock?: () => Date; engineNow?: () => number; engine?: HallEngine } = {}): Promise<TestHall> {
+export async function startHall(label: string, options: { clock?: () => Date; engineNow?: () => number; engine?: HallEngine; hotline?: HotlineSettings } = {}): Promise<TestHall> {
   const db = await testDatabase(label);
   await seed(db, { production: false });
   const engine = options.engine === 'zeebe' ? onZeebeTestEngine() : createEngine({ db, now: options.engineNow });
   const hall = composeHall({
     config: testConfig, db, logger: createLogger('silent'), tokens: new TokenService(testConfig), health: {},
     documents: { renderer: new ChromiumPdfRenderer(sharedBrowser()), publicBaseUrl: 'http://127.0.0.1:3000' },
-    clock: options.clock, engine, sweepEveryMs: 0, ferretdbSqliteDir: process.env.FERRETDB_SQLITE_DIR,
+    clock: options.clock, engine, sweepEveryMs: 0, ferretdbSqliteDir: process.env.FERRETDB_SQLITE_DIR, hotline: options.hotline,
   });
   await hall.start();
   const server: Server = await new Promise((resolve) => { const s = hall.app.listen(0, '127.0.0.1', () => resolve(s)); });

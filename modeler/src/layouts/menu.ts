@@ -21,6 +21,8 @@ export const menu: MenuItem[] = [
   { path: '/cases', label: 'menu.cases', group: 'work', can: ['read', 'Case'], key: '3' },
   // 待办中心: whoever may claim tasks (approvers; the issuing window for its own)
   { path: '/board', label: 'board.menu', group: 'work', can: ['claim', 'Task'], key: '4' },
+  // 12345 工单 (issue 18): the operator's form and list
+  { path: '/hotline', label: 'hotline.menu', group: 'work', can: ['create', 'HotlineTicket'], key: '5' },
   { path: '/dashboard', label: 'dashboard.menu', group: 'work', can: ['read', 'Report'], key: '9' },
   { path: '/admin/matters', label: 'menu.matters', group: 'admin', can: ['update', 'Matter'] },
   { path: '/admin/delegations', label: 'menu.delegations', group: 'admin', can: ['grant', 'Delegation'] },

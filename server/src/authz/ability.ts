@@ -141,6 +141,22 @@ export function defineAbilityFor(principal: Principal, delegations: readonly Act
     can(['read', 'create', 'update', 'dispatch'], 'HotlineTicket');
   }
 
+  // 12345 work orders and 好差评 (issue 18, docs/hotline.md): the operator handles the hotline's own
+  // steps on the board (退单/延期审核, 回访) and records call-back ratings; the director reviews a
+  // department's 申诉 against a bad rating; departments read the orders they lead or co-handle and
+  // the ratings of their own service (谁办理、谁负责).
+  if (has('hotlineOperator')) {
+    can(['read', 'claim', 'handle'], 'Task', { candidateGroups: 'hotlineOperator' });
+    can(['read', 'create'], 'Rating');
+  }
+  if (has('director')) can(['read', 'claim', 'handle'], 'Task', { candidateGroups: 'director' });
+  if (has('approver') && served.length > 0) {
+    can('read', 'HotlineTicket', { departmentCode: { $in: served } });
+    can('read', 'HotlineTicket', { coHandlers: { $in: served } });
+    can('read', 'Rating', { departmentCode: { $in: served } });
+  }
+  if (has('departmentAdmin') && ownDept) can('read', ['HotlineTicket', 'Rating'], { departmentCode: ownDept });
+
   if (has('systemAdmin')) {
     // 系统管理员: users and the calendar overlay; the audit trail, but never case contents.
     can('manage', ['User', 'Calendar']);

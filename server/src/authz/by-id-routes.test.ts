@@ -61,6 +61,21 @@ const reviewed: Record<string, string> = {
   'get /api/supervision/orders/{id}': 'read Supervision (director; department head and approvers of the department); 404 otherwise (monitoring/orders.test.ts)',
   'post /api/supervision/orders/{id}/escalate': 'read + update Supervision: the director only (monitoring/orders.test.ts)',
   'post /api/supervision/orders/{id}/reply': 'read + reply Supervision: the department head only (monitoring/orders.test.ts)',
+  // 12345 and 好差评 (issue 18)
+  'get /api/hotline/orders/{number}': 'read HotlineTicket (operator, director, lead and co-handling departments); 404 otherwise (hotline/hotline.test.ts)',
+  'post /api/hotline/orders/{number}/dispatch': 'dispatch HotlineTicket: the operator (hotline/hotline.test.ts)',
+  'post /api/hotline/orders/{number}/answer': 'update HotlineTicket: the operator (hotline/inbound.test.ts)',
+  'post /api/hotline/tasks/{key}/sign-for': 'board.load (404) + claim Task of the order\'s hotline step (hotline/actions.ts)',
+  'post /api/hotline/tasks/{key}/send-back': 'board.load (404) + handle Task, holder only (hotline/hotline.test.ts)',
+  'post /api/hotline/tasks/{key}/extension': 'board.load (404) + handle Task, holder only (hotline/hotline.test.ts)',
+  'post /api/hotline/tasks/{key}/reply': 'board.load (404) + handle Task, holder only (hotline/hotline.test.ts)',
+  'post /api/hotline/tasks/{key}/review-send-back': 'board.load (404) + handle Task of group hotlineOperator (hotline/hotline.test.ts: the department gets 404)',
+  'post /api/hotline/tasks/{key}/review-extension': 'board.load (404) + handle Task of group hotlineOperator',
+  'post /api/hotline/tasks/{key}/call-back': 'board.load (404) + handle Task of group hotlineOperator',
+  'post /api/ratings/windows/{window}': 'handle QueueWindow of the own window only (ratings/ratings.test.ts)',
+  'post /api/ratings/tasks/{key}/rectify': 'board.load (404) + handle Task of the rated department, holder only (ratings/ratings.test.ts)',
+  'post /api/ratings/tasks/{key}/contest': 'board.load (404) + handle Task of the rated department, holder only (ratings/ratings.test.ts)',
+  'post /api/ratings/tasks/{key}/review-contest': 'board.load (404) + handle Task of group director (ratings/ratings.test.ts: the department gets 404)',
 };
 
 describe('every by-id route is listed with its guard', function () {

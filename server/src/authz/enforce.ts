@@ -62,7 +62,7 @@ function trustOperators(value: unknown): unknown {
 
 const subjectZh: Partial<Record<SubjectName, string>> = {
   Case: '办件', Task: '任务', Matter: '事项', Material: '申请材料', Department: '部门', Delegation: '授权',
-  Document: '文书', Process: '流程', User: '用户', AuditRecord: '审计记录', Calendar: '工作日历', HotlineTicket: '12345 工单', Register: '登记簿', Queue: '排队叫号', QueueWindow: '窗口叫号',
+  Document: '文书', Process: '流程', User: '用户', AuditRecord: '审计记录', Calendar: '工作日历', HotlineTicket: '12345 工单', Rating: '好差评', Register: '登记簿', Queue: '排队叫号', QueueWindow: '窗口叫号',
   Report: '统计报表', Supervision: '督办', ProcessVersion: '流程版本',
 };
 

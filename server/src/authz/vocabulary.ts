@@ -11,8 +11,9 @@ import type { ForcedSubject, MongoAbility } from '@casl/ability';
  * - Document: the case's `departmentCode`, `matterCode`, `receivedBy`, `stage` copied onto it.
  * - Process: `departmentCode` — the `<department>-` prefix of the process id; none for hall-wide ones;
  *   `authorId` — on a draft, the user who wrote it (a reviewer is never the author).
- * - Matter / Material / Delegation / User / AuditRecord / HotlineTicket: `departmentCode`; Matter also
+ * - Matter / Material / Delegation / User / AuditRecord: `departmentCode`; Matter also
  *   `windowCategory` (which category window receives it: action `receive`).
+ * - HotlineTicket (12345 工单): `departmentCode` (lead department), `coHandlers` (协办). Rating: `departmentCode`.
  * - QueueWindow (叫号 at a window): `windowNumber`. Queue: the hall's queues as a whole (figures, 停止取号).
  * - Register (supervisors' registers: seal uses, certificates, cases by deadline, 督办): the
  *   `departmentCode` of the rows read.
@@ -24,6 +25,8 @@ export const subjectNames = [
   'Case', 'Task', 'Matter', 'Material', 'Department', 'Delegation', 'Document', 'Process', 'User',
   'AuditRecord', 'Calendar', 'HotlineTicket', 'Register', 'Incident', 'Queue', 'QueueWindow', 'Report', 'Supervision',
   'ProcessVersion',
+  // 好差评 (issue 18): a rating of a case or hotline order; `departmentCode` of the department rated
+  'Rating',
 ] as const;
 export type SubjectName = (typeof subjectNames)[number];
 

@@ -2,6 +2,7 @@ import type { WorkflowEngine } from '../engine/index.ts';
 import { sealJob, type SealDeps } from '../approval/index.ts';
 import { issueJob, prepareCertificateJob, type IssuingDeps } from '../issuing/index.ts';
 import { notifyJob, type Notifier, type SupervisionLog } from '../notifications/index.ts';
+import { hotlineSuperviseJob } from '../hotline/index.ts';
 import { renderDocumentJob } from '../review/index.ts';
 import { receiveJob, transferJob, type RoutingDeps } from '../routing/index.ts';
 
@@ -15,7 +16,7 @@ export type HallJobDeps = RoutingDeps & IssuingDeps & SealDeps & { notifier: Not
  * writes, handler) in its feature, add it here, and run `npx tsx scripts/generate-job-files.ts` for
  * its element template and the workflows README table (jobs.test.ts fails while they are stale).
  */
-export const jobDefinitions = [receiveJob, transferJob, sealJob, prepareCertificateJob, issueJob, notifyJob, renderDocumentJob] as const;
+export const jobDefinitions = [receiveJob, transferJob, sealJob, prepareCertificateJob, issueJob, notifyJob, renderDocumentJob, hotlineSuperviseJob] as const;
 
 /** The job types the publishing checks accept: exactly the ones the hall runs. */
 export const hallJobTypes: ReadonlySet<string> = new Set(jobDefinitions.map((d) => d.type));

@@ -28,7 +28,7 @@ describe('job definitions: one typed definition per job type, and the files made
   });
 
   it('gives the publishing checks exactly the types that have a definition, each once', () => {
-    expect([...hallJobTypes].sort()).to.deep.equal(['issue', 'notify', 'prepareCertificate', 'receive', 'renderDocument', 'seal', 'transfer']);
+    expect([...hallJobTypes].sort()).to.deep.equal(['hotlineSupervise', 'issue', 'notify', 'prepareCertificate', 'receive', 'renderDocument', 'seal', 'transfer']);
     expect(hallJobTypes.size).to.equal(jobDefinitions.length);
   });
 

@@ -6,6 +6,8 @@ import type { ModdleElement } from './moddle.ts';
 export const startVariables = [
   'caseId', 'caseNumber', 'matterCode', 'departmentCode', 'handlingType', 'acceptanceMode', 'acceptedOn', 'dueDate',
   'pendingMaterials', 'commitmentVerifyBy',
+  // 12345 work orders and 差评整改 (issue 18): hotline/orders.ts processVariables, ratings/service.ts
+  'orderNumber', 'leadDepartment', 'handleDueAt', 'superviseAt', 'ratingId', 'ratedDepartment', 'rectifyDueAt',
 ] as const;
 
 /** What each of the hall's workers writes when its job completes (its definition's `writes`, jobs/index.ts). */
@@ -14,6 +16,8 @@ export const jobWrites: ReadonlyMap<string, readonly string[]> = new Map(jobDefi
 /** What the task actions write when they complete a user task (approval/actions.ts, issuing). */
 export const taskCompletionWrites = [
   'reviewOutcome', 'opinion', 'decision', 'decisionId', 'refusalReasons', 'returnTo', 'unitOutcome', 'serviceMethod',
+  // hotline steps (hotline/actions.ts) and rectification steps (ratings/rectification.ts)
+  'hotlineOutcome', 'rectifyOutcome', 'contestOutcome',
 ] as const;
 
 /** What the hall's messages carry (correctionSubmitted, drawingsResubmitted). */

@@ -17,6 +17,10 @@ import { validateBpmn } from './validate.ts';
 const workflowsDir = fileURLToPath(new URL('../../../workflows/', import.meta.url));
 const templatesDir = `${workflowsDir}element-templates/`;
 const bpmnFiles = readdirSync(workflowsDir).filter((f) => f.endsWith('.bpmn')).sort();
+/** Processes of the hall that no matter is bound to and that carry no case: 12345 work orders and 差评整改 (issue 18). */
+const hallServices = ['hotline-order.bpmn', 'rating-rectification.bpmn'];
+/** A case process must end with an outcome (outcome-check.ts); a work order or a rectification has no case to leave stuck. */
+const caseOnly = (file: string) => (w: { message: string }) => !(hallServices.includes(file) && w.message.startsWith('end-without-outcome'));
 
 interface TemplateProperty { type: string; value?: string; binding: { type: string; property?: string; key?: string }; choices?: Array<{ value: string }> }
 interface ElementTemplate { id: string; name: string; version: number; appliesTo: string[]; elementType: { value: string }; properties: TemplateProperty[] }
@@ -37,14 +41,14 @@ const headersOf = (element: ModdleElement) =>
 
 describe('the hall\'s workflows and element templates', () => {
   it('ships a BPMN file for every process template the catalogue binds matters to', () => {
-    expect(bpmnFiles).to.deep.equal(Object.values(processIdOfTemplate).map((id) => `${id}.bpmn`).sort());
+    expect(bpmnFiles.filter((f) => !hallServices.includes(f))).to.deep.equal(Object.values(processIdOfTemplate).map((id) => `${id}.bpmn`).sort());
   });
 
   for (const file of bpmnFiles) {
     it(`${file} passes every publishing check (Camunda 8.5 lint, handlers, assignments, FEEL, DI, supported elements)`, async () => {
       const result = await validateBpmn(readFileSync(workflowsDir + file, 'utf8'), { jobTypes: new Set(hallJobTypes) });
       expect(result.processes.map((p) => p.processId)).to.deep.equal([file.replace(/\.bpmn$/, '')]);
-      expect(result.warnings).to.deep.equal([]);
+      expect(result.warnings.filter(caseOnly(file))).to.deep.equal([]);
     });
   }
 

@@ -30,6 +30,13 @@ const schema = z.object({
     .describe('cluster topology on FerretDB is refused; allow-for-tests lets the two-process tests run it (NODE_ENV=test only)'),
   PUBLIC_BASE_URL: z.string().url().optional()
     .describe('public address of the hall printed in links and QR codes (verification); required in production, locally the served address'),
+  // 12345 and 好差评 (issue 18, docs/hotline.md)
+  HOTLINE_PLATFORM_SECRET: z.string().min(32, 'at least 32 characters').optional()
+    .describe('shared HMAC secret with the provincial 12345 platform (inbound orders, outbound replies); unset: inbound refused'),
+  HOTLINE_PLATFORM_URL: z.string().url().optional()
+    .describe('the provincial 12345 platform address replies are posted to (<url>/orders/<number>/reply); unset: replies wait in the outbox'),
+  RATING_RECTIFY_DAYS: z.coerce.number().int().min(1).max(60).default(15)
+    .describe('working days a department has to rectify a bad 好差评 rating and reply (国办发〔2019〕51号; local rules differ)'),
 });
 
 export type Config = z.infer<typeof schema>;

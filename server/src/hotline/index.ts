@@ -1,0 +1,12 @@
+export { holdStep, HotlineActions, type BoardActions } from './actions.ts';
+export { hotlineFigures } from './figures.ts';
+export { InboundOrders } from './inbound.ts';
+export { defaultHotlineLimits, HotlineClock, type HotlineLimits } from './limits.ts';
+export { hotlineOrderModel, type HotlineOrder } from './model.ts';
+export { HOTLINE_PROCESS_ID, HotlineOrders, type HotlineDeps } from './orders.ts';
+export { ReplyOutbox } from './outbox.ts';
+export { hotlineProgressListener, type HotlineFollowUps } from './progress.ts';
+export { figuresQuery, hotlineRoutes, period } from './routes.ts';
+export { keepRawBody, sign } from './signature.ts';
+export { hotlineSuperviseJob } from './supervise.ts';
+export { hotlineFeature, type HotlineFeature, type HotlineSettings } from './feature.ts';
