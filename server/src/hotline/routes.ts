@@ -50,7 +50,7 @@ export function hotlineRoutes(api: Api, deps: HotlineRouteDeps): void {
   const me = async (req: Request): Promise<[AppAbility, Principal]> => [await deps.authority.abilityOf(req), principalOf(req)];
 
   api.add({
-    ...base, method: 'post', path: '/api/hotline/orders', status: 201, summary: '受理: record a call as a work order (a repeated call is merged into its open order)', body: orderBody,
+    ...base, ask: ['create', 'HotlineTicket'], method: 'post', path: '/api/hotline/orders', status: 201, summary: '受理: record a call as a work order (a repeated call is merged into its open order)', body: orderBody,
     handler: async ({ req, res, body }) => {
       const [ability, principal] = await me(req);
       assertCan(ability, 'create', 'HotlineTicket');
@@ -62,7 +62,7 @@ export function hotlineRoutes(api: Api, deps: HotlineRouteDeps): void {
     },
   });
   api.add({
-    ...base, method: 'get', path: '/api/hotline/orders', summary: 'Work orders I may read, newest first', query: listQuery,
+    ...base, ask: ['read', 'HotlineTicket'], method: 'get', path: '/api/hotline/orders', summary: 'Work orders I may read, newest first', query: listQuery,
     handler: async ({ req, query }) => {
       const [ability] = await me(req);
       const filter: QueryFilter<HotlineOrder> = { ...accessibleFilter(ability, 'read', 'HotlineTicket') };
@@ -78,7 +78,7 @@ export function hotlineRoutes(api: Api, deps: HotlineRouteDeps): void {
     },
   });
   api.add({
-    ...base, method: 'get', path: '/api/hotline/orders/:number', summary: 'One work order with its history', params: orderParams,
+    ...base, ask: ['read', 'HotlineTicket'], method: 'get', path: '/api/hotline/orders/:number', summary: 'One work order with its history', params: orderParams,
     handler: async ({ req, params }) => {
       const [ability] = await me(req);
       const order = await deps.orders.orders.findById(params.number).lean<HotlineOrder>();
@@ -87,7 +87,7 @@ export function hotlineRoutes(api: Api, deps: HotlineRouteDeps): void {
     },
   });
   api.add({
-    ...base, method: 'post', path: '/api/hotline/orders/:number/dispatch', summary: '派单: to a lead department (and co-handlers); starts the hotline-order process', params: orderParams, body: dispatchBody,
+    ...base, ask: ['dispatch', 'HotlineTicket'], method: 'post', path: '/api/hotline/orders/:number/dispatch', summary: '派单: to a lead department (and co-handlers); starts the hotline-order process', params: orderParams, body: dispatchBody,
     handler: async ({ req, params, body }) => {
       const [ability, principal] = await me(req);
       assertCan(ability, 'dispatch', 'HotlineTicket');
@@ -95,7 +95,7 @@ export function hotlineRoutes(api: Api, deps: HotlineRouteDeps): void {
     },
   });
   api.add({
-    ...base, method: 'post', path: '/api/hotline/orders/:number/answer', summary: '直接答复: the operator answers the call and closes the order', params: orderParams, body: directAnswerBody,
+    ...base, ask: ['update', 'HotlineTicket'], method: 'post', path: '/api/hotline/orders/:number/answer', summary: '直接答复: the operator answers the call and closes the order', params: orderParams, body: directAnswerBody,
     handler: async ({ req, params, body }) => {
       const [ability, principal] = await me(req);
       assertCan(ability, 'update', 'HotlineTicket');
@@ -117,7 +117,7 @@ export function hotlineRoutes(api: Api, deps: HotlineRouteDeps): void {
 
   const step = <B>(path: string, summary: string, body: z.ZodType<B>, run: (a: AppAbility, p: Principal, t: TaskDoc, b: B) => Promise<HotlineOrder>) =>
     api.add({
-      ...base, method: 'post', path: `/api/hotline/tasks/:key/${path}`, summary, params: taskKeyParams, body,
+      ...base, ask: ['read', 'Task'], method: 'post', path: `/api/hotline/tasks/:key/${path}`, summary, params: taskKeyParams, body,
       handler: async ({ req, params, body: b }) => {
         const [ability, principal] = await me(req);
         const task = await deps.board.load(ability, params.key);
@@ -135,7 +135,7 @@ export function hotlineRoutes(api: Api, deps: HotlineRouteDeps): void {
   step('call-back', '回访: the caller\'s satisfaction; 重办 when dissatisfied, else closed', callBackBody, (a, p, t, b) => deps.actions.callBack(a, p, t, b));
 
   api.add({
-    ...base, method: 'get', path: '/api/analytics/hotline', summary: "The director's hotline figures: by category, department and state; on-time replies, call-backs, satisfaction", query: figuresQuery,
+    ...base, ask: ['read', 'Report'], method: 'get', path: '/api/analytics/hotline', summary: "The director's hotline figures: by category, department and state; on-time replies, call-backs, satisfaction", query: figuresQuery,
     handler: async ({ req, query }) => {
       const [ability] = await me(req);
       assertCan(ability, 'read', 'Report');

@@ -56,7 +56,7 @@ export function ratingRoutes(api: Api, deps: RatingRouteDeps): void {
     },
   });
   api.add({
-    tag: 'ratings', access: 'user', method: 'post', path: '/api/ratings/windows/:window', status: 201, params: windowParams, body: windowRatingBody,
+    tag: 'ratings', access: 'user', ask: ['handle', 'QueueWindow'], method: 'post', path: '/api/ratings/windows/:window', status: 201, params: windowParams, body: windowRatingBody,
     summary: '现场评价: the rating device bound to a window, signed in as its clerk',
     handler: async ({ req, params, body }) => {
       const [ability] = await me(req);
@@ -66,7 +66,7 @@ export function ratingRoutes(api: Api, deps: RatingRouteDeps): void {
     },
   });
   api.add({
-    tag: 'ratings', access: 'user', method: 'get', path: '/api/ratings', summary: 'Ratings I may read, newest first (bad ones with their rectification)', query: ratingListQuery,
+    tag: 'ratings', access: 'user', ask: ['read', 'Rating'], method: 'get', path: '/api/ratings', summary: 'Ratings I may read, newest first (bad ones with their rectification)', query: ratingListQuery,
     handler: async ({ req, query }) => {
       const [ability] = await me(req);
       const filter: QueryFilter<Rating> = { ...accessibleFilter(ability, 'read', 'Rating') };
@@ -82,7 +82,7 @@ export function ratingRoutes(api: Api, deps: RatingRouteDeps): void {
 
   const step = <B>(path: string, summary: string, body: z.ZodType<B>, run: (a: AppAbility, p: Principal, t: TaskDoc, b: B) => Promise<Rating>) =>
     api.add({
-      tag: 'ratings', access: 'user', method: 'post', path: `/api/ratings/tasks/:key/${path}`, summary, params: taskKeyParams, body,
+      tag: 'ratings', access: 'user', ask: ['read', 'Task'], method: 'post', path: `/api/ratings/tasks/:key/${path}`, summary, params: taskKeyParams, body,
       handler: async ({ req, params, body: b }) => {
         const [ability, principal] = await me(req);
         const task = await deps.board.load(ability, params.key);
@@ -96,7 +96,7 @@ export function ratingRoutes(api: Api, deps: RatingRouteDeps): void {
   step('review-contest', '申诉复核: the director upholds (the rating is voided) or rejects the appeal', reviewContestBody, (a, p, t, b) => deps.rectification.reviewContest(a, p, t, b));
 
   api.add({
-    tag: 'ratings', access: 'user', method: 'get', path: '/api/analytics/ratings', query: figuresQuery,
+    tag: 'ratings', access: 'user', ask: ['read', 'Report'], method: 'get', path: '/api/analytics/ratings', query: figuresQuery,
     summary: "好差评 figures for the director: levels and 好评率 per matter, department, window and clerk; 差评 rectified on time; call-back rate",
     handler: async ({ req, query }) => {
       const [ability] = await me(req);
