@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { TokenService, userModel } from './auth/index.ts';
 import { ChromiumPdfRenderer, SharedBrowser } from './documents/index.ts';
-import { createEngine } from './engine/index.ts';
+import { createEngine } from './engine/factory.ts';
 import { composeHall } from './hall.ts';
 import { processHealth } from './health/process.ts';
 import { loadConfig, publicBaseUrl } from './shared/config.ts';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import ExcelJS from 'exceljs';
 import type { UserTask, UserTaskEvent } from '../engine/index.ts';
-import { createEngine } from '../engine/index.ts';
+import { createEngine } from '../engine/factory.ts';
 import { taskModel } from '../tasks/index.ts';
 import type { Connection } from 'mongoose';
 import { startTestApp, testDatabase, type TestApp } from '../../test/support.ts';

@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/index.ts';
-import type { Variables } from '../engine/index.ts';
-import { AppError, conflict } from '../shared/errors.ts';
+import { EngineNotFound, type Variables } from '../engine/index.ts';
+import { conflict } from '../shared/errors.ts';
 import type { PendingRecord, TaskDoc } from '../tasks/index.ts';
 import { alreadyClosed, record, taskChanged, type ApprovalDeps } from './context.ts';
 
@@ -66,7 +66,7 @@ export async function finish(
   try {
     await deps.engine.completeUserTask(task._id, variables);
   } catch (error) {
-    if (error instanceof AppError && error.code === 'TASK_NOT_FOUND') {
+    if (error instanceof EngineNotFound && error.code === 'TASK_NOT_FOUND') {
       await tasks.updateOne({ _id: task._id, state: 'completing' }, { $set: { state: 'canceled', closedAt: now }, $unset: { completion: 1 } });
       throw alreadyClosed();
     }
@@ -106,7 +106,7 @@ export async function recoverCompletions(deps: ApprovalDeps): Promise<number> {
     try {
       await deps.engine.completeUserTask(task._id, task.completion.variables);
     } catch (error) {
-      if (!(error instanceof AppError && error.code === 'TASK_NOT_FOUND')) throw error;
+      if (!(error instanceof EngineNotFound && error.code === 'TASK_NOT_FOUND')) throw error;
       // completed before the crash: the redelivered event recorded it; otherwise it was closed
       await recordCompletion(deps, task._id);
       await tasks.updateOne({ _id: task._id, state: 'completing' }, { $set: { state: 'canceled', closedAt: new Date() }, $unset: { completion: 1 } });

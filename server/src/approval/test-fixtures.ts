@@ -5,7 +5,8 @@
 import supertest from 'supertest';
 import { hashPassword, userModel } from '../auth/index.ts';
 import { todayInHall } from '../calendar/index.ts';
-import { createEngine, type WorkflowEngine } from '../engine/index.ts';
+import { createEngine } from '../engine/factory.ts';
+import type { WorkflowEngine } from '../engine/index.ts';
 import { caseModel } from '../intake/index.ts';
 import { bpmnDocument } from '../processes/test-fixtures.ts';
 import { DEMO_PASSWORD } from '../seed/demo-users.ts';

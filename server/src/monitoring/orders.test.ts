@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Connection } from 'mongoose';
 import { auditModel } from '../audit/model.ts';
-import { createEngine } from '../engine/index.ts';
+import { createEngine } from '../engine/factory.ts';
 import { caseModel } from '../intake/index.ts';
 import { supervisionLog } from '../notifications/index.ts';
 import { caseOf, task } from '../analytics/test-history.ts';

@@ -17,5 +17,4 @@ export const hallJobTypes = [
 
 export type HallJobType = (typeof hallJobTypes)[number];
 
-/** The job type Zeebe gives a job-based user task; never a service-task type of ours. */
-export const USER_TASK_JOB_TYPE = 'io.camunda.zeebe:userTask';
+export { USER_TASK_JOB_TYPE } from '../engine/index.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { EmbeddedEngine } from '../engine/index.ts';
+import { EmbeddedEngine } from '../engine/embedded/engine.ts';
 import type { EngineEvent, Job, UserTask, Variables, WorkflowEngine } from '../engine/port.ts';
 import { ZeebeEngine } from '../engine/zeebe/index.ts';
 import { ttlOnMovedClock, type ZeebeTestEngine } from '../engine/zeebe/test-engine.ts';

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import mongoose from 'mongoose';
+import { EngineError, type EngineErrorKind } from '../engine/index.ts';
 import { AppError } from './errors.ts';
 import type { Logger } from './logger.ts';
 
@@ -23,9 +24,15 @@ function toProblem(error: AppError): Problem {
   };
 }
 
-/** Errors thrown by Express's own parsers and by mongoose, translated to our vocabulary. */
+/** The status of each kind of engine refusal (engine/errors.ts); adapters never speak HTTP. */
+const ENGINE_STATUS: Record<EngineErrorKind, number> = { notFound: 404, conflict: 409, invalid: 422, unavailable: 502, unsupported: 501 };
+
+/** Errors thrown by the engine, by Express's own parsers and by mongoose, translated to our vocabulary. */
 function translate(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
+  if (error instanceof EngineError) {
+    return new AppError({ status: ENGINE_STATUS[error.kind], code: error.code, zh: error.zh, en: error.message, fields: error.fields, cause: error });
+  }
   const e = error as { type?: string; status?: number; code?: number; keyValue?: object };
   if (e?.type === 'entity.parse.failed') {
     return new AppError({ status: 400, code: 'MALFORMED_JSON', zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON', fields: [{ field: 'body', message: 'malformed JSON' }] });
