@@ -1,7 +1,7 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import type { Config } from '../shared/config.ts';
-import { unauthenticated } from '../shared/errors.ts';
+import { problem } from '../shared/errors.ts';
 import { roles, type Role } from './roles.ts';
 
 export interface Principal {
@@ -67,7 +67,7 @@ export class TokenService {
         sessionId: typeof payload.sid === 'string' ? payload.sid : undefined,
       };
     } catch {
-      throw unauthenticated('Invalid or expired token', '登录凭证无效或已过期');
+      throw problem('UNAUTHENTICATED', { params: { variant: 'tokenInvalid' } });
     }
   }
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { overrideBody } from './override.schema.ts';
 import { principalOf } from '../auth/index.ts';
 import { assertCan, type Authority } from '../authz/index.ts';
-import { forbidden } from '../shared/errors.ts';
+import { problem } from '../shared/errors.ts';
 import { queryObject, type Api } from '../shared/http.ts';
 import { todayInHall } from './dates.ts';
 import type { CalendarService } from './service.ts';
@@ -21,7 +21,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
  * Throws 403 FORBIDDEN otherwise.
  */
 export function assertMayMaintainCalendar(req: Request): void {
-  if (!principalOf(req).roles.includes('systemAdmin')) throw forbidden('Only a system administrator may change the calendar', '只有系统管理员可以调整工作日历');
+  if (!principalOf(req).roles.includes('systemAdmin')) throw problem('FORBIDDEN', { params: { reason: 'changeCalendar' } });
 }
 
 /** Calendar routes: due dates for signed-in users; the override list for administrators. */

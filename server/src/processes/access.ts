@@ -1,5 +1,5 @@
 import type { Principal } from '../auth/index.ts';
-import { forbidden } from '../shared/errors.ts';
+import { problem } from '../shared/errors.ts';
 import { processOutOfScope } from './problems.ts';
 
 /**
@@ -10,7 +10,7 @@ import { processOutOfScope } from './problems.ts';
  */
 export function assertMayPublish(principal: Principal, processIds: string[] = []): void {
   if (!principal.roles.includes('processDesigner')) {
-    throw forbidden('Only process designers may publish processes', '只有流程设计人员可以发布流程');
+    throw problem('FORBIDDEN', { params: { reason: 'publishProcesses' } });
   }
   const department = principal.departmentCode;
   if (!department) return;

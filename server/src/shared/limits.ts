@@ -1,5 +1,5 @@
 import type { Request, RequestHandler } from 'express';
-import { AppError } from './errors.ts';
+import { problem } from './errors.ts';
 import type { Access, Method } from './http.ts';
 
 /**
@@ -31,10 +31,7 @@ export function limitGuard(limit: RouteLimit, now: () => number = Date.now): Req
   const windows = new Map<string, { start: number; count: number }>();
   return (req, res, next) => {
     if (limit.bodyBytes !== undefined && bodyBytes(req) > limit.bodyBytes) {
-      return next(new AppError({
-        status: 413, code: 'PAYLOAD_TOO_LARGE', zh: `请求体过大（此接口不超过 ${limit.bodyBytes} 字节）`, en: `The request body is too large (at most ${limit.bodyBytes} bytes here)`,
-        fields: [{ field: 'body', message: `at most ${limit.bodyBytes} bytes` }],
-      }));
+      return next(problem('PAYLOAD_TOO_LARGE', { params: { limit: limit.bodyBytes }, fields: [{ field: 'body', message: `at most ${limit.bodyBytes} bytes` }] }));
     }
     if (limit.perMinutePerAddress !== undefined) {
       const t = now();
@@ -47,7 +44,7 @@ export function limitGuard(limit: RouteLimit, now: () => number = Date.now): Req
       }
       if (++w.count > limit.perMinutePerAddress) {
         res.set('Retry-After', String(Math.max(1, Math.ceil((w.start + 60_000 - t) / 1000))));
-        return next(new AppError({ status: 429, code: 'TOO_MANY_REQUESTS', zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' }));
+        return next(problem('TOO_MANY_REQUESTS'));
       }
     }
     next();
