@@ -6,7 +6,7 @@ import { ChromiumPdfRenderer, SharedBrowser } from '../src/documents/index.ts';
 import { createEngine } from '../src/engine/factory.ts';
 import type { WorkflowEngine } from '../src/engine/index.ts';
 import { ZeebeEngine } from '../src/engine/zeebe/index.ts';
-import { zeebeTestEngine } from '../src/engine/zeebe/test-engine.ts';
+import { zeebeTestEngine } from './engine/zeebe/test-engine.ts';
 import { composeHall, type Hall } from '../src/hall.ts';
 import { createLogger } from '../src/shared/logger.ts';
 import { seed } from '../src/seed/seed.ts';

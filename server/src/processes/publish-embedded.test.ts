@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import { createEngine } from '../engine/factory.ts';
 import type { UserTask, WorkflowEngine } from '../engine/index.ts';
 import { startTestApp, testDatabase, type TestApp } from '../../test/support.ts';
-import { bpmnDocument, receiveAndReview } from './test-fixtures.ts';
+import { bpmnDocument, receiveAndReview } from '../../test/support/processes/fixtures.ts';
 
 const workflowsDir = fileURLToPath(new URL('../../../workflows/', import.meta.url));
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { defineAbilityFor, delegatedPowers } from '../authz/index.ts';
-import { delegation, NOW, principals } from '../authz/test-fixtures.ts';
+import { delegation, NOW, principals } from '../../test/support/authz/fixtures.ts';
 
 describe('task lists ask the ability without delegations', () => {
   it('holds because no delegation grants read: read rules on Task are the same with every power delegated', () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { EngineError } from '../errors.ts';
 import type { EngineEvent, UserTaskEvent } from '../port.ts';
-import { adapterOnGatewayDouble, eventually } from './test-support.ts';
+import { adapterOnGatewayDouble, eventually } from '../../../test/engine/zeebe/test-support.ts';
 
 const xml = (processId: string, extra = '') => `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="x">
