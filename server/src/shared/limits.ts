@@ -1,6 +1,5 @@
 import type { Request, RequestHandler } from 'express';
 import { problem } from './errors.ts';
-import type { Access, Method } from './http.ts';
 
 /**
  * Request size and rate limits per route, in one table (docs/reliability.md repeats it). The first
@@ -10,10 +9,13 @@ import type { Access, Method } from './http.ts';
  * in front for a hall-wide limit). Signed-in routes are not rate-limited: every call is a named
  * official's and is in the audit trail; guessing is what public routes and sign-in invite.
  */
+/** What a row looks at of a route (an `Api` route spec fits; kept structural so http.ts and this file do not import each other). */
+export interface LimitedRoute { method: string; path: string; access: string }
+
 export interface RouteLimit {
   /** What the row covers, as the docs name it. */
   name: string;
-  matches(route: { method: Method; path: string; access: Access }): boolean;
+  matches(route: LimitedRoute): boolean;
   bodyBytes?: number;
   perMinutePerAddress?: number;
 }
@@ -24,7 +26,7 @@ export const routeLimits: RouteLimit[] = [
   { name: 'signed-in routes', matches: () => true },
 ];
 
-export const limitOf = (route: { method: Method; path: string; access: Access }): RouteLimit => routeLimits.find((l) => l.matches(route))!;
+export const limitOf = (route: LimitedRoute): RouteLimit => routeLimits.find((l) => l.matches(route))!;
 
 /** Enforces a row: 413 PAYLOAD_TOO_LARGE over its body size, 429 TOO_MANY_REQUESTS (with Retry-After) over its rate. */
 export function limitGuard(limit: RouteLimit, now: () => number = Date.now): RequestHandler {
