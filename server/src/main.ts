@@ -29,7 +29,7 @@ try {
 lease?.keep((err) => {
   logger.fatal({ err }, 'another server took this database (topology single): stopping');
   process.exit(1);
-});
+}, (err) => logger.warn({ err }, 'lease renewal failed; retrying before it runs out'));
 
 if (config.NODE_ENV === 'production' && (await userModel(db).exists({ demo: true, active: true }))) {
   logger.fatal('demo accounts with published passwords are active; deactivate them before running in production');
