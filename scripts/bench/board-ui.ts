@@ -8,7 +8,7 @@
 import os from 'node:os';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs } from '../../server/src/documents/browser.ts';
-import { createEngine } from '../../server/src/engine/index.ts';
+import { createEngine } from '../../server/src/engine/factory.ts';
 import { ensureFerretIdIndexes } from '../../server/src/shared/ferretdb-ids.ts';
 import { taskModel } from '../../server/src/tasks/index.ts';
 import { startTestApp, testDatabase } from '../../server/test/support.ts';

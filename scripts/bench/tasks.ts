@@ -14,7 +14,7 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { buildApp } from '../../server/src/app.ts';
 import { TokenService } from '../../server/src/auth/index.ts';
-import { createEngine } from '../../server/src/engine/index.ts';
+import { createEngine } from '../../server/src/engine/factory.ts';
 import { connectDatabase } from '../../server/src/shared/db.ts';
 import { createLogger } from '../../server/src/shared/logger.ts';
 import { taskModel } from '../../server/src/tasks/index.ts';

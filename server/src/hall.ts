@@ -50,7 +50,7 @@ export function composeHall(deps: HallDeps): Hall {
   deps.engine.onEvent(caseEndListener(intake));
   // after the case's own end listener: the director's case fact reads the case as it ended
   if (services.analytics) deps.engine.onEvent(services.analytics.onEvent);
-  const timers = new IntakeTimers(intake);
+  const timers = new IntakeTimers(intake, { logger: deps.logger });
   let idIndexes = { stop() {} };
   // 12345 and 好差评 (issue 18): orders follow their process; unstarted rectifications and undelivered platform replies are swept
   const hotline = services.hotline;

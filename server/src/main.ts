@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { TokenService, userModel } from './auth/index.ts';
 import { ChromiumPdfRenderer, SharedBrowser } from './documents/index.ts';
-import { createEngine } from './engine/index.ts';
+import { createEngine } from './engine/factory.ts';
 import { composeHall } from './hall.ts';
 import { processHealth } from './health/process.ts';
 import { loadConfig, publicBaseUrl } from './shared/config.ts';
@@ -29,7 +29,7 @@ try {
 lease?.keep((err) => {
   logger.fatal({ err }, 'another server took this database (topology single): stopping');
   process.exit(1);
-});
+}, (err) => logger.warn({ err }, 'lease renewal failed; retrying before it runs out'));
 
 if (config.NODE_ENV === 'production' && (await userModel(db).exists({ demo: true, active: true }))) {
   logger.fatal('demo accounts with published passwords are active; deactivate them before running in production');

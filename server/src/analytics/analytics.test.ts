@@ -1,14 +1,14 @@
 import { expect } from 'chai';
 import ExcelJS from 'exceljs';
 import type { UserTask, UserTaskEvent } from '../engine/index.ts';
-import { createEngine } from '../engine/index.ts';
+import { createEngine } from '../engine/factory.ts';
 import { taskModel } from '../tasks/index.ts';
 import type { Connection } from 'mongoose';
 import { startTestApp, testDatabase, type TestApp } from '../../test/support.ts';
-import { caseOf, task } from './test-history.ts';
+import { caseOf, task } from '../../test/support/analytics/history.ts';
 
 /**
- * A small history whose every figure is computed by hand (see test-history.ts for the dates):
+ * A small history whose every figure is computed by hand (see server/test/support/analytics/history.ts for the dates):
  * 2026-10-01…07 is the National Day holiday, 2026-09-25 Mid-Autumn, and Saturday 2026-10-10 a
  * make-up working day (调休).
  */

@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/index.ts';
 import { assertCan, type AppAbility } from '../authz/index.ts';
-import { AppError, conflict } from '../shared/errors.ts';
+import { problem } from '../shared/errors.ts';
 import { taskSubject, type TaskDoc } from '../tasks/index.ts';
 import { assertHolder, assertOpen, record, taskChanged, type ApprovalDeps } from './context.ts';
 import { usersWhoMay } from './signers.ts';
@@ -11,7 +11,7 @@ export async function claim(deps: ApprovalDeps, ability: AppAbility, principal: 
   assertCan(ability, 'claim', taskSubject(task));
   if (task.assignee === principal.username) return { assignee: principal.username };
   const done = await deps.board.tasks.updateOne({ _id: task._id, state: 'open', assignee: null }, { $set: { assignee: principal.username }, $inc: { rev: 1 } });
-  if (done.modifiedCount !== 1) throw conflict('TASK_ALREADY_CLAIMED', 'Someone else claimed the task first', '该任务已被他人签收');
+  if (done.modifiedCount !== 1) throw problem('TASK_ALREADY_CLAIMED');
   await record(deps, principal, task, 'claimed');
   return { assignee: principal.username };
 }
@@ -21,7 +21,7 @@ export async function unclaim(deps: ApprovalDeps, ability: AppAbility, principal
   assertOpen(task);
   assertCan(ability, 'claim', taskSubject(task));
   assertHolder(task, principal);
-  if (task.delegated || task.kind === 'signature') throw conflict('TASK_NOT_RELEASABLE', 'A delegated or signature task cannot be put back', '委派或加签任务不能退回签收');
+  if (task.delegated || task.kind === 'signature') throw problem('TASK_NOT_RELEASABLE');
   await guarded(deps, task, { $set: { assignee: null } });
   await record(deps, principal, task, 'unclaimed');
   return { assignee: null };
@@ -32,7 +32,7 @@ export async function transfer(deps: ApprovalDeps, ability: AppAbility, principa
   assertOpen(task);
   assertCan(ability, 'handle', taskSubject(task));
   assertHolder(task, principal);
-  if (task.delegated || task.kind === 'signature') throw conflict('TASK_NOT_TRANSFERABLE', 'A delegated or signature task cannot be transferred', '委派或加签任务不能转办');
+  if (task.delegated || task.kind === 'signature') throw problem('TASK_NOT_TRANSFERABLE');
   await usersWhoMay(deps, task, [to], 'handle', 'body.to');
   await guarded(deps, task, { $set: { assignee: to, owner: null } });
   await record(deps, principal, task, 'transferred', { to }, opinion);
@@ -44,7 +44,7 @@ export async function delegate(deps: ApprovalDeps, ability: AppAbility, principa
   assertOpen(task);
   assertCan(ability, 'handle', taskSubject(task));
   assertHolder(task, principal);
-  if (task.delegated || task.kind === 'signature') throw conflict('TASK_NOT_TRANSFERABLE', 'The task is already delegated or is a signature', '该任务已委派或为加签任务');
+  if (task.delegated || task.kind === 'signature') throw problem('TASK_NOT_TRANSFERABLE', { params: { variant: 'delegate' } });
   await usersWhoMay(deps, task, [to], 'handle', 'body.to');
   await guarded(deps, task, { $set: { assignee: to, owner: principal.username, delegated: true } });
   await record(deps, principal, task, 'delegated', { to }, opinion);
@@ -56,7 +56,7 @@ export async function resolve(deps: ApprovalDeps, ability: AppAbility, principal
   assertOpen(task);
   assertCan(ability, 'handle', taskSubject(task));
   assertHolder(task, principal);
-  if (!task.delegated || !task.owner) throw conflict('TASK_NOT_DELEGATED', 'The task is not delegated', '该任务不是委派任务');
+  if (!task.delegated || !task.owner) throw problem('TASK_NOT_DELEGATED');
   await guarded(deps, task, { $set: { assignee: task.owner, owner: null, delegated: false } });
   await record(deps, principal, task, 'delegationResolved', { owner: task.owner }, opinion);
   return { assignee: task.owner };
@@ -64,10 +64,10 @@ export async function resolve(deps: ApprovalDeps, ability: AppAbility, principal
 
 /** 催办: the director (督办) or a coordinator reminds the holder; kept on the task and the case. */
 export async function urge(deps: ApprovalDeps, ability: AppAbility, principal: Principal, task: TaskDoc, note?: string) {
-  if (task.state !== 'open' && task.state !== 'awaitingSigners') throw conflict('TASK_ALREADY_COMPLETED', 'The task is already closed', '该任务已办结或已关闭');
+  if (task.state !== 'open' && task.state !== 'awaitingSigners') throw problem('TASK_ALREADY_COMPLETED', { params: { variant: 'closed' } });
   const subject = taskSubject(task);
   if (!ability.can('supervise', subject) && !ability.can('coordinate', subject)) {
-    throw new AppError({ status: 403, code: 'FORBIDDEN', zh: '您无权催办该任务', en: 'You may not urge this task' });
+    throw problem('FORBIDDEN', { params: { reason: 'urgeTask' } });
   }
   const at = (deps.clock ?? (() => new Date()))();
   await deps.board.tasks.updateOne({ _id: task._id }, { $push: { urges: { by: principal.username, at, ...(note ? { note } : {}) } }, $set: { lastUrgedAt: at } });

@@ -6,7 +6,7 @@ import { caseModel } from '../intake/index.ts';
 import mongoose from 'mongoose';
 import { sealJob } from './index.ts';
 import { decisionModel, sealUseModel } from './models.ts';
-import { startHall, type Hall } from './test-fixtures.ts';
+import { startHall, type Hall } from '../../test/support/approval/fixtures.ts';
 
 const grantDecision = {
   findings: '你单位提交的施工图审查合格书、施工合同及安全生产措施',

@@ -1,5 +1,5 @@
 import { inflateSync } from 'node:zlib';
-import { AppError } from '../shared/errors.ts';
+import { problem } from '../shared/errors.ts';
 
 /** An image larger than this is a decompression bomb to every viewer that opens it (40 MP ≈ 160 MB decoded). */
 export const MAX_IMAGE_PIXELS = 40_000_000;
@@ -10,7 +10,6 @@ const MAX_INFLATED = 64 * 1024 * 1024;
 /** PDF names that make a document act: run script, launch a program, carry files, send data away. */
 const ACTIVE_PDF_NAME = /\/(JavaScript|JS|Launch|EmbeddedFiles?|RichMedia|XFA|SubmitForm|ImportData)(?![A-Za-z0-9])/;
 
-const refused = (status: number, code: string, zh: string, en: string) => new AppError({ status, code, zh, en, fields: [{ field: 'body', message: en }] });
 
 /** `#xx` escapes decoded (a PDF may spell /JavaScript as /J#61vaScript). */
 function unescapeNames(text: string): string {
@@ -32,7 +31,7 @@ function* pdfTexts(data: Buffer): Generator<string> {
       inflated = inflateSync(data.subarray(start, end), { maxOutputLength: budget });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-        throw refused(413, 'ATTACHMENT_BOMB', 'PDF 压缩内容过大', 'The PDF inflates to more than is allowed');
+        throw problem('ATTACHMENT_BOMB', { field: 'body' });
       }
       continue; // not a Flate stream (an image, or damaged): nothing to read in it
     }
@@ -71,14 +70,14 @@ export function inspectContent(type: string, data: Buffer): void {
   if (type === 'application/pdf') {
     for (const text of pdfTexts(data)) {
       const found = ACTIVE_PDF_NAME.exec(unescapeNames(text));
-      if (found) throw refused(415, 'ATTACHMENT_ACTIVE_CONTENT', `PDF 含有可执行内容（${found[1]}），不予接收`, `The PDF carries active content (${found[1]})`);
+      if (found) throw problem('ATTACHMENT_ACTIVE_CONTENT', { params: { what: found[1] }, field: 'body' });
     }
     return;
   }
   const size = type === 'image/png' ? pngSize(data) : type === 'image/jpeg' ? jpegSize(data) : undefined;
-  if (!size) throw refused(415, 'ATTACHMENT_MALFORMED', '图片文件已损坏，无法读取尺寸', 'The image is malformed: its size cannot be read');
+  if (!size) throw problem('ATTACHMENT_MALFORMED', { field: 'body' });
   const [width, height] = size;
   if (width === 0 || height === 0 || width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || width * height > MAX_IMAGE_PIXELS) {
-    throw refused(413, 'ATTACHMENT_IMAGE_TOO_LARGE', `图片尺寸 ${width}×${height} 超出限制`, `An image of ${width}×${height} pixels exceeds the limit`);
+    throw problem('ATTACHMENT_IMAGE_TOO_LARGE', { params: { width, height }, field: 'body' });
   }
 }

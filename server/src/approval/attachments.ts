@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Request } from 'express';
 import type { Principal } from '../auth/index.ts';
 import { assertCan, type AppAbility } from '../authz/index.ts';
-import { AppError, notFound } from '../shared/errors.ts';
+import { notFound, problem } from '../shared/errors.ts';
 import { taskSubject, type TaskDoc } from '../tasks/index.ts';
 import { inspectContent } from './attachment-content.ts';
 import { record, type ApprovalDeps } from './context.ts';
@@ -22,7 +22,8 @@ export function sniffType(data: Buffer): string | undefined {
   return signatures.find((s) => s.magic.every((b, i) => data[i] === b))?.type;
 }
 
-const refused = (code: string, zh: string, en: string, status = 415) => new AppError({ status, code, zh, en, fields: [{ field: 'body', message: en }] });
+const refused = (code: 'ATTACHMENT_TYPE_REFUSED' | 'ATTACHMENT_EMPTY' | 'ATTACHMENT_TYPE_MISMATCH') => problem(code, { field: 'body' });
+const tooLarge = (limit: number) => problem('ATTACHMENT_TOO_LARGE', { params: { limit }, field: 'body' });
 
 /** Reads the raw request body up to the limit; 413 beyond it. */
 async function readBody(req: Request, limit: number): Promise<Buffer> {
@@ -30,7 +31,7 @@ async function readBody(req: Request, limit: number): Promise<Buffer> {
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > limit) throw refused('ATTACHMENT_TOO_LARGE', `附件不得超过 ${limit / 1024 / 1024} MB`, `An attachment may not exceed ${limit} bytes`, 413);
+    if (size > limit) throw tooLarge(limit);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
@@ -40,12 +41,12 @@ async function readBody(req: Request, limit: number): Promise<Buffer> {
 export async function addAttachment(deps: ApprovalDeps, ability: AppAbility, principal: Principal, task: TaskDoc, req: Request, name: string) {
   assertCan(ability, 'handle', taskSubject(task));
   const declared = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  if (!signatures.some((s) => s.type === declared)) throw refused('ATTACHMENT_TYPE_REFUSED', '仅接受 PDF、PNG、JPEG 附件', 'Only PDF, PNG and JPEG attachments are accepted');
+  if (!signatures.some((s) => s.type === declared)) throw refused('ATTACHMENT_TYPE_REFUSED');
   const lengthHeader = Number(req.headers['content-length'] ?? 0);
-  if (lengthHeader > ATTACHMENT_MAX) throw refused('ATTACHMENT_TOO_LARGE', '附件过大', `An attachment may not exceed ${ATTACHMENT_MAX} bytes`, 413);
+  if (lengthHeader > ATTACHMENT_MAX) throw tooLarge(ATTACHMENT_MAX);
   const data = await readBody(req, ATTACHMENT_MAX);
-  if (data.length === 0) throw refused('ATTACHMENT_EMPTY', '附件为空', 'The attachment is empty', 400);
-  if (sniffType(data) !== declared) throw refused('ATTACHMENT_TYPE_MISMATCH', '附件内容与声明的类型不符', 'The file\'s content does not match its declared type');
+  if (data.length === 0) throw refused('ATTACHMENT_EMPTY');
+  if (sniffType(data) !== declared) throw refused('ATTACHMENT_TYPE_MISMATCH');
   inspectContent(declared, data);
   const sha256 = createHash('sha256').update(data).digest('hex');
   const at = (deps.clock ?? (() => new Date()))();
@@ -61,7 +62,7 @@ export async function listAttachments(deps: ApprovalDeps, task: TaskDoc) {
 
 export async function getAttachment(deps: ApprovalDeps, task: TaskDoc, id: string) {
   const doc = /^[a-f0-9]{24}$/.test(id) ? await attachmentModel(deps.db).findOne({ _id: id, taskKey: task._id }).lean() : null;
-  if (!doc) throw notFound('Attachment', '附件');
+  if (!doc) throw notFound('attachment');
   const raw = doc.data as unknown;
   return { ...doc, data: Buffer.isBuffer(raw) ? raw : Buffer.from((raw as { buffer: Uint8Array }).buffer) };
 }

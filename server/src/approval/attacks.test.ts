@@ -5,7 +5,7 @@ import { todayInHall } from '../calendar/index.ts';
 import { caseModel } from '../intake/index.ts';
 import { taskModel, type TaskDoc } from '../tasks/index.ts';
 import { attachmentModel, decisionModel, sealUseModel } from './models.ts';
-import { startHall, type Hall } from './test-fixtures.ts';
+import { startHall, type Hall } from '../../test/support/approval/fixtures.ts';
 
 const decision = {
   findings: '申请材料', legalBasis: '《建筑工程施工许可管理办法》第四条',

@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/index.ts';
-import type { Variables } from '../engine/index.ts';
-import { AppError, conflict } from '../shared/errors.ts';
+import { EngineNotFound, type Variables } from '../engine/index.ts';
+import { problem } from '../shared/errors.ts';
 import type { PendingRecord, TaskDoc } from '../tasks/index.ts';
 import { alreadyClosed, record, taskChanged, type ApprovalDeps } from './context.ts';
 
@@ -13,13 +13,13 @@ import { alreadyClosed, record, taskChanged, type ApprovalDeps } from './context
 export async function assertSignaturesAllow(deps: ApprovalDeps, task: TaskDoc): Promise<void> {
   if (!task.signatureRounds) return;
   const signatures = await deps.board.tasks.find({ parentKey: task._id, 'signature.position': 'before' }).lean<TaskDoc[]>();
-  if (signatures.some((s) => s.state === 'open')) throw conflict('SIGNATURES_PENDING', 'Signers asked before completion have not all signed', '加签/会签人员尚未全部签署');
+  if (signatures.some((s) => s.state === 'open')) throw problem('SIGNATURES_PENDING');
   const rounds = new Map<string, TaskDoc[]>();
   for (const s of signatures) if (s.state === 'completed') rounds.set(s.signature!.round, [...(rounds.get(s.signature!.round) ?? []), s]);
   for (const round of rounds.values()) {
     const agreed = round.filter((s) => s.outcome === 'agree').length;
     const ok = round[0].signature!.mode === 'all' ? agreed === round.length : agreed > 0;
-    if (!ok) throw conflict('COUNTERSIGN_NOT_AGREED', 'The countersigners did not agree; the step can only be rejected or returned', '会签/或签未获同意，只能驳回或退回');
+    if (!ok) throw problem('COUNTERSIGN_NOT_AGREED');
   }
 }
 
@@ -66,7 +66,7 @@ export async function finish(
   try {
     await deps.engine.completeUserTask(task._id, variables);
   } catch (error) {
-    if (error instanceof AppError && error.code === 'TASK_NOT_FOUND') {
+    if (error instanceof EngineNotFound && error.code === 'TASK_NOT_FOUND') {
       await tasks.updateOne({ _id: task._id, state: 'completing' }, { $set: { state: 'canceled', closedAt: now }, $unset: { completion: 1 } });
       throw alreadyClosed();
     }
@@ -106,7 +106,7 @@ export async function recoverCompletions(deps: ApprovalDeps): Promise<number> {
     try {
       await deps.engine.completeUserTask(task._id, task.completion.variables);
     } catch (error) {
-      if (!(error instanceof AppError && error.code === 'TASK_NOT_FOUND')) throw error;
+      if (!(error instanceof EngineNotFound && error.code === 'TASK_NOT_FOUND')) throw error;
       // completed before the crash: the redelivered event recorded it; otherwise it was closed
       await recordCompletion(deps, task._id);
       await tasks.updateOne({ _id: task._id, state: 'completing' }, { $set: { state: 'canceled', closedAt: new Date() }, $unset: { completion: 1 } });

@@ -5,7 +5,7 @@ import type { ActiveDelegation, Authority } from '../authz/index.ts';
 import type { DocumentService } from '../documents/index.ts';
 import type { WorkflowEngine } from '../engine/index.ts';
 import { caseLedger } from '../intake/index.ts';
-import { AppError, conflict } from '../shared/errors.ts';
+import { problem } from '../shared/errors.ts';
 import type { TaskBoard, TaskDoc } from '../tasks/index.ts';
 
 export interface ApprovalDeps {
@@ -24,11 +24,8 @@ export interface ApprovalDeps {
 
 export const defaultAgency = { name: '中卫市行政审批服务局', issuingWindow: '中卫市政务服务中心统一出件窗口' };
 
-export const alreadyClosed = () => conflict('TASK_ALREADY_COMPLETED', 'The task is already completed or closed', '该任务已办结或已关闭');
-export const taskChanged = () => conflict('TASK_CHANGED', 'The task changed meanwhile; reload it', '任务已被他人更新，请刷新后重试');
-
-export const powerRequired = (code: 'DECISION_POWER_REQUIRED' | 'SEAL_NOT_AUTHORISED' | 'POWER_REQUIRED', zh: string, en: string) =>
-  new AppError({ status: 403, code, zh, en });
+export const alreadyClosed = () => problem('TASK_ALREADY_COMPLETED');
+export const taskChanged = () => problem('TASK_CHANGED');
 
 /** Open tasks only; 409 for a completed, canceled or completing one. */
 export function assertOpen(task: TaskDoc): void {
@@ -38,8 +35,8 @@ export function assertOpen(task: TaskDoc): void {
 /** The principal must hold the task (claimed or assigned to them). */
 export function assertHolder(task: TaskDoc, principal: Principal): void {
   if (task.assignee === principal.username) return;
-  if (task.assignee === null) throw conflict('TASK_NOT_CLAIMED', 'Claim the task first', '请先签收该任务');
-  throw new AppError({ status: 403, code: 'TASK_HELD_BY_OTHER', zh: '该任务由他人办理', en: 'Another approver holds this task' });
+  if (task.assignee === null) throw problem('TASK_NOT_CLAIMED');
+  throw problem('TASK_HELD_BY_OTHER');
 }
 
 /**

@@ -1,10 +1,10 @@
 import type { Principal } from '../auth/index.ts';
 import { assertCan, type ActiveDelegation, type AppAbility, type DelegatedPower } from '../authz/index.ts';
 import { caseLedger } from '../intake/index.ts';
-import { AppError, validationFailed } from '../shared/errors.ts';
+import { problem, validationFailed, type AppError } from '../shared/errors.ts';
 import { taskSubject, type TaskDoc } from '../tasks/index.ts';
 import { assertSignaturesAllow, completeTask } from './complete.ts';
-import { assertHolder, assertOpen, powerRequired, type ApprovalDeps } from './context.ts';
+import { assertHolder, assertOpen, type ApprovalDeps } from './context.ts';
 import { decisionModel } from './models.ts';
 import type { ApproveBody, CorrectionBody, RejectBody } from './schemas.ts';
 import { signAsSigner } from './signers.ts';
@@ -19,10 +19,10 @@ const isDecisionStep = (task: TaskDoc) => task.authority === 'decide' || task.st
 function assertMayHandle(ability: AppAbility, principal: Principal, task: TaskDoc): void {
   assertCan(ability, 'handle', taskSubject(task));
   assertHolder(task, principal);
-  if (task.delegated) throw new AppError({ status: 409, code: 'TASK_DELEGATED', zh: '委派任务须先交回委派人', en: 'A delegated task goes back to its owner (resolve) before it is completed' });
+  if (task.delegated) throw problem('TASK_DELEGATED');
   // a decision step's powers are asked by assertMayDecide, with their own codes
   if (task.authority && task.authority !== 'decide' && powers.includes(task.authority) && !ability.can(task.authority as DelegatedPower, taskSubject(task))) {
-    throw powerRequired('POWER_REQUIRED', `您未获得本环节所需的授权（${task.authority}）`, `This step needs the delegated power ${task.authority} for the matter`);
+    throw problem('POWER_REQUIRED', { params: { authority: task.authority } });
   }
 }
 
@@ -34,10 +34,10 @@ function assertMayHandle(ability: AppAbility, principal: Principal, task: TaskDo
  */
 export function sealAuthority(ability: AppAbility, task: TaskDoc, delegations: ActiveDelegation[]): { delegation: ActiveDelegation } | { refusal: AppError } {
   const subject = taskSubject(task);
-  if (!ability.can('decide', subject)) return { refusal: powerRequired('DECISION_POWER_REQUIRED', '您未获得该事项的审批决定权授权', 'You hold no decision power for this matter') };
+  if (!ability.can('decide', subject)) return { refusal: problem('DECISION_POWER_REQUIRED') };
   const delegation = ability.can('useSeal', subject) ? delegations.find((d) => d.powers.includes('useSeal')
     && d.departmentCode === task.departmentCode && (d.allMatters || d.matterCodes.includes(task.matterCode ?? ''))) : undefined;
-  if (!delegation) return { refusal: powerRequired('SEAL_NOT_AUTHORISED', '您未获得该事项的行政审批专用章使用授权', 'You may not apply the approval seal for this matter') };
+  if (!delegation) return { refusal: problem('SEAL_NOT_AUTHORISED') };
   return { delegation };
 }
 
@@ -53,7 +53,7 @@ async function assertMayDecide(deps: ApprovalDeps, ability: AppAbility, principa
 
 async function storeDecision(deps: ApprovalDeps, principal: Principal, task: TaskDoc, kind: 'grant' | 'refuse', data: Record<string, unknown>, opinion: string | undefined, delegationId: string): Promise<string> {
   if (!task.caseNumber || !(await caseLedger(deps.db).exists(task.caseNumber))) {
-    throw new AppError({ status: 422, code: 'CASE_NOT_FOUND', zh: '任务所属办件不存在，无法作出决定', en: 'The task belongs to no known case; no decision can be made' });
+    throw problem('TASK_CASE_MISSING');
   }
   const id = `d-${task._id}`;
   const now = (deps.clock ?? (() => new Date()))();
@@ -115,12 +115,12 @@ export async function returnTo(deps: ApprovalDeps, ability: AppAbility, principa
   assertOpen(task);
   assertMayHandle(ability, principal, task);
   if (!task.returnTargets.includes(body.step)) {
-    throw new AppError({
-      status: 422, code: 'RETURN_NOT_MODELLED', zh: `本环节不能退回到“${body.step}”`, en: `This step cannot return to ${body.step}`,
+    throw problem('RETURN_NOT_MODELLED', {
+      params: { step: body.step },
       fields: [{ field: 'body.step', message: `one of: ${task.returnTargets.join(', ') || '(none modelled)'}` }],
     });
   }
   return completeTask(deps, principal, task, 'returned', { reviewOutcome: 'returnTo', returnTo: body.step, opinion: body.opinion }, { returnTo: body.step, opinion: body.opinion });
 }
 
-const notForSignature = () => new AppError({ status: 409, code: 'NOT_FOR_SIGNATURE', zh: '加签/会签任务只能同意或不同意', en: 'A signature task can only agree or disagree' });
+const notForSignature = () => problem('NOT_FOR_SIGNATURE');

@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
 import { userModel, type Principal } from '../auth/index.ts';
 import { assertCan, type AppAbility } from '../authz/index.ts';
-import { AppError, conflict, validationFailed } from '../shared/errors.ts';
+import { problem, validationFailed } from '../shared/errors.ts';
 import { taskSubject, type TaskDoc } from '../tasks/index.ts';
 import { finish } from './complete.ts';
 import { alreadyClosed, assertHolder, assertOpen, record, type ApprovalDeps } from './context.ts';
@@ -18,9 +18,8 @@ export async function usersWhoMay(deps: ApprovalDeps, task: TaskDoc, usernames: 
     const user = users.find((u) => u.username === username);
     const ability = user && await deps.authority.abilityForUser(String(user._id));
     if (!user || !ability || !ability.can(action, taskSubject(task))) {
-      throw new AppError({
-        status: 422, code: 'USER_CANNOT_TAKE_TASK', zh: `用户 ${username} 无权${action === 'read' ? '查看' : '办理'}该任务`,
-        en: `${username} may not ${action} this task`, fields: [{ field, message: `${username}: not an active user who may ${action} the task` }],
+      throw problem('USER_CANNOT_TAKE_TASK', {
+        params: { username, action }, fields: [{ field, message: `${username}: not an active user who may ${action} the task` }],
       });
     }
     out.push({ userId: String(user._id), username, roles: user.roles, departmentCode: user.departmentCode });
@@ -34,7 +33,7 @@ export async function usersWhoMay(deps: ApprovalDeps, task: TaskDoc, usernames: 
  * any: one agreement closes the round).
  */
 export async function addSigners(deps: ApprovalDeps, ability: AppAbility, principal: Principal, task: TaskDoc, body: SignersBody) {
-  if (task.kind !== 'engine') throw conflict('NOT_FOR_SIGNATURE', 'Signers are added to a step, not to a signature', '只能对办理环节加签');
+  if (task.kind !== 'engine') throw problem('NOT_FOR_SIGNATURE', { params: { variant: 'addSigners' } });
   assertOpen(task);
   assertCan(ability, 'handle', taskSubject(task));
   assertHolder(task, principal);
@@ -64,7 +63,7 @@ export async function removeSigner(deps: ApprovalDeps, ability: AppAbility, prin
   const now = (deps.clock ?? (() => new Date()))();
   const removed = await deps.board.tasks.updateMany({ parentKey: task._id, assignee: username, state: 'open' },
     { $set: { state: 'canceled', closedAt: now, outcome: 'removed' }, $inc: { rev: 1 } });
-  if (removed.modifiedCount === 0) throw conflict('SIGNER_NOT_PENDING', `${username} has no pending signature on this task`, `${username} 没有待签署的加签任务`);
+  if (removed.modifiedCount === 0) throw problem('SIGNER_NOT_PENDING', { params: { username } });
   await record(deps, principal, task, 'signerRemoved', { signer: username });
   await releaseIfSigned(deps, principal, task._id, now);
   return { removed: removed.modifiedCount };

@@ -1,5 +1,5 @@
 import mongoose, { type Connection } from 'mongoose';
-import { AppError } from '../shared/errors.ts';
+import { problem } from '../shared/errors.ts';
 import type { AuditSink } from './sessions.ts';
 import { signInAttemptModel } from './session.model.ts';
 
@@ -74,8 +74,5 @@ export function signInGuard(deps: { db: Connection; audit: AuditSink; policy?: P
 export type SignInGuard = ReturnType<typeof signInGuard>;
 
 /** 429 SIGN_IN_LOCKED: the same answer for real and unknown usernames. */
-export const signInLocked = (seconds: number) => new AppError({
-  status: 429, code: 'SIGN_IN_LOCKED',
-  zh: `登录失败次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试`, en: `Too many failed sign-ins; try again in ${Math.ceil(seconds / 60)} minutes`,
-  fields: [{ field: 'retryAfterSeconds', message: String(seconds) }],
-});
+export const signInLocked = (seconds: number) =>
+  problem('SIGN_IN_LOCKED', { params: { minutes: Math.ceil(seconds / 60) }, fields: [{ field: 'retryAfterSeconds', message: String(seconds) }] });

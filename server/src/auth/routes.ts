@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { z } from 'zod';
-import { AppError } from '../shared/errors.ts';
+import { problem } from '../shared/errors.ts';
 import type { Api } from '../shared/http.ts';
 import { principalOf } from './authenticate.ts';
 import { signInGuard, type LockoutPolicy } from './lockout.ts';
@@ -23,7 +23,7 @@ const refreshBody = z.strictObject({
 });
 
 const badCredentials = () =>
-  new AppError({ status: 401, code: 'BAD_CREDENTIALS', zh: '用户名或密码错误', en: 'Wrong username or password' });
+  problem('BAD_CREDENTIALS');
 
 export interface AuthDeps {
   db: Connection;

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import mongoose, { type Connection } from 'mongoose';
-import { AppError } from '../shared/errors.ts';
+import { problem } from '../shared/errors.ts';
 import type { RevokedSessions } from './revocations.ts';
 import { refreshTokenModel, sessionRevocationModel, type SessionRevocation } from './session.model.ts';
 
@@ -20,8 +20,7 @@ export const defaultSessionPolicy: SessionPolicy = { refreshTtlSeconds: 12 * 360
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 const isDuplicate = (error: unknown) => (error as { code?: number }).code === 11000;
 
-const refused = (code: string, en: string, zh: string) => new AppError({ status: 401, code, en, zh });
-const invalid = () => refused('REFRESH_TOKEN_INVALID', 'Invalid or expired refresh token', '刷新凭证无效或已过期，请重新登录');
+const invalid = () => problem('REFRESH_TOKEN_INVALID');
 
 /**
  * Rotating refresh tokens: opaque random (256 bits), stored hashed, one family per sign-in. Throws
@@ -100,7 +99,7 @@ export function sessionService(deps: { db: Connection; audit: AuditSink; policy?
           actor: { userId: found.userId, username: user.username }, action: 'auth.refreshReuse',
           subject: { type: 'Session', id: found.familyId }, data: { firstUsedAt: found.usedAt },
         });
-        throw refused('REFRESH_TOKEN_REUSED', 'This refresh token was already used; the session is closed, sign in again', '刷新凭证已被使用，会话已注销，请重新登录');
+        throw problem('REFRESH_TOKEN_REUSED');
       }
       await tokens.updateOne({ _id: found._id }, { $set: { usedAt: now } });
       // A revocation that landed while we rotated must still win.

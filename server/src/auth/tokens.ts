@@ -1,7 +1,7 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { Config } from '../shared/config.ts';
-import { unauthenticated } from '../shared/errors.ts';
+import { problem } from '../shared/errors.ts';
 import { roles, type Principal, type Role } from '../shared/principal.ts';
 
 export type { Principal };
@@ -64,4 +64,4 @@ export class TokenService {
   }
 }
 
-const invalidToken = () => unauthenticated('Invalid or expired token', '登录凭证无效或已过期');
+const invalidToken = () => problem('UNAUTHENTICATED', { params: { variant: 'tokenInvalid' } });

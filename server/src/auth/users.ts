@@ -1,7 +1,7 @@
 import mongoose, { type Connection } from 'mongoose';
 import { z } from 'zod';
 import { accessibleFilter, assertCan, subjectOf, type Authority } from '../authz/index.ts';
-import { conflict, notFound } from '../shared/errors.ts';
+import { notFound, problem } from '../shared/errors.ts';
 import { paging, queryObject, type Api } from '../shared/http.ts';
 import { principalOf } from './authenticate.ts';
 import { hashPassword } from './passwords.ts';
@@ -66,7 +66,7 @@ export function userRoutes(api: Api, deps: { db: Connection; authority: Authorit
       const { password, ...fields } = body;
       const record = { ...fields, departmentCode: fields.departmentCode ?? undefined, windowNumber: fields.windowNumber ?? undefined, servesDepartmentCodes: fields.servesDepartmentCodes ?? [] };
       assertCan(await deps.authority.abilityOf(req), 'create', subjectOf('User', record));
-      if (await users.exists({ username: body.username })) throw conflict('USERNAME_TAKEN', 'The username is taken', '用户名已被使用');
+      if (await users.exists({ username: body.username })) throw problem('USERNAME_TAKEN');
       const _id = new mongoose.Types.ObjectId();
       await deps.audit.append({ actor: actorOf(req), action: 'user.create', subject: { type: 'User', id: String(_id) }, departmentCode: record.departmentCode ?? null, data: { ...record } });
       const created = await users.create({ _id, ...record, passwordHash: await hashPassword(password), active: true, demo: false });
@@ -81,14 +81,14 @@ export function userRoutes(api: Api, deps: { db: Connection; authority: Authorit
     handler: async ({ req, params, body }) => {
       const ability = await deps.authority.abilityOf(req);
       const existing = await users.findOne({ $and: [{ _id: params.id }, accessibleFilter(ability, 'read', 'User')] }, { passwordHash: 0 }).lean();
-      if (!existing) throw notFound('User', '用户');
+      if (!existing) throw notFound('user');
       assertCan(ability, 'update', subjectOf('User', existing));
       // …and the user as the change leaves them (a department admin may not move staff out or raise their roles).
       const after = Object.fromEntries(Object.entries({ ...existing, ...body }).filter(([, v]) => v !== null && v !== undefined));
       assertCan(ability, 'update', subjectOf('User', after));
       const me = principalOf(req).userId === params.id;
       if (me && (body.active === false || (body.roles && !body.roles.includes('systemAdmin') && existing.roles.includes('systemAdmin')))) {
-        throw conflict('CANNOT_DISARM_SELF', 'You cannot deactivate yourself or drop your own system admin role', '不能停用自己或取消自己的系统管理员角色');
+        throw problem('CANNOT_DISARM_SELF');
       }
       const set: Record<string, unknown> = {};
       const unset: Record<string, 1> = {};

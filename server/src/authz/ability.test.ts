@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { defineAbilityFor } from './ability.ts';
 import { subjectOf } from './enforce.ts';
-import { fixtures, NOW, principals, tableDelegations } from './test-fixtures.ts';
+import { fixtures, NOW, principals, tableDelegations } from '../../test/support/authz/fixtures.ts';
 import { actions, type Action } from './vocabulary.ts';
 
 const catalogue = ['read Matter.zjj', 'read Matter.gaj', 'read Material.zjj', 'read Material.gaj', 'read Department.any', 'read Calendar.any', 'read ProcessVersion.any'];

@@ -3,7 +3,7 @@ import { Schema, type Connection } from 'mongoose';
 import { testDatabase } from '../../test/support.ts';
 import { defineAbilityFor } from './ability.ts';
 import { accessibleFilter } from './enforce.ts';
-import { delegation, ids, NOW, principals } from './test-fixtures.ts';
+import { delegation, ids, NOW, principals } from '../../test/support/authz/fixtures.ts';
 
 interface CaseRow { no: string; departmentCode: string; matterCode: string; receivedBy: string; stage: string }
 

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { defineAbilityFor } from './ability.ts';
 import { subjectOf } from './enforce.ts';
-import { delegation, NOW, principals } from './test-fixtures.ts';
+import { delegation, NOW, principals } from '../../test/support/authz/fixtures.ts';
 
 const day = 86_400_000;
 const caseOf = (departmentCode: string, matterCode: string) => subjectOf('Case', { departmentCode, matterCode, stage: 'approval' });

@@ -1,6 +1,7 @@
 import { subject as asSubject } from '@casl/ability';
 import { accessibleBy } from '@casl/mongoose';
 import mongoose from 'mongoose';
+import { problem } from '../shared/errors.ts';
 import { AuthorityRefused } from './refusals.ts';
 import type { Action, AppAbility, SubjectName, SubjectRecord } from './vocabulary.ts';
 
@@ -17,11 +18,9 @@ export function assertCan(ability: AppAbility, action: Action, target: SubjectNa
   if (ability.can(action, target)) return;
   const type = typeof target === 'string' ? target : (target as { __caslSubjectType__?: string }).__caslSubjectType__ ?? 'record';
   const field = (name: string) => (typeof target === 'object' && typeof target[name] === 'string' ? target[name] as string : undefined);
-  throw new AuthorityRefused({
-    status: 403, code: 'FORBIDDEN',
-    zh: `您无权对${subjectZh[type as SubjectName] ?? type}执行“${actionZh[action] ?? action}”操作`,
-    en: `You may not ${action} this ${type}`,
-  }, { action, subjectType: type, departmentCode: field('departmentCode'), matterCode: field('matterCode') });
+  throw new AuthorityRefused(problem('FORBIDDEN', {
+    params: { act: { action, subject: type, actionZh: actionZh[action] ?? action, subjectZh: subjectZh[type as SubjectName] ?? type } },
+  }), { action, subjectType: type, departmentCode: field('departmentCode'), matterCode: field('matterCode') });
 }
 
 const nothing = () => ({ _id: mongoose.trusted({ $in: [] }) });

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { auditModel } from '../audit/index.ts';
-import { startHall, type Hall } from '../approval/test-fixtures.ts';
+import { startHall, type Hall } from '../../test/support/approval/fixtures.ts';
 
 const grantDecision = {
   findings: '施工图审查合格书、施工合同及安全生产措施齐全',

@@ -14,8 +14,8 @@ export interface RefusedUse {
 
 /** A 403 from an authority check, carrying what was refused so that the trail can name it. */
 export class AuthorityRefused extends AppError {
-  constructor(options: ConstructorParameters<typeof AppError>[0], readonly refused: RefusedUse) {
-    super(options);
+  constructor(refusal: AppError, readonly refused: RefusedUse) {
+    super({ status: refusal.status, code: refusal.code, zh: refusal.zh, en: refusal.message, fields: refusal.fields });
   }
 }
 

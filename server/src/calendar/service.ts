@@ -60,7 +60,7 @@ export class CalendarService {
   async removeOverride(date: string): Promise<void> {
     dayNumber(date, 'date');
     const result = await this.model.deleteOne({ date });
-    if (result.deletedCount === 0) throw notFound('Calendar override', '日历调整');
+    if (result.deletedCount === 0) throw notFound('calendarOverride');
     this.cached = undefined;
   }
 }

@@ -12,7 +12,7 @@ export type { ActDelegation, RecordStep } from './types.ts';
 /** The case as a reader may see it; 404 NOT_FOUND when the user may not read it (as if it did not exist). */
 export async function readableCase(db: Connection, ability: AppAbility, caseNumber: string): Promise<Case> {
   const found = await caseReads(db).findOne({ caseNumber }).lean<Case>();
-  if (!found || !ability.can('read', subjectOf('Case', found))) throw notFound('Case', '办件');
+  if (!found || !ability.can('read', subjectOf('Case', found))) throw notFound('case');
   return found;
 }
 

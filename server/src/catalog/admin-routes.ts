@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { assertCan, subjectOf, type Authority } from '../authz/index.ts';
-import { AppError, notFound } from '../shared/errors.ts';
+import { notFound, problem } from '../shared/errors.ts';
 import type { Api } from '../shared/http.ts';
 import { matterBodySchema } from './matter.schema.ts';
 import type { CatalogModels } from './models.ts';
@@ -17,7 +17,7 @@ export function matterAdminRoutes(api: Api, deps: { models: CatalogModels; autho
 
   const assertDepartment = async (code: string) => {
     if (!(await departments.exists({ code }))) {
-      throw new AppError({ status: 422, code: 'UNKNOWN_DEPARTMENT', zh: `部门不存在：${code}`, en: `No such department: ${code}`, fields: [{ field: 'body.departmentCode', message: 'unknown department' }] });
+      throw problem('UNKNOWN_DEPARTMENT', { params: { code }, fields: [{ field: 'body.departmentCode', message: 'unknown department' }] });
     }
   };
 
@@ -39,11 +39,11 @@ export function matterAdminRoutes(api: Api, deps: { models: CatalogModels; autho
     params: codeParams, body: matterBodySchema,
     handler: async ({ req, params, body }) => {
       const existing = await matters.findOne({ code: params.code }).lean();
-      if (!existing) throw notFound('Matter', '事项');
+      if (!existing) throw notFound('matter');
       const ability = await deps.authority.abilityOf(req);
       assertCan(ability, 'update', subjectOf('Matter', existing));
       if (body.code !== params.code || body.departmentCode !== existing.departmentCode) {
-        throw new AppError({ status: 422, code: 'MATTER_IDENTITY_FIXED', zh: '事项编码和实施部门不能修改', en: 'A matter’s code and department cannot change', fields: [{ field: body.code !== params.code ? 'body.code' : 'body.departmentCode', message: 'fixed' }] });
+        throw problem('MATTER_IDENTITY_FIXED', { fields: [{ field: body.code !== params.code ? 'body.code' : 'body.departmentCode', message: 'fixed' }] });
       }
       await matters.replaceOne({ code: params.code }, body);
       return body;

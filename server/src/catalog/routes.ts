@@ -53,7 +53,7 @@ export function catalogRoutes(api: Api, models: CatalogModels): void {
     query: queryObject({}),
     handler: async ({ params }) => {
       const matter = await models.matters.findOne({ code: params.code }, { _id: 0, __v: 0 }).lean();
-      if (!matter) throw notFound('Matter', '事项');
+      if (!matter) throw notFound('matter');
       return matter;
     },
   });

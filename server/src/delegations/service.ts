@@ -3,7 +3,7 @@ import type { AuditTrail } from '../audit/index.ts';
 import { userModel, type Principal } from '../auth/index.ts';
 import { accessibleFilter, assertCan, isActive, subjectOf, type ActiveDelegation, type AppAbility, type DelegatedPower } from '../authz/index.ts';
 import { catalogModels } from '../catalog/index.ts';
-import { AppError, conflict, notFound, validationFailed } from '../shared/errors.ts';
+import { notFound, problem, validationFailed } from '../shared/errors.ts';
 import { chinaToday, delegationModel, delegationRevocationModel, startOfChinaDay, type Delegation } from './model.ts';
 import type { GrantBody, ListQuery } from './schemas.ts';
 import { delegationCacheOf } from './active-cache.ts';
@@ -92,7 +92,7 @@ export function delegationService(deps: DelegationDeps) {
 
     async get(ability: AppAbility, id: string) {
       const found = await delegations.findOne({ $and: [{ _id: id }, accessibleFilter(ability, 'read', 'Delegation')] }).lean();
-      if (!found) throw notFound('Delegation', '授权');
+      if (!found) throw notFound('delegation');
       return found;
     },
 
@@ -106,11 +106,7 @@ export function delegationService(deps: DelegationDeps) {
       const grantee = await users.findById(body.granteeId).lean();
       const serves = grantee && (grantee.departmentCode === departmentCode || grantee.servesDepartmentCodes.includes(departmentCode));
       if (!grantee || !grantee.active || !grantee.roles.includes('approver') || !serves) {
-        throw new AppError({
-          status: 422, code: 'GRANTEE_NOT_APPROVER_OF_DEPARTMENT',
-          zh: '被授权人须为本部门在岗的后台审批人员', en: 'The grantee must be an active approver of the department',
-          fields: [{ field: 'body.granteeId', message: 'not an active approver of the department' }],
-        });
+        throw problem('GRANTEE_NOT_APPROVER_OF_DEPARTMENT', { fields: [{ field: 'body.granteeId', message: 'not an active approver of the department' }] });
       }
       const matterCodes = 'matterCodes' in body.scope ? body.scope.matterCodes : [];
       if (matterCodes.length > 0) {
@@ -118,9 +114,8 @@ export function delegationService(deps: DelegationDeps) {
         const known = new Set(owned.map((m) => m.code));
         const foreign = matterCodes.filter((c) => !known.has(c));
         if (foreign.length > 0) {
-          throw new AppError({
-            status: 422, code: 'MATTER_NOT_OF_DEPARTMENT',
-            zh: `以下事项不属于本部门：${foreign.join('、')}`, en: `Matters not handled by the department: ${foreign.join(', ')}`,
+          throw problem('MATTER_NOT_OF_DEPARTMENT', {
+            params: { matters: foreign },
             fields: foreign.map((c) => ({ field: 'body.scope.matterCodes', message: `${c}: not a matter of ${departmentCode}` })),
           });
         }
@@ -144,7 +139,7 @@ export function delegationService(deps: DelegationDeps) {
       const existing = await this.get(ability, id);
       assertCan(ability, 'revoke', subjectOf('Delegation', existing));
       const now = clock();
-      const alreadyRevoked = () => conflict('DELEGATION_ALREADY_REVOKED', 'The delegation is already revoked', '该授权已撤销');
+      const alreadyRevoked = () => problem('DELEGATION_ALREADY_REVOKED');
       if (existing.revokedAt) throw alreadyRevoked();
       await revocations.init();
       try {

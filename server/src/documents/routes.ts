@@ -22,7 +22,7 @@ export function documentRoutes(api: Api, deps: DocumentRouteDeps): void {
   const readable = async (req: Request, id: string): Promise<IssuedDocument> => {
     const doc = await documents.get(id);
     const caseRecord = doc.caseNumber ? await deps.caseOf(doc.caseNumber) : null;
-    if (!mayReadDocument(await deps.authority.abilityOf(req), doc, caseRecord)) throw notFound('Document', '文书');
+    if (!mayReadDocument(await deps.authority.abilityOf(req), doc, caseRecord)) throw notFound('document');
     return doc;
   };
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Types, type Connection, type Model } from 'mongoose';
 import QRCode from 'qrcode';
 import { todayInHall } from '../calendar/index.ts';
-import { AppError, notFound, validationFailed } from '../shared/errors.ts';
+import { notFound, problem, validationFailed } from '../shared/errors.ts';
 import { newVerificationCode, normaliseCode } from './codes.ts';
 import { documentKinds, isDocumentKind, type DocumentKind } from './kinds.ts';
 import { issuedDocumentModel, type IssuedDocument } from './model.ts';
@@ -74,14 +74,14 @@ export class DocumentService {
 
   get verifyUrl(): string {
     const base = typeof this.deps.publicBaseUrl === 'function' ? this.deps.publicBaseUrl() : this.deps.publicBaseUrl;
-    if (!base) throw new AppError({ status: 503, code: 'DOCUMENTS_UNAVAILABLE', zh: '未配置大厅的公开网址，无法生成文书', en: 'The hall\'s public address is not configured' });
+    if (!base) throw problem('DOCUMENTS_UNAVAILABLE', { params: { variant: 'noPublicUrl' } });
     return `${base.replace(/\/$/, '')}/verify`;
   }
 
   /** PDF of a document without storing it (previews, samples). */
   async renderPdf(kind: string, data: Record<string, unknown>, code = '——————'): Promise<Buffer> {
     const known = checkKind(kind);
-    if (!this.deps.renderer) throw new AppError({ status: 503, code: 'DOCUMENTS_UNAVAILABLE', zh: '文书生成服务不可用', en: 'Document rendering is not available' });
+    if (!this.deps.renderer) throw problem('DOCUMENTS_UNAVAILABLE');
     const html = this.templates.render(known, await this.withVerification(known, data, code));
     return this.deps.renderer.render(html);
   }
@@ -123,9 +123,9 @@ export class DocumentService {
 
   /** The stored document with its PDF; throws 404 when there is none. */
   async get(id: string): Promise<IssuedDocument> {
-    if (!/^[0-9a-f]{24}$/.test(id)) throw notFound('Document', '文书');
+    if (!/^[0-9a-f]{24}$/.test(id)) throw notFound('document');
     const doc = await this.model.findById(id).lean<IssuedDocument>();
-    if (!doc) throw notFound('Document', '文书');
+    if (!doc) throw notFound('document');
     // a lean read gives BSON Binary, not Buffer
     const raw = doc.pdf as unknown;
     return { ...doc, pdf: Buffer.isBuffer(raw) ? raw : Buffer.from((raw as { buffer: Uint8Array }).buffer) };

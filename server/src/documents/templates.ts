@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { AppError } from '../shared/errors.ts';
+import { problem } from '../shared/errors.ts';
 import { fontFaceCss } from './fonts.ts';
 import { documentKinds, type DocumentKind } from './kinds.ts';
 import { sealSvg } from './seal.ts';
@@ -77,9 +77,8 @@ export function loadTemplates(dir: string = defaultTemplateDir): TemplateSet {
         body = template(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       } catch (error) {
         const missing = /"([^"]+)" not defined/.exec((error as Error).message)?.[1] ?? 'data';
-        throw new AppError({
-          status: 400, code: 'DOCUMENT_DATA_INCOMPLETE', cause: error,
-          zh: `文书数据不完整：${missing}`, en: `Document data incomplete: ${missing}`,
+        throw problem('DOCUMENT_DATA_INCOMPLETE', {
+          params: { missing }, cause: error,
           fields: [{ field: `data.${missing}`, message: 'required by the template' }],
         });
       }

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { testDatabase } from '../../test/support.ts';
-import { createEngine } from './index.ts';
+import { createEngine } from './factory.ts';
 
 describe('engine factory (ENGINE)', () => {
   it('picks the embedded executor by default, the Zeebe adapter for ENGINE=zeebe, and refuses anything else', async () => {

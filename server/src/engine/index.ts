@@ -1,36 +1,8 @@
 /**
- * The engine port and the factory that picks an adapter. `ENGINE=embedded` (the default) runs our
- * executor with its state in MongoDB; the Zeebe adapter (`zeebe/`, ENGINE=zeebe) is added here.
+ * What features may know of the workflow engine: the port (its types and USER_TASK_JOB_TYPE) and the
+ * errors adapters throw. The adapters (`embedded/`, `zeebe/`) and the factory that picks one
+ * (`factory.ts`) are for the composition root (`main.ts`, `hall.ts`) and tests only — the boundary
+ * check (.dependency-cruiser.cjs) refuses any other import of them.
  */
-import type { Connection } from 'mongoose';
-import type { Logger } from 'pino';
-import { EmbeddedEngine } from './embedded/engine.ts';
-import type { WorkflowEngine } from './port.ts';
-import { ZeebeEngine } from './zeebe/index.ts';
-import { StoredOpenTasks } from './zeebe/open-tasks.ts';
-
-export type * from './port.ts';
-export { EmbeddedEngine } from './embedded/engine.ts';
-
-export interface EngineFactoryDeps {
-  /** `embedded` (default) or `zeebe`. */
-  engine?: string;
-  db: Connection;
-  logger?: Logger;
-  now?: () => number;
-  /** Topology cluster keeps the Zeebe adapter's open user tasks in the database. */
-  topology?: 'single' | 'cluster';
-}
-
-/** Creates the configured adapter. Throws for an unknown engine name. */
-export function createEngine(deps: EngineFactoryDeps): WorkflowEngine {
-  switch (deps.engine ?? 'embedded') {
-    case 'embedded':
-      return new EmbeddedEngine({ db: deps.db, logger: deps.logger, now: deps.now });
-    case 'zeebe':
-      // Camunda 8 through @camunda8/sdk, configured by the SDK's own ZEEBE_* / CAMUNDA_* variables.
-      return new ZeebeEngine({ logger: deps.logger, openTasks: deps.topology === 'cluster' ? new StoredOpenTasks(deps.db) : undefined });
-    default:
-      throw new Error(`Unknown ENGINE '${deps.engine}' (expected embedded or zeebe)`);
-  }
-}
+export * from './port.ts';
+export * from './errors.ts';

@@ -7,6 +7,14 @@
 
 export type Variables = Record<string, unknown>;
 
+/**
+ * The job type under which Zeebe hands out a BPMN userTask without the `zeebe:userTask` marker (a
+ * job-worker user task): the Zeebe adapter subscribes to it to surface human steps, and publishing
+ * accepts it as no service-task type of ours. Written here once.
+ * https://docs.camunda.io/docs/components/modeler/bpmn/user-tasks/#job-worker-implementation
+ */
+export const USER_TASK_JOB_TYPE = 'io.camunda.zeebe:userTask';
+
 export interface DeployedProcess {
   processId: string;
   version: number;

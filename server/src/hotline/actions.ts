@@ -1,7 +1,7 @@
 import type { Principal } from '../auth/index.ts';
 import { assertCan, type AppAbility } from '../authz/index.ts';
 import type { Variables } from '../engine/index.ts';
-import { conflict } from '../shared/errors.ts';
+import { problem } from '../shared/errors.ts';
 import { taskSubject, type TaskDoc } from '../tasks/index.ts';
 import { recordOnce } from './events.ts';
 import { hotlineErrors } from './errors.ts';
@@ -29,8 +29,8 @@ export async function holdStep(board: BoardActions, ability: AppAbility, princip
     task.rev += 1;
     return;
   }
-  if (task.assignee === null) throw conflict('TASK_NOT_CLAIMED', 'Sign for the step first (签收)', '请先签收');
-  throw conflict('TASK_HELD_BY_OTHER', 'Another official holds this step', '该环节由他人办理');
+  if (task.assignee === null) throw problem('TASK_NOT_CLAIMED');
+  throw problem('TASK_HELD_BY_OTHER');
 }
 
 export interface HotlineActionDeps {
@@ -51,7 +51,7 @@ export class HotlineActions {
 
   private async orderOf(task: TaskDoc, elementId: string): Promise<HotlineOrder> {
     if (task.processId !== 'hotline-order' || task.elementId !== elementId) throw hotlineErrors.notHotlineTask();
-    if (task.state !== 'open') throw conflict('TASK_ALREADY_COMPLETED', 'The task is already completed or closed', '该任务已办结或已关闭');
+    if (task.state !== 'open') throw problem('TASK_ALREADY_COMPLETED');
     const order = await this.deps.orders.orders.findOne({ processInstanceKey: task.processInstanceKey }).lean<HotlineOrder>();
     if (!order) throw hotlineErrors.notHotlineTask();
     return order;

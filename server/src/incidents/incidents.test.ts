@@ -1,7 +1,8 @@
 import { expect } from 'chai';
-import { createEngine, type WorkflowEngine } from '../engine/index.ts';
+import { createEngine } from '../engine/factory.ts';
+import type { WorkflowEngine } from '../engine/index.ts';
 import { ZeebeEngine } from '../engine/zeebe/engine.ts';
-import { ZEEBE_NOT_STARTED, zeebeTestEngine } from '../engine/zeebe/test-engine.ts';
+import { ZEEBE_NOT_STARTED, zeebeTestEngine } from '../../test/engine/zeebe/test-engine.ts';
 import { caseModel } from '../intake/index.ts';
 import { startTestApp, testDatabase, type TestApp } from '../../test/support.ts';
 

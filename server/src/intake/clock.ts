@@ -1,7 +1,7 @@
 import type { Model } from 'mongoose';
 import type { CalendarService } from '../calendar/index.ts';
 import type { Matter } from '../catalog/index.ts';
-import { AppError } from '../shared/errors.ts';
+import { notFound, problem } from '../shared/errors.ts';
 import type { Case } from './case.model.ts';
 
 /**
@@ -25,7 +25,7 @@ export class CaseClock {
   private async change(caseNumber: string, pauses: (c: Case) => Case['pauses'], type: string, data: Record<string, unknown>): Promise<Case> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const caseDoc = await this.deps.cases.findOne({ caseNumber }).lean<Case>();
-      if (!caseDoc) throw new AppError({ status: 404, code: 'NOT_FOUND', zh: '办件不存在', en: 'Case not found' });
+      if (!caseDoc) throw notFound('case');
       const next = pauses(caseDoc);
       if (JSON.stringify(next) === JSON.stringify(caseDoc.pauses)) return caseDoc;
       const dueDate = await this.dueDate(caseDoc, next);
@@ -35,7 +35,7 @@ export class CaseClock {
       );
       if (result.modifiedCount === 1) return { ...caseDoc, pauses: next, dueDate };
     }
-    throw new AppError({ status: 409, code: 'CASE_CHANGED', zh: '办件已被他人修改，请重试', en: 'The case changed meanwhile; retry' });
+    throw problem('CASE_CHANGED', { params: { variant: 'retry' } });
   }
 
   async dueDate(caseDoc: Pick<Case, 'acceptedOn' | 'matterCode' | 'extensionDays'>, pauses: Case['pauses']): Promise<string | undefined> {

@@ -1,6 +1,6 @@
 import type { Matter } from '../catalog/index.ts';
 import type { WorkingCalendar } from '../calendar/index.ts';
-import { AppError } from '../shared/errors.ts';
+import { problem } from '../shared/errors.ts';
 import type { Case } from './case.model.ts';
 import type { Decision } from './schemas.ts';
 
@@ -36,7 +36,7 @@ function acceptance(ctx: DecisionContext, acceptedOn: string) {
   };
 }
 
-/** What a decision does to a case that is at intake. Pure; throws AppError for a date out of bounds. */
+/** What a decision does to a case that is at intake. Pure; throws SUPPLY_DEADLINE_OUT_OF_RANGE for a date out of bounds. */
 export function decisionEffect(ctx: DecisionContext, caseDoc: Pick<Case, 'receivedOn' | 'materials'>, decision: Decision, openMaterials: string[]): DecisionEffect {
   switch (decision.outcome) {
     case 'accept':
@@ -46,7 +46,7 @@ export function decisionEffect(ctx: DecisionContext, caseDoc: Pick<Case, 'receiv
       // 容缺: the deadline to supply is no later than the promised limit (DOMAIN.md §4).
       const supplyBy = decision.supplyBy ?? accepted.dueDate;
       if (supplyBy > accepted.dueDate || supplyBy < ctx.today) {
-        throw new AppError({ status: 422, code: 'SUPPLY_DEADLINE_OUT_OF_RANGE', zh: `容缺材料补齐期限须在受理当日至承诺办结日期（${accepted.dueDate}）之间`, en: `The supply deadline must fall between today and the promised due date (${accepted.dueDate})`, fields: [{ field: 'body.decision.supplyBy', message: `after ${accepted.dueDate}` }] });
+        throw problem('SUPPLY_DEADLINE_OUT_OF_RANGE', { params: { dueDate: accepted.dueDate }, fields: [{ field: 'body.decision.supplyBy', message: `after ${accepted.dueDate}` }] });
       }
       return {
         set: { ...accepted, acceptanceMode: 'pendingMaterials', pendingMaterials: { names: openMaterials, supplyBy } },
@@ -66,7 +66,7 @@ export function decisionEffect(ctx: DecisionContext, caseDoc: Pick<Case, 'receiv
     }
     case 'requestCorrection': {
       if (decision.supplyBy && decision.supplyBy < ctx.today) {
-        throw new AppError({ status: 422, code: 'SUPPLY_DEADLINE_OUT_OF_RANGE', zh: '补正期限不能早于今天', en: 'The correction deadline is in the past', fields: [{ field: 'body.decision.supplyBy', message: 'in the past' }] });
+        throw problem('SUPPLY_DEADLINE_OUT_OF_RANGE', { params: {}, fields: [{ field: 'body.decision.supplyBy', message: 'in the past' }] });
       }
       // The law sets no limit for the applicant; the notice names one (local practice, 20 working days).
       const supplyBy = decision.supplyBy ?? ctx.calendar.addWorkingDays(ctx.today, ctx.correctionSupplyDays);

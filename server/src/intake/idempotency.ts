@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import { z } from 'zod';
-import { AppError } from '../shared/errors.ts';
+import { problem } from '../shared/errors.ts';
 
 /**
  * Idempotency keys (the `Idempotency-Key` request header): a request repeated with the same key —
@@ -78,13 +78,13 @@ export class IdempotentReplies {
     for (;;) {
       const found = await this.keys.findOne({ scope, key }).lean<KeyRecord>();
       if (found && found.fingerprint !== fingerprint) {
-        throw new AppError({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED', zh: '该幂等键已用于另一份申请，请刷新后重新提交', en: 'This idempotency key was used for a different request', fields: [{ field: 'headers.idempotency-key', message: 'used for a different request' }] });
+        throw problem('IDEMPOTENCY_KEY_REUSED', { fields: [{ field: 'headers.idempotency-key', message: 'used for a different request' }] });
       }
       if (found?.answer !== undefined) return found.answer;
       // The first request failed and freed the key meanwhile: this one is not a repeat of a success.
-      if (!found) throw new AppError({ status: 409, code: 'IDEMPOTENT_REQUEST_FAILED', zh: '同一申请的上一次提交未成功，请核对后重新提交', en: 'The first request with this key failed; check and submit again', fields: [{ field: 'headers.idempotency-key', message: 'first attempt failed' }] });
+      if (!found) throw problem('IDEMPOTENT_REQUEST_FAILED', { fields: [{ field: 'headers.idempotency-key', message: 'first attempt failed' }] });
       if (Date.now() > until) {
-        throw new AppError({ status: 409, code: 'IDEMPOTENT_REQUEST_UNFINISHED', zh: '同一申请的上一次提交尚未完成，请先在办件列表中查询，勿重复收件', en: 'The first request with this key has not finished; look the case up before receiving it again', fields: [{ field: 'headers.idempotency-key', message: 'first attempt unfinished' }] });
+        throw problem('IDEMPOTENT_REQUEST_UNFINISHED', { fields: [{ field: 'headers.idempotency-key', message: 'first attempt unfinished' }] });
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }

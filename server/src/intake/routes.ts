@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { principalOf } from '../auth/index.ts';
 import { accessibleFilter, subjectOf, type Authority } from '../authz/index.ts';
-import { AppError, notFound } from '../shared/errors.ts';
+import { notFound, problem } from '../shared/errors.ts';
 import type { FailureCounter } from '../shared/limiter.ts';
 import { paging, queryObject, type Api } from '../shared/http.ts';
 import { caseStatuses } from './case.model.ts';
@@ -55,7 +55,7 @@ export function intakeRoutes(api: Api, deps: { intake: IntakeService; authority:
     handler: async ({ req, params }) => {
       const caseDoc = await intake.load(params.caseNumber);
       // a case the user may not read is answered as one that does not exist (docs/authority.md)
-      if (!(await authority.abilityOf(req)).can('read', subjectOf('Case', caseDoc))) throw notFound('Case', '办件');
+      if (!(await authority.abilityOf(req)).can('read', subjectOf('Case', caseDoc))) throw notFound('case');
       return caseView(caseDoc);
     },
   });
@@ -97,13 +97,13 @@ export function intakeRoutes(api: Api, deps: { intake: IntakeService; authority:
       const wait = await guesses.retryAfterMs(params.caseNumber);
       if (wait > 0) {
         res.set('Retry-After', String(Math.ceil(wait / 1000)));
-        throw new AppError({ status: 429, code: 'TOO_MANY_ATTEMPTS', zh: '查询次数过多，请稍后再试', en: 'Too many attempts; try again later' });
+        throw problem('TOO_MANY_ATTEMPTS');
       }
       const caseDoc = await intake.cases.findOne({ caseNumber: params.caseNumber }).lean();
       // The same answer whether the number is unknown or the digits are wrong: nothing to probe.
       if (!caseDoc || caseDoc.contact.phoneLast4 !== query.phoneLast4) {
         await guesses.fail(params.caseNumber);
-        throw new AppError({ status: 404, code: 'CASE_NOT_FOUND', zh: '未找到办件，请核对办件编号和手机号后四位', en: 'No case matches this number and phone digits', fields: [{ field: 'query.phoneLast4', message: 'no match' }] });
+        throw problem('CASE_NOT_FOUND', { params: { variant: 'publicLookup' }, fields: [{ field: 'query.phoneLast4', message: 'no match' }] });
       }
       return publicProgressView(caseDoc);
     },
@@ -114,5 +114,5 @@ function idempotencyKeyOf(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
   const parsed = idempotencyKeyHeader.safeParse(header);
   if (parsed.success) return parsed.data;
-  throw new AppError({ status: 400, code: 'VALIDATION_FAILED', zh: '幂等键格式有误（8–100 位字母、数字、- 或 _）', en: 'Invalid Idempotency-Key header (8–100 letters, digits, - or _)', fields: [{ field: 'headers.idempotency-key', message: parsed.error.issues[0]?.message ?? 'invalid' }] });
+  throw problem('VALIDATION_FAILED', { params: { fields: ['headers.idempotency-key'], wording: 'idempotencyKey' }, fields: [{ field: 'headers.idempotency-key', message: parsed.error.issues[0]?.message ?? 'invalid' }] });
 }

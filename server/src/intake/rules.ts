@@ -1,5 +1,5 @@
 import type { Matter } from '../catalog/index.ts';
-import { AppError, validationFailed, type FieldProblem } from '../shared/errors.ts';
+import { problem, validationFailed, type FieldProblem } from '../shared/errors.ts';
 import type { CaseMaterial } from './case.model.ts';
 import type { Decision } from './schemas.ts';
 
@@ -28,12 +28,7 @@ const missingRequired = (materials: CaseMaterial[], except: Set<string> = new Se
   materials.filter((m) => m.required && !m.provided && !except.has(m.name)).map((m) => m.name);
 
 function refuseMissing(names: string[]): never {
-  throw new AppError({
-    status: 422, code: 'REQUIRED_MATERIALS_MISSING',
-    zh: `必要材料不齐全，不能受理：${names.join('、')}`,
-    en: `Required materials are missing: ${names.join(', ')}`,
-    fields: names.map((name) => ({ field: 'body.materials', message: `missing: ${name}` })),
-  });
+  throw problem('REQUIRED_MATERIALS_MISSING', { params: { materials: names }, fields: names.map((name) => ({ field: 'body.materials', message: `missing: ${name}` })) });
 }
 
 /** Checks a decision against the matter and the checklist; returns the materials it leaves open. */
@@ -46,7 +41,7 @@ export function checkDecision(matter: Matter, materials: CaseMaterial[], decisio
     }
     case 'acceptWithPendingMaterials': {
       if (matter.handlingType === 'immediate') {
-        throw new AppError({ status: 422, code: 'PENDING_NOT_FOR_IMMEDIATE', zh: '即办件当场办结，不适用容缺受理', en: 'An immediate matter is decided on the spot; acceptance with missing materials does not apply', fields: [{ field: 'body.decision.outcome', message: 'immediate matter' }] });
+        throw problem('PENDING_NOT_FOR_IMMEDIATE', { fields: [{ field: 'body.decision.outcome', message: 'immediate matter' }] });
       }
       const byName = new Map(materials.map((m) => [m.name, m]));
       const problems: FieldProblem[] = [];
@@ -57,7 +52,7 @@ export function checkDecision(matter: Matter, materials: CaseMaterial[], decisio
         else if (m.provided) problems.push({ field: `body.decision.pendingMaterials.${i}`, message: `ticked as provided: ${name}` });
       });
       if (problems.length) {
-        throw new AppError({ status: 422, code: 'PENDING_NOT_ALLOWED', zh: `以下材料不在容缺受理清单内或已提交：${problems.map((p) => p.message.split(': ')[1]).join('、')}`, en: 'These materials may not be missing at acceptance', fields: problems });
+        throw problem('PENDING_NOT_ALLOWED', { params: { materials: problems.map((p) => p.message.split(': ')[1]) }, fields: problems });
       }
       const missing = missingRequired(materials, new Set(decision.pendingMaterials));
       if (missing.length) refuseMissing(missing);
@@ -66,7 +61,7 @@ export function checkDecision(matter: Matter, materials: CaseMaterial[], decisio
     case 'acceptOnCommitment': {
       // 国办发〔2020〕42号: only matters on the 告知承诺 list; the promise stands in for the proofs.
       if (!matter.commitmentAllowed) {
-        throw new AppError({ status: 422, code: 'COMMITMENT_NOT_ALLOWED', zh: '该事项未实行告知承诺制，不能承诺受理', en: 'This matter does not allow acceptance on commitment', fields: [{ field: 'body.decision.outcome', message: 'commitment not allowed for this matter' }] });
+        throw problem('COMMITMENT_NOT_ALLOWED', { fields: [{ field: 'body.decision.outcome', message: 'commitment not allowed for this matter' }] });
       }
       return { openMaterials: missingRequired(materials) };
     }
@@ -80,7 +75,7 @@ export function checkDecision(matter: Matter, materials: CaseMaterial[], decisio
       return { openMaterials: [] };
     case 'receiveOnly':
       if (matter.handlingType === 'immediate') {
-        throw new AppError({ status: 422, code: 'IMMEDIATE_DECIDED_AT_WINDOW', zh: '即办件须当场作出受理决定', en: 'An immediate matter is decided at the window', fields: [{ field: 'body.decision.outcome', message: 'immediate matter' }] });
+        throw problem('IMMEDIATE_DECIDED_AT_WINDOW', { fields: [{ field: 'body.decision.outcome', message: 'immediate matter' }] });
       }
       return { openMaterials: [] };
   }

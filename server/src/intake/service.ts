@@ -4,7 +4,7 @@ import { assertCan, subjectOf } from '../authz/index.ts';
 import type { AppAbility } from '../authz/vocabulary.ts';
 import { todayInHall, type CalendarService } from '../calendar/index.ts';
 import { catalogModels, type Matter } from '../catalog/index.ts';
-import { AppError, notFound } from '../shared/errors.ts';
+import { notFound, problem } from '../shared/errors.ts';
 import { caseModel, caseStatusNames, nextCaseNumber, type Case } from './case.model.ts';
 import { CaseClock } from './clock.ts';
 import { correctionSuppliedEffect, decisionEffect, type DecisionContext, type DecisionEffect } from './decisions.ts';
@@ -81,14 +81,14 @@ export class IntakeService {
 
   async matter(code: string, field = 'body.matterCode'): Promise<Matter> {
     const matter = await this.catalog.matters.findOne({ code }).lean<Matter>();
-    if (!matter) throw new AppError({ status: 404, code: 'MATTER_NOT_FOUND', zh: `事项不存在或不在本大厅办理：${code}`, en: `No such matter in this hall: ${code}`, fields: [{ field, message: 'unknown matter' }] });
+    if (!matter) throw problem('MATTER_NOT_FOUND', { params: { code }, fields: [{ field, message: 'unknown matter' }] });
     return matter;
   }
 
   /** Whether the clerk's window receives the matter is the ability's rule (`receive` Matter, ability.ts). */
   private assertWindowMayReceive(principal: Principal, ability: AppAbility, matter: Matter): string {
     if (!principal.windowNumber || !ability.can('receive', subjectOf('Matter', matter))) {
-      throw new AppError({ status: 403, code: 'WINDOW_MAY_NOT_RECEIVE', zh: `${principal.windowNumber ?? '未分配'}号窗口不能受理“${matter.nameZh}”`, en: `Window ${principal.windowNumber ?? '(none)'} may not receive this matter`, fields: [{ field: 'body.matterCode', message: 'not received at this window' }] });
+      throw problem('WINDOW_MAY_NOT_RECEIVE', { params: { window: principal.windowNumber, matterZh: matter.nameZh }, fields: [{ field: 'body.matterCode', message: 'not received at this window' }] });
     }
     return principal.windowNumber;
   }
@@ -124,14 +124,14 @@ export class IntakeService {
   async decide(principal: Principal, ability: AppAbility, caseNumber: string, decision: Decision): Promise<Case> {
     const caseDoc = await this.load(caseNumber);
     // a case the user may not read does not exist for them; one already decided is a conflict, whoever asks
-    if (!ability.can('read', subjectOf('Case', caseDoc))) throw notFound('Case', '办件');
+    if (!ability.can('read', subjectOf('Case', caseDoc))) throw notFound('case');
     if (caseDoc.status !== 'received') throw alreadyDecided(caseDoc);
     assertCan(ability, 'update', subjectOf('Case', caseDoc));
-    if (decision.outcome === 'receiveOnly') throw new AppError({ status: 422, code: 'DECISION_REQUIRED', zh: '请作出受理、补正或不予受理的决定', en: 'A decision is required', fields: [{ field: 'body.decision.outcome', message: 'receiveOnly is not a decision' }] });
+    if (decision.outcome === 'receiveOnly') throw problem('DECISION_REQUIRED', { fields: [{ field: 'body.decision.outcome', message: 'receiveOnly is not a decision' }] });
     const matter = await this.matter(caseDoc.matterCode);
     const ctx = await this.context(matter);
     if (caseDoc.correctionNoticeDeadline && ctx.today > caseDoc.correctionNoticeDeadline) {
-      throw new AppError({ status: 409, code: 'DEEMED_ACCEPTED', zh: '已超过五个工作日的补正告知期限，依法视为受理', en: 'The 5-working-day notice period has passed: the application counts as accepted' });
+      throw problem('DEEMED_ACCEPTED');
     }
     const { openMaterials } = checkDecision(matter, caseDoc.materials, decision);
     return this.apply(caseDoc, decisionEffect(ctx, caseDoc, decision, openMaterials), principal.username);
@@ -146,7 +146,7 @@ export class IntakeService {
     const missing = [...listed].filter((n) => !names.includes(n));
     const unknown = names.filter((n) => !listed.has(n));
     if (missing.length || unknown.length) {
-      throw new AppError({ status: 422, code: 'CORRECTION_INCOMPLETE', zh: `补正材料不齐：${missing.join('、') || unknown.join('、')}`, en: 'The corrections do not match the notice', fields: [...missing.map((n) => ({ field: 'body.materials', message: `missing: ${n}` })), ...unknown.map((n) => ({ field: 'body.materials', message: `not in the notice: ${n}` }))] });
+      throw problem('CORRECTION_INCOMPLETE', { params: { materials: missing.length ? missing : unknown }, fields: [...missing.map((n) => ({ field: 'body.materials', message: `missing: ${n}` })), ...unknown.map((n) => ({ field: 'body.materials', message: `not in the notice: ${n}` }))] });
     }
     const ctx = await this.context(await this.matter(caseDoc.matterCode));
     const effect = correctionSuppliedEffect(ctx);
@@ -164,7 +164,7 @@ export class IntakeService {
     const pending = caseDoc.pendingMaterials;
     if (caseDoc.status !== 'accepted' || !pending || pending.allSuppliedOn) throw wrongStatus(caseDoc, '容缺待补齐 accepted with pending materials');
     const unknown = names.filter((n) => !pending.names.includes(n));
-    if (unknown.length) throw new AppError({ status: 422, code: 'NOT_PENDING', zh: `不是待补齐的容缺材料：${unknown.join('、')}`, en: 'Not a pending material', fields: unknown.map((n) => ({ field: 'body.materials', message: n })) });
+    if (unknown.length) throw problem('NOT_PENDING', { params: { materials: unknown }, fields: unknown.map((n) => ({ field: 'body.materials', message: n })) });
     const today = this.today();
     const materials = caseDoc.materials.map((m) => (names.includes(m.name) ? { ...m, provided: true, suppliedOn: today } : m));
     const allIn = pending.names.every((n) => materials.find((m) => m.name === n)?.provided);
@@ -186,7 +186,7 @@ export class IntakeService {
     assertCan(ability, 'read', subjectOf('Case', caseDoc));
     const open = caseDoc.pauses.find((p) => !p.to);
     if (caseDoc.status !== 'accepted' || !open) {
-      throw new AppError({ status: 409, code: 'NOT_AWAITING_RESUBMISSION', zh: '该办件当前未等待补正或重新报审', en: 'The case is not waiting for corrections or revised drawings' });
+      throw problem('NOT_AWAITING_RESUBMISSION');
     }
     const name = kind === 'drawings' ? 'drawingsResubmitted' : 'correctionSubmitted';
     await this.deps.processes.publish(name, caseNumber, { messageId: `${caseNumber}:${name}:${open.from}:${caseDoc.pauses.length}` });
@@ -196,7 +196,7 @@ export class IntakeService {
 
   async load(caseNumber: string): Promise<Case> {
     const caseDoc = await this.cases.findOne({ caseNumber }).lean<Case>();
-    if (!caseDoc) throw notFound('Case', '办件');
+    if (!caseDoc) throw notFound('case');
     return caseDoc;
   }
 
@@ -210,7 +210,7 @@ export class IntakeService {
         $push: { timeline: { at: this.clock(), ...effect.timeline, actor }, ...(effect.outbox.length ? { outbox: mongoose.trusted({ $each: effect.outbox }) } : {}) },
       },
     );
-    if (result.modifiedCount !== 1) throw new AppError({ status: 409, code: 'CASE_CHANGED', zh: '办件已被他人修改，请刷新后重试', en: 'The case changed meanwhile; reload and retry' });
+    if (result.modifiedCount !== 1) throw problem('CASE_CHANGED');
     return this.saved(await this.outbox.drain(caseDoc.caseNumber));
   }
 
@@ -221,10 +221,8 @@ export class IntakeService {
   }
 }
 
-const alreadyDecided = (caseDoc: Case) => new AppError({
-  status: 409, code: 'CASE_ALREADY_DECIDED', zh: `该办件已作出决定（${caseStatusNames[caseDoc.status].zh}），不能再次决定`,
-  en: `The case was already decided (${caseDoc.status}); it cannot be decided again`,
-});
+const alreadyDecided = (caseDoc: Case) =>
+  problem('CASE_ALREADY_DECIDED', { params: { status: caseDoc.status, statusZh: caseStatusNames[caseDoc.status].zh } });
 
 const wrongStatus = (caseDoc: Case, expected: string) =>
-  new AppError({ status: 409, code: 'CASE_STATUS_CONFLICT', zh: `办件当前状态不允许此操作（需要：${expected}）`, en: `Not allowed while the case is ${caseDoc.status}` });
+  problem('CASE_STATUS_CONFLICT', { params: { status: caseDoc.status, expected } });

@@ -3,6 +3,7 @@ import type { Case } from './case.model.ts';
 import { deemedAcceptance } from './decisions.ts';
 import type { IntakeService } from './service.ts';
 import { ClaimStore } from '../topology/claims.ts';
+import type { Logger } from '../shared/logger.ts';
 
 export interface SweepResult {
   deemedAccepted: number;
@@ -26,10 +27,12 @@ export class IntakeTimers {
   private timer?: NodeJS.Timeout;
   private readonly claims: ClaimStore;
   private readonly claimTtlMs: number;
+  private readonly logger?: Logger;
 
-  constructor(private readonly intake: IntakeService, options: { claims?: ClaimStore; claimTtlMs?: number } = {}) {
+  constructor(private readonly intake: IntakeService, options: { claims?: ClaimStore; claimTtlMs?: number; logger?: Logger } = {}) {
     this.claims = options.claims ?? new ClaimStore(intake.cases.db);
     this.claimTtlMs = options.claimTtlMs ?? 5 * 60_000;
+    this.logger = options.logger;
   }
 
   async sweep(): Promise<SweepResult> {
@@ -62,7 +65,11 @@ export class IntakeTimers {
   }
 
   start(intervalMs = 60_000): void {
-    const tick = () => { this.sweep().catch(() => undefined).finally(() => { this.timer = setTimeout(tick, intervalMs); }); };
+    // A failed sweep is retried by the next tick; it is logged so a sweep that keeps failing is seen.
+    const tick = () => {
+      this.sweep().catch((err: unknown) => this.logger?.error({ err, sweep: 'intake' }, 'intake sweep failed; the next tick retries'))
+        .finally(() => { this.timer = setTimeout(tick, intervalMs); });
+    };
     this.timer = setTimeout(tick, 0);
   }
 

@@ -3,7 +3,7 @@ import { principalOf, type Principal } from '../auth/index.ts';
 import { assertCan, subjectOf, type Authority } from '../authz/index.ts';
 import type { Variables } from '../engine/index.ts';
 import type { IntakeService } from '../intake/index.ts';
-import { AppError, notFound } from '../shared/errors.ts';
+import { notFound, problem } from '../shared/errors.ts';
 import type { Api } from '../shared/http.ts';
 import type { TaskBoard, TaskDoc } from '../tasks/index.ts';
 import { caseNumberParams } from '../intake/schemas.ts';
@@ -34,12 +34,12 @@ export function handOverRoutes(api: Api, deps: HandOverDeps): void {
       const caseDoc = await deps.intake.load(params.caseNumber);
       // the state before the power: a hand-over retried after it went through finds the case past
       // stage 'issuing', where no one holds the power any more — that is a conflict, not a refusal
-      if (!ability.can('read', subjectOf('Case', caseDoc))) throw notFound('Case', '办件');
+      if (!ability.can('read', subjectOf('Case', caseDoc))) throw notFound('case');
       const task = await deps.board.tasks.findOne({ caseNumber: caseDoc.caseNumber, step: 'handOver', state: 'open' }).lean<TaskDoc>();
       const handed = !task && await deps.board.tasks.exists({ caseNumber: caseDoc.caseNumber, step: 'handOver', state: mongoose.trusted({ $in: ['completing', 'completed'] }) });
       if (handed) throw alreadyHandedOver(caseDoc.caseNumber);
       assertCan(ability, 'issue', subjectOf('Case', caseDoc));
-      if (!task) throw new AppError({ status: 409, code: 'NOTHING_TO_HAND_OVER', zh: '该办件没有待发放的证照', en: 'This case has no certificate waiting to be handed over' });
+      if (!task) throw problem('NOTHING_TO_HAND_OVER');
       const principal = principalOf(req);
       const service = { ...body, servedBy: principal.username, servedByName: await deps.nameOf(principal) };
       await deps.complete(principal, task, 'handedOver', { service }, { service });
@@ -49,7 +49,5 @@ export function handOverRoutes(api: Api, deps: HandOverDeps): void {
 }
 
 /** 409 ALREADY_HANDED_OVER: the certificate of this case was handed over (a retry whose first answer was lost). */
-const alreadyHandedOver = (caseNumber: string) => new AppError({
-  status: 409, code: 'ALREADY_HANDED_OVER', zh: `办件${caseNumber}的证照已发放，不能重复发放`, en: `The certificate of case ${caseNumber} was already handed over`,
-  fields: [{ field: 'params.caseNumber', message: 'already handed over' }],
-});
+const alreadyHandedOver = (caseNumber: string) =>
+  problem('ALREADY_HANDED_OVER', { params: { caseNumber }, fields: [{ field: 'params.caseNumber', message: 'already handed over' }] });

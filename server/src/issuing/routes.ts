@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { principalOf } from '../auth/index.ts';
 import { assertCan, subjectOf, type Authority } from '../authz/index.ts';
 import { maskName } from '../intake/index.ts';
-import { AppError, notFound } from '../shared/errors.ts';
+import { notFound, problem } from '../shared/errors.ts';
 import type { Api } from '../shared/http.ts';
 import { certificateModel, type Certificate } from './certificate.model.ts';
 
@@ -46,10 +46,10 @@ export function issuingRoutes(api: Api, deps: { db: Connection; authority: Autho
     body: z.strictObject({ reason: z.string().trim().min(2).max(500) }),
     handler: async ({ req, params, body }) => {
       const cert = await certificates.findOne({ number: params.number }).lean<Certificate>();
-      if (!cert) throw notFound('Certificate', '证照');
+      if (!cert) throw notFound('certificate');
       assertCan(await deps.authority.abilityOf(req), 'decide', subjectOf('Case', { departmentCode: cert.departmentCode, matterCode: cert.matterCode }));
       const result = await certificates.updateOne({ number: params.number, status: 'valid' }, { $set: { status: 'revoked', revokedAt: new Date(), revocationReason: `${body.reason}（${principalOf(req).username}）` } });
-      if (result.modifiedCount !== 1) throw new AppError({ status: 409, code: 'ALREADY_REVOKED', zh: '证照已撤销', en: 'The certificate is already revoked' });
+      if (result.modifiedCount !== 1) throw problem('ALREADY_REVOKED');
       return publicCertificateView({ ...cert, status: 'revoked', revokedAt: new Date() }, deps.today());
     },
   });

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { sealJob } from '../approval/index.ts';
-import { createEngine } from '../engine/index.ts';
+import { createEngine } from '../engine/factory.ts';
 import { testDatabase } from '../../test/support.ts';
 import { elementTemplateText, readmeTable, README_END, README_START } from './generated.ts';
 import { choice, defineJob, text } from './define.ts';

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import type { Connection } from 'mongoose';
 import { auditModel } from '../audit/model.ts';
-import { createEngine } from '../engine/index.ts';
+import { createEngine } from '../engine/factory.ts';
 import { caseModel } from '../intake/index.ts';
 import { supervisionLog } from '../notifications/index.ts';
-import { caseOf, task } from '../analytics/test-history.ts';
+import { caseOf, task } from '../../test/support/analytics/history.ts';
 import { startTestApp, testDatabase, type TestApp } from '../../test/support.ts';
 
 describe('督办: supervision orders from the director to the approver\'s board and back by the department\'s reply', () => {

@@ -6,7 +6,7 @@ import { accessibleFilter, assertCan, subjectOf, type AppAbility } from '../auth
 import { todayInHall, type CalendarService } from '../calendar/index.ts';
 import { caseLedger, caseReads, type Case } from '../intake/index.ts';
 import { supervisionModel, type Supervision } from '../notifications/index.ts';
-import { AppError, conflict, notFound } from '../shared/errors.ts';
+import { notFound, problem } from '../shared/errors.ts';
 import type { TaskBoard, TaskDoc } from '../tasks/index.ts';
 import { supervisionLevels, supervisionOrderModel, type SupervisionOrder } from './order.model.ts';
 
@@ -54,7 +54,7 @@ export function supervisionOrders(deps: OrderDeps) {
 
   async function load(ability: AppAbility, id: string): Promise<SupervisionOrder> {
     const order = await orders.findById(id).lean<SupervisionOrder>();
-    if (!order || !ability.can('read', subjectOf('Supervision', order))) throw notFound(`Supervision order ${id}`, '督办单');
+    if (!order || !ability.can('read', subjectOf('Supervision', order))) throw notFound('supervision', id);
     return order;
   }
 
@@ -63,10 +63,10 @@ export function supervisionOrders(deps: OrderDeps) {
 
     async issue(ability: AppAbility, principal: Principal, body: { caseNumber: string; taskKey?: string; days: number; note: string }): Promise<SupervisionOrder> {
       const c = await cases.findOne({ caseNumber: body.caseNumber }, { caseNumber: 1, departmentCode: 1, matterCode: 1 }).lean<Case>();
-      if (!c) throw notFound(`Case ${body.caseNumber}`, '办件');
+      if (!c) throw notFound('case', body.caseNumber);
       const task = body.taskKey ? await deps.board?.tasks.findById(body.taskKey, { caseNumber: 1, departmentCode: 1, state: 1, step: 1, name: 1 }).lean<TaskDoc>() : null;
       if (body.taskKey && (!task || task.caseNumber !== c.caseNumber)) {
-        throw new AppError({ status: 422, code: 'TASK_NOT_OF_CASE', zh: '该环节不属于此办件', en: 'The step is not one of this case', fields: [{ field: 'body.taskKey', message: 'not a step of the case' }] });
+        throw problem('TASK_NOT_OF_CASE', { fields: [{ field: 'body.taskKey', message: 'not a step of the case' }] });
       }
       const departmentCode = task?.departmentCode ?? c.departmentCode;
       assertCan(ability, 'create', subjectOf('Supervision', { departmentCode }));
@@ -87,13 +87,13 @@ export function supervisionOrders(deps: OrderDeps) {
       const order = await load(ability, id);
       assertCan(ability, 'update', subjectOf('Supervision', order));
       const next = supervisionLevels[supervisionLevels.indexOf(order.level) + 1];
-      if (order.state !== 'open') throw conflict('SUPERVISION_CLOSED', 'The order was answered already', '该督办已答复办结');
-      if (order.level !== body.from) throw conflict('SUPERVISION_LEVEL_CHANGED', `The order is at ${order.level} already`, `该督办已是“${levelZh[order.level]}”`);
-      if (!next) throw conflict('SUPERVISION_TOP_LEVEL', 'The order is escalated to the department head already', '已提级至部门负责人，不能再提级');
+      if (order.state !== 'open') throw problem('SUPERVISION_CLOSED');
+      if (order.level !== body.from) throw problem('SUPERVISION_LEVEL_CHANGED', { params: { level: order.level, levelZh: levelZh[order.level] } });
+      if (!next) throw problem('SUPERVISION_TOP_LEVEL');
       const deadline = await deadlineIn(body.days);
       const entry = { at: now(), type: 'escalated' as const, by: principal.username, level: next, deadline, note: body.note };
       const done = await orders.updateOne({ _id: id, state: 'open', level: order.level, rev: order.rev }, { $set: { level: next, deadline }, $push: { history: entry }, $inc: { rev: 1 } });
-      if (done.modifiedCount !== 1) throw conflict('SUPERVISION_LEVEL_CHANGED', 'The order changed meanwhile', '该督办已被他人处理');
+      if (done.modifiedCount !== 1) throw problem('SUPERVISION_LEVEL_CHANGED');
       const updated = { ...order, level: next, deadline, rev: order.rev + 1, history: [...order.history, entry] };
       await record(updated, principal, 'escalated', { note: body.note });
       return updated;
@@ -103,12 +103,12 @@ export function supervisionOrders(deps: OrderDeps) {
     async reply(ability: AppAbility, principal: Principal, id: string, text: string): Promise<SupervisionOrder> {
       const order = await load(ability, id);
       assertCan(ability, 'reply', subjectOf('Supervision', order));
-      if (order.state !== 'open') throw conflict('SUPERVISION_CLOSED', 'The order was answered already', '该督办已答复办结');
+      if (order.state !== 'open') throw problem('SUPERVISION_CLOSED');
       const at = now();
       const reply = { text, by: principal.username, at, onTime: todayInHall(at) <= order.deadline };
       const entry = { at, type: 'replied' as const, by: principal.username, level: order.level, note: text };
       const done = await orders.updateOne({ _id: id, state: 'open', rev: order.rev }, { $set: { state: 'answered', reply }, $push: { history: entry }, $inc: { rev: 1 } });
-      if (done.modifiedCount !== 1) throw conflict('SUPERVISION_CLOSED', 'The order was answered meanwhile', '该督办已答复办结');
+      if (done.modifiedCount !== 1) throw problem('SUPERVISION_CLOSED', { params: { variant: 'meanwhile' } });
       const updated: SupervisionOrder = { ...order, state: 'answered', reply, rev: order.rev + 1, history: [...order.history, entry] };
       await record(updated, principal, 'replied', { onTime: reply.onTime });
       return updated;

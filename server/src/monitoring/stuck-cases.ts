@@ -2,7 +2,7 @@ import mongoose from 'mongoose';
 import type { AppAbility } from '../authz/index.ts';
 import type { WorkflowEngine } from '../engine/index.ts';
 import { caseReads, type Case } from '../intake/index.ts';
-import { forbidden } from '../shared/errors.ts';
+import { problem } from '../shared/errors.ts';
 import { taskModel } from '../tasks/index.ts';
 import type { Connection } from 'mongoose';
 
@@ -30,7 +30,7 @@ const trusted = <T>(q: T): T => mongoose.trusted(q) as T;
  */
 export async function stuckCases(deps: { db: Connection; engine: WorkflowEngine }, ability: AppAbility, idleMinutes: number, now = new Date()): Promise<StuckCase[]> {
   // read with the engine's incidents, as the same kind of trouble: the director and the system admin (authz/ability.ts)
-  if (!ability.can('read', 'Incident')) throw forbidden('Only the director or the system admin sees stuck cases', '仅局长或系统管理员可查看停滞办件');
+  if (!ability.can('read', 'Incident')) throw problem('FORBIDDEN', { params: { reason: 'stuckCases' } });
   const idleSince = new Date(now.getTime() - idleMinutes * 60_000);
   const candidates = await caseReads(deps.db).find({ status: 'accepted', updatedAt: trusted({ $lte: idleSince }) },
     { caseNumber: 1, matterCode: 1, matterName: 1, departmentCode: 1, processInstanceKey: 1, updatedAt: 1, pauses: 1, processEnded: 1 }).limit(LIMIT * 5).lean<Case[]>();

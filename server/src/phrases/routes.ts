@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import { principalOf } from '../auth/index.ts';
 import { assertCan, type Authority } from '../authz/index.ts';
-import { AppError, notFound } from '../shared/errors.ts';
+import { notFound, problem } from '../shared/errors.ts';
 import { queryObject, type Api } from '../shared/http.ts';
 import { defaultPhrases, phraseModel } from './model.ts';
 import { PHRASES_MAX, phraseBody, phraseParams } from './schemas.ts';
@@ -33,7 +33,7 @@ export function phraseRoutes(api: Api, deps: { db: Connection; authority: Author
     handler: async ({ req, body }) => {
       const userId = await owner(req);
       if (!(await phrases.exists({ userId, text: body.text })) && (await phrases.countDocuments({ userId })) >= PHRASES_MAX) {
-        throw new AppError({ status: 422, code: 'PHRASES_FULL', zh: `常用语最多保存 ${PHRASES_MAX} 条`, en: `At most ${PHRASES_MAX} phrases are kept`, fields: [{ field: 'body.text', message: 'delete one first' }] });
+        throw problem('PHRASES_FULL', { params: { max: PHRASES_MAX }, fields: [{ field: 'body.text', message: 'delete one first' }] });
       }
       try {
         await phrases.create({ userId, text: body.text, createdAt: new Date() });
@@ -50,7 +50,7 @@ export function phraseRoutes(api: Api, deps: { db: Connection; authority: Author
     handler: async ({ req, params }) => {
       const userId = await owner(req);
       const gone = await phrases.deleteOne({ _id: params.id, userId });
-      if (gone.deletedCount !== 1) throw notFound('Phrase', '常用语');
+      if (gone.deletedCount !== 1) throw notFound('phrase');
       return list(userId);
     },
   });

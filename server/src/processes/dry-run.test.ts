@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { feelNames } from './feel-names.ts';
 import { hallJobTypes } from '../jobs/index.ts';
-import { bpmnDocument, loopWithoutEnd, receiveAndReview, withIsland } from './test-fixtures.ts';
+import { bpmnDocument, loopWithoutEnd, receiveAndReview, withIsland } from '../../test/support/processes/fixtures.ts';
 import { validateBpmn } from './validate.ts';
 
 const jobTypes = new Set<string>(hallJobTypes);

@@ -1,2 +1,2 @@
-/** The job type Zeebe gives a job-based user task; never a service-task type of ours. */
-export const USER_TASK_JOB_TYPE = 'io.camunda.zeebe:userTask';
+/** The job type Zeebe gives a job-based user task (written once, in the engine port). */
+export { USER_TASK_JOB_TYPE } from '../engine/index.ts';

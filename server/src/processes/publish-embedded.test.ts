@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import { createEngine, type UserTask, type WorkflowEngine } from '../engine/index.ts';
+import { createEngine } from '../engine/factory.ts';
+import type { UserTask, WorkflowEngine } from '../engine/index.ts';
 import { startTestApp, testDatabase, type TestApp } from '../../test/support.ts';
-import { bpmnDocument, receiveAndReview } from './test-fixtures.ts';
+import { bpmnDocument, receiveAndReview } from '../../test/support/processes/fixtures.ts';
 
 const workflowsDir = fileURLToPath(new URL('../../../workflows/', import.meta.url));
 

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import type { DeployedProcess } from '../engine/port.ts';
 import { startTestApp, type TestApp } from '../../test/support.ts';
 import { processVersionModel } from './model.ts';
-import { bpmnDocument, receiveAndReview } from './test-fixtures.ts';
+import { bpmnDocument, receiveAndReview } from '../../test/support/processes/fixtures.ts';
 
 /**
  * The route's own behaviour (authority, validation, versions, storage) on the real app and database.

@@ -3,7 +3,7 @@ import type { Model } from 'mongoose';
 import type { Principal } from '../auth/index.ts';
 import { assertCan, defineAbilityFor, subjectOf, type AppAbility } from '../authz/index.ts';
 import type { WorkflowEngine } from '../engine/port.ts';
-import { conflict, notFound, type FieldProblem } from '../shared/errors.ts';
+import { notFound, problem, type FieldProblem } from '../shared/errors.ts';
 import { processOutOfScope } from './problems.ts';
 import type { ProcessVersion } from './model.ts';
 import { versionChanges } from './changes.ts';
@@ -99,7 +99,7 @@ export class ProcessService {
     const existing = await this.deps.versions.findOne({ processId: record.processId, version: record.version }, summary).lean();
     if (existing) {
       if (existing.checksum !== record.checksum) {
-        throw conflict('PROCESS_VERSION_CONFLICT', `The engine reports version ${record.version} of ${record.processId}, already recorded for other XML`, `引擎返回的版本 ${record.processId} v${record.version} 已记录为其他内容`);
+        throw problem('PROCESS_VERSION_CONFLICT', { params: { processId: record.processId, version: record.version } });
       }
       return pick(existing);
     }
@@ -122,14 +122,14 @@ export class ProcessService {
   /** Throws NOT_FOUND when the process was never published. */
   async versions(processId: string) {
     const items = await this.deps.versions.find({ processId }, summary).sort({ version: -1 }).lean();
-    if (items.length === 0) throw notFound('Process', '流程');
+    if (items.length === 0) throw notFound('process');
     return items;
   }
 
   /** Throws NOT_FOUND for an unknown process or version. */
   async xml(processId: string, version: number): Promise<string> {
     const found = await this.deps.versions.findOne({ processId, version }, { xml: 1 }).lean();
-    if (!found) throw notFound('Process version', '流程版本');
+    if (!found) throw notFound('processVersion');
     return found.xml;
   }
 }

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { AppError } from '../shared/errors.ts';
 import { hallJobTypes } from '../jobs/index.ts';
-import { bpmnDocument, receiveAndReview } from './test-fixtures.ts';
+import { bpmnDocument, receiveAndReview } from '../../test/support/processes/fixtures.ts';
 import { validateBpmn } from './validate.ts';
 
 const jobTypes = new Set<string>(hallJobTypes);

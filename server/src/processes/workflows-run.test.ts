@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { zeebeTestEngine, ZEEBE_NOT_STARTED } from '../engine/zeebe/test-engine.ts';
-import { HallWorkflows } from './workflow-harness.ts';
+import { zeebeTestEngine, ZEEBE_NOT_STARTED } from '../../test/engine/zeebe/test-engine.ts';
+import { HallWorkflows } from '../../test/support/processes/workflow-harness.ts';
 
 const DAY = 24 * 3_600_000;
 

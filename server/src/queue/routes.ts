@@ -3,7 +3,7 @@ import type { Connection } from 'mongoose';
 import { principalOf } from '../auth/index.ts';
 import { assertCan, subjectOf, type Authority } from '../authz/index.ts';
 import type { CalendarService } from '../calendar/index.ts';
-import { AppError } from '../shared/errors.ts';
+import { problem } from '../shared/errors.ts';
 import type { Api } from '../shared/http.ts';
 import type { FailureCounter } from '../shared/limiter.ts';
 import { Appointments } from './appointments.ts';
@@ -39,7 +39,7 @@ export function queueRoutes(api: Api, deps: QueueRouteDeps): void {
     const wait = await takes.retryAfterMs(key);
     if (wait > 0) {
       req.res?.set('Retry-After', String(Math.ceil(wait / 1000)));
-      throw new AppError({ status: 429, code: 'TOO_MANY_TICKETS', zh: '取号过于频繁，请稍后再试', en: 'Too many tickets from this device; try again later' });
+      throw problem('TOO_MANY_TICKETS');
     }
     await takes.fail(key);
   };

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { startHall, type TestHall } from '../../test/hall.ts';
 import { actorOf, eventually, permitReadyForPickup, type Actor } from '../../test/e2e/steps.ts';
-import { caseOf } from '../analytics/test-history.ts';
+import { caseOf } from '../../test/support/analytics/history.ts';
 import { todayInHall } from '../calendar/index.ts';
 import { caseModel } from '../intake/index.ts';
 import { dueInstant } from '../routing/index.ts';

@@ -1,7 +1,7 @@
 import type { Principal } from '../auth/index.ts';
 import type { AppAbility } from '../authz/index.ts';
-import { holdStep, type BoardActions } from '../hotline/index.ts';
-import { conflict } from '../shared/errors.ts';
+import { holdStep, type BoardActions } from '../hotline/actions.ts';
+import { problem } from '../shared/errors.ts';
 import type { TaskDoc } from '../tasks/index.ts';
 import { ratingErrors } from './errors.ts';
 import type { Rating } from './model.ts';
@@ -17,7 +17,7 @@ export class RectificationActions {
 
   private async ratingOf(task: TaskDoc, elementId: string): Promise<Rating> {
     if (task.processId !== 'rating-rectification' || task.elementId !== elementId) throw ratingErrors.notRectificationTask();
-    if (task.state !== 'open') throw conflict('TASK_ALREADY_COMPLETED', 'The task is already completed or closed', '该任务已办结或已关闭');
+    if (task.state !== 'open') throw problem('TASK_ALREADY_COMPLETED');
     const rating = await this.ratings.ratings.findOne({ 'rectification.processInstanceKey': task.processInstanceKey }).lean<Rating>();
     if (!rating) throw ratingErrors.notRectificationTask();
     return rating;

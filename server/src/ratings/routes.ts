@@ -3,7 +3,7 @@ import type { QueryFilter } from 'mongoose';
 import { z } from 'zod';
 import { principalOf, type Principal } from '../auth/index.ts';
 import { accessibleFilter, assertCan, subjectOf, type AppAbility, type Authority } from '../authz/index.ts';
-import { figuresQuery, period } from '../hotline/index.ts';
+import { figuresQuery, period } from '../hotline/routes.ts';
 import type { Api } from '../shared/http.ts';
 import type { FailureCounter } from '../shared/limiter.ts';
 import { taskKeyParams, type TaskBoard, type TaskDoc } from '../tasks/index.ts';

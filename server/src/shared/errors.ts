@@ -1,15 +1,21 @@
 /**
  * One error type for everything the platform refuses on purpose. The HTTP layer turns it into
  * `application/problem+json` (RFC 9457) with a stable English `code` that the UI translates, and
- * Chinese and English messages.
+ * Chinese and English messages — all taken from the catalogue (error-catalogue/), never written
+ * at the place that throws.
  */
+import { errorCatalogue, type ErrorCode, type ErrorParams, type NotFoundSubject } from './error-catalogue/index.ts';
+
+export type { ErrorCode } from './error-catalogue/index.ts';
+
 export interface FieldProblem {
   field: string;
   message: string;
 }
 
-export interface AppErrorOptions {
+interface AppErrorOptions {
   status: number;
+  /** A catalogue code, or an engine error's code passed on by the HTTP layer. */
   code: string;
   zh: string;
   en: string;
@@ -23,6 +29,7 @@ export class AppError extends Error {
   readonly zh: string;
   readonly fields?: FieldProblem[];
 
+  /** Use `problem(code, …)`; only the HTTP layer (engine errors) and subclasses (authz's AuthorityRefused) construct one. */
   constructor(options: AppErrorOptions) {
     super(options.en, { cause: options.cause });
     this.status = options.status;
@@ -32,23 +39,36 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: string, zhWhat: string) =>
-  new AppError({ status: 404, code: 'NOT_FOUND', zh: `${zhWhat}不存在`, en: `${what} not found` });
+interface ProblemOptions {
+  /** The fields at fault, each with a short English note. */
+  fields?: FieldProblem[];
+  /** Shortcut for one field whose note is the English message. */
+  field?: string;
+  cause?: unknown;
+}
 
-export const forbidden = (en = 'You may not do this', zh = '您无权执行此操作') =>
-  new AppError({ status: 403, code: 'FORBIDDEN', zh, en });
+/** Parameters are required when the code's messages need them, optional when all are optional, refused when there are none. */
+type ProblemArgs<C extends ErrorCode> = [ErrorParams<C>] extends [void]
+  ? [options?: ProblemOptions]
+  : object extends ErrorParams<C>
+    ? [options?: ProblemOptions & { params?: ErrorParams<C> }]
+    : [options: ProblemOptions & { params: ErrorParams<C> }];
 
-export const unauthenticated = (en = 'Sign-in required', zh = '请先登录') =>
-  new AppError({ status: 401, code: 'UNAUTHENTICATED', zh, en });
+/** The options of `code` as `problem` reads them (for helpers that build the object first). */
+export type ProblemOptionsOf<C extends ErrorCode> = NonNullable<ProblemArgs<C>[0]>;
 
+/** Builds the error of `code` with the catalogue's status and messages. */
+export function problem<C extends ErrorCode>(code: C, ...[options]: ProblemArgs<C>): AppError {
+  const entry = errorCatalogue[code] as unknown as { status: number; zh: (p: unknown) => string; en: (p: unknown) => string };
+  const opts = (options ?? {}) as ProblemOptions & { params?: unknown };
+  const en = entry.en(opts.params);
+  const fields = opts.fields ?? (opts.field ? [{ field: opts.field, message: en }] : undefined);
+  return new AppError({ status: entry.status, code, zh: entry.zh(opts.params), en, fields, cause: opts.cause });
+}
+
+/** 404 NOT_FOUND naming what is missing (and its id, in English). */
+export const notFound = (subject: NotFoundSubject, id?: string) => problem('NOT_FOUND', { params: { subject, id } });
+
+/** 400 VALIDATION_FAILED listing the fields at fault. */
 export const validationFailed = (fields: FieldProblem[]) =>
-  new AppError({
-    status: 400,
-    code: 'VALIDATION_FAILED',
-    zh: `请求数据有误：${fields.map((f) => f.field).join('、')}`,
-    en: `Invalid request: ${fields.map((f) => f.field).join(', ')}`,
-    fields,
-  });
-
-export const conflict = (code: string, en: string, zh: string) =>
-  new AppError({ status: 409, code, zh, en });
+  problem('VALIDATION_FAILED', { params: { fields: fields.map((f) => f.field) }, fields });

@@ -1,6 +1,5 @@
 import type { Request, RequestHandler } from 'express';
-import { AppError } from './errors.ts';
-import type { Access, Method } from './http.ts';
+import { problem } from './errors.ts';
 
 /**
  * Request size and rate limits per route, in one table (docs/reliability.md repeats it). The first
@@ -10,10 +9,13 @@ import type { Access, Method } from './http.ts';
  * in front for a hall-wide limit). Signed-in routes are not rate-limited: every call is a named
  * official's and is in the audit trail; guessing is what public routes and sign-in invite.
  */
+/** What a row looks at of a route (an `Api` route spec fits; kept structural so http.ts and this file do not import each other). */
+export interface LimitedRoute { method: string; path: string; access: string }
+
 export interface RouteLimit {
   /** What the row covers, as the docs name it. */
   name: string;
-  matches(route: { method: Method; path: string; access: Access }): boolean;
+  matches(route: LimitedRoute): boolean;
   bodyBytes?: number;
   perMinutePerAddress?: number;
 }
@@ -24,17 +26,14 @@ export const routeLimits: RouteLimit[] = [
   { name: 'signed-in routes', matches: () => true },
 ];
 
-export const limitOf = (route: { method: Method; path: string; access: Access }): RouteLimit => routeLimits.find((l) => l.matches(route))!;
+export const limitOf = (route: LimitedRoute): RouteLimit => routeLimits.find((l) => l.matches(route))!;
 
 /** Enforces a row: 413 PAYLOAD_TOO_LARGE over its body size, 429 TOO_MANY_REQUESTS (with Retry-After) over its rate. */
 export function limitGuard(limit: RouteLimit, now: () => number = Date.now): RequestHandler {
   const windows = new Map<string, { start: number; count: number }>();
   return (req, res, next) => {
     if (limit.bodyBytes !== undefined && bodyBytes(req) > limit.bodyBytes) {
-      return next(new AppError({
-        status: 413, code: 'PAYLOAD_TOO_LARGE', zh: `请求体过大（此接口不超过 ${limit.bodyBytes} 字节）`, en: `The request body is too large (at most ${limit.bodyBytes} bytes here)`,
-        fields: [{ field: 'body', message: `at most ${limit.bodyBytes} bytes` }],
-      }));
+      return next(problem('PAYLOAD_TOO_LARGE', { params: { limit: limit.bodyBytes }, fields: [{ field: 'body', message: `at most ${limit.bodyBytes} bytes` }] }));
     }
     if (limit.perMinutePerAddress !== undefined) {
       const t = now();
@@ -47,7 +46,7 @@ export function limitGuard(limit: RouteLimit, now: () => number = Date.now): Req
       }
       if (++w.count > limit.perMinutePerAddress) {
         res.set('Retry-After', String(Math.max(1, Math.ceil((w.start + 60_000 - t) / 1000))));
-        return next(new AppError({ status: 429, code: 'TOO_MANY_REQUESTS', zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' }));
+        return next(problem('TOO_MANY_REQUESTS'));
       }
     }
     next();

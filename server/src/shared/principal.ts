@@ -1,4 +1,4 @@
-import { unauthenticated } from './errors.ts';
+import { problem } from './errors.ts';
 
 /**
  * Who is asking: the signed-in user as the access token carries them. Lives in shared/ because both
@@ -42,6 +42,6 @@ declare module 'express-serve-static-core' {
 
 /** The verified principal of a request (set by auth's `authenticate`); throws 401 when signed out. */
 export function principalOf(req: { principal?: Principal }): Principal {
-  if (!req.principal) throw unauthenticated();
+  if (!req.principal) throw problem('UNAUTHENTICATED');
   return req.principal;
 }

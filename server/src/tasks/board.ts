@@ -120,7 +120,7 @@ export class TaskBoard {
   /** A task the ability lets the user read; 404 otherwise. */
   async load(ability: AppAbility, key: string): Promise<TaskDoc> {
     const task = await this.tasks.findById(key).lean<TaskDoc>();
-    if (!task || !ability.can('read', taskSubject(task))) throw notFound(`Task ${key}`, '任务');
+    if (!task || !ability.can('read', taskSubject(task))) throw notFound('task', key);
     return task;
   }
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { defineAbilityFor, delegatedPowers } from '../authz/index.ts';
-import { delegation, NOW, principals } from '../authz/test-fixtures.ts';
+import { delegation, NOW, principals } from '../../test/support/authz/fixtures.ts';
 
 describe('reading tasks depends on roles and departments, never on delegations', () => {
   it('holds because no delegation grants read: read rules on Task are the same with every power delegated', () => {

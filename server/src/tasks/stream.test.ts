@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import jwt from 'jsonwebtoken';
-import { startHall, type Hall } from '../approval/test-fixtures.ts';
+import { startHall, type Hall } from '../../test/support/approval/fixtures.ts';
 import { testConfig } from '../../test/support.ts';
 
 interface StreamEvent { event: string; data: Record<string, unknown> }

@@ -109,8 +109,11 @@ export class StartupLease {
     return true;
   }
 
-  /** Renews every third of the lease; calls `onLost` once if the lease was taken away or cannot be renewed in time. */
-  keep(onLost: (error?: unknown) => void): void {
+  /**
+   * Renews every third of the lease; calls `onLost` once if the lease was taken away or cannot be
+   * renewed in time, and `onRenewFailed` for each failed renewal that still leaves time to retry.
+   */
+  keep(onLost: (error?: unknown) => void, onRenewFailed?: (error: unknown) => void): void {
     let lastRenewed = this.now().getTime();
     this.timer = setInterval(() => {
       this.renew().then((kept) => {
@@ -118,6 +121,7 @@ export class StartupLease {
         else this.lost(onLost);
       }, (error) => {
         if (this.now().getTime() - lastRenewed > this.ttlMs) this.lost(onLost, error);
+        else onRenewFailed?.(error);
       });
     }, Math.floor(this.ttlMs / 3));
     this.timer.unref();

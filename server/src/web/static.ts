@@ -1,7 +1,7 @@
 import express, { type RequestHandler } from 'express';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { AppError } from '../shared/errors.ts';
+import { notFound, problem } from '../shared/errors.ts';
 
 const distDir = fileURLToPath(new URL('../../../modeler/dist/', import.meta.url));
 const YEAR_SECONDS = 365 * 24 * 3600;
@@ -19,14 +19,14 @@ export function modelerStatic(dir = distDir): RequestHandler {
     if (req.path.startsWith('/api/') || req.path === '/api' || req.path === '/healthz') return next();
     if (req.path.startsWith('/assets/')) {
       req.url = req.url.slice('/assets'.length);
-      return assets(req, res, () => next(new AppError({ status: 404, code: 'NOT_FOUND', zh: '文件不存在', en: 'No such file' })));
+      return assets(req, res, () => next(notFound('file')));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     return files(req, res, () => {
       // A file name (favicon.ico, robots.txt) that is not there is a 404, not the app.
       if (/\.[a-z0-9]{2,5}$/i.test(req.path)) return next();
       if (!existsSync(`${dir}/index.html`)) {
-        return next(new AppError({ status: 503, code: 'WEB_APP_NOT_BUILT', zh: '网页尚未构建，请运行 scripts/start', en: 'The web app is not built; run scripts/start' }));
+        return next(problem('WEB_APP_NOT_BUILT'));
       }
       res.set('cache-control', 'no-cache');
       res.sendFile('index.html', { root: dir });

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Page } from 'puppeteer-core';
-import { bpmnDocument, receiveAndReview } from '../../src/processes/test-fixtures.ts';
+import { bpmnDocument, receiveAndReview } from '../support/processes/fixtures.ts';
 import { assertAccessible, hallInBrowser, screenshot, signIn, textOf, waitForText, watchedPage } from './browser.ts';
 
 /** Words allowed in the modeler's visible text: names of standards and products, not labels. */

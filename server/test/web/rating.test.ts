@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { caseOf } from '../../src/analytics/test-history.ts';
+import { caseOf } from '../support/analytics/history.ts';
 import { caseModel } from '../../src/intake/index.ts';
 import { ratingModel } from '../../src/ratings/index.ts';
 import { permitReadyForPickup } from '../e2e/steps.ts';

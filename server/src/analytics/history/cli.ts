@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { TokenService } from '../../auth/index.ts';
 import { ChromiumPdfRenderer, SharedBrowser } from '../../documents/index.ts';
-import { createEngine } from '../../engine/index.ts';
+import { createEngine } from '../../engine/factory.ts';
 import { composeHall } from '../../hall.ts';
 import { loadConfig } from '../../shared/config.ts';
 import { connectDatabase } from '../../shared/db.ts';

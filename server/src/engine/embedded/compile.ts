@@ -5,7 +5,7 @@
  */
 import { BpmnModdle } from 'bpmn-moddle';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json' with { type: 'json' };
-import { AppError } from '../../shared/errors.ts';
+import { EngineInvalid } from '../errors.ts';
 import { checkFeelSyntax } from './feel.ts';
 import { refuseElementUnlikeZeebe85, refuseGraphUnlikeZeebe85 } from './zeebe85.ts';
 import type { CompiledProcess, Flow, Mapping, Node, TimerSpec } from './model.ts';
@@ -19,22 +19,22 @@ const SUPPORTED = new Set([...ACTIVITIES, 'startEvent', 'endEvent', 'intermediat
   'exclusiveGateway', 'parallelGateway', 'eventBasedGateway', 'inclusiveGateway']);
 const IGNORED = new Set(['sequenceFlow', 'textAnnotation', 'association', 'dataObject', 'dataObjectReference', 'dataStoreReference', 'group']);
 
-export const unsupported = (elementId: string, what: string) => new AppError({
-  status: 422, code: 'UNSUPPORTED_ELEMENT',
+export const unsupported = (elementId: string, what: string) => new EngineInvalid({
+  code: 'UNSUPPORTED_ELEMENT',
   zh: `流程元素 ${elementId} 不受支持：${what}`, en: `Element ${elementId} is not supported: ${what}`,
   fields: [{ field: elementId, message: what }],
 });
 
-const invalid = (elementId: string, en: string, zh: string) => new AppError({
-  status: 422, code: 'INVALID_BPMN', zh: `${elementId}：${zh}`, en: `${elementId}: ${en}`, fields: [{ field: elementId, message: en }],
+const invalid = (elementId: string, en: string, zh: string) => new EngineInvalid({
+  code: 'INVALID_BPMN', zh: `${elementId}：${zh}`, en: `${elementId}: ${en}`, fields: [{ field: elementId, message: en }],
 });
 
 const moddle = BpmnModdle({ zeebe: zeebeModdle });
 
-/** Parses and compiles every executable process of a BPMN resource. Throws AppError on anything refused. */
+/** Parses and compiles every executable process of a BPMN resource. Throws EngineInvalid on anything refused. */
 export async function compileBpmn(xml: string): Promise<CompiledProcess[]> {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
-    throw new AppError({ status: 422, code: 'BPMN_DOCTYPE_REFUSED', zh: 'BPMN 文件不得包含 DOCTYPE 或实体声明', en: 'BPMN with a DOCTYPE or entity declarations is refused' });
+    throw new EngineInvalid({ code: 'BPMN_DOCTYPE_REFUSED', zh: 'BPMN 文件不得包含 DOCTYPE 或实体声明', en: 'BPMN with a DOCTYPE or entity declarations is refused' });
   }
   let root: El;
   try {
@@ -43,7 +43,7 @@ export async function compileBpmn(xml: string): Promise<CompiledProcess[]> {
     const bad = parsed.warnings.find((w: El) => /unparsable|unknown|unresolved/i.test(String(w.message)));
     if (bad) throw new Error(bad.message);
   } catch (error) {
-    throw new AppError({ status: 422, code: 'BPMN_PARSE_ERROR', zh: 'BPMN 文件无法解析', en: `BPMN does not parse: ${(error as Error).message}`, cause: error });
+    throw new EngineInvalid({ code: 'BPMN_PARSE_ERROR', zh: 'BPMN 文件无法解析', en: `BPMN does not parse: ${(error as Error).message}`, cause: error });
   }
   const processes = (root.rootElements ?? []).filter((e: El) => e.$type === 'bpmn:Process' && e.isExecutable !== false);
   if (!processes.length) throw invalid('definitions', 'no executable process', '没有可执行的流程');

@@ -4,7 +4,7 @@
  */
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
-import { AppError, notFound } from '../../shared/errors.ts';
+import { EngineInvalid, EngineNotFound, engineNotFound } from '../errors.ts';
 import { createLogger } from '../../shared/logger.ts';
 import type {
   DeployedProcess, EngineEvent, Incident, JobHandler, PublishMessageRequest, StartInstanceRequest, StartedInstance,
@@ -170,21 +170,21 @@ export class EmbeddedEngine implements WorkflowEngine {
 
   async startInstance(request: StartInstanceRequest): Promise<StartedInstance> {
     const def = await this.cache.find(request.processId, { version: request.version });
-    if (!def) throw notFound(`process ${request.processId}${request.version ? ` version ${request.version}` : ''}`, '流程');
+    if (!def) throw engineNotFound(`process ${request.processId}${request.version ? ` version ${request.version}` : ''}`, '流程');
     const process = await this.cache.get(def._id);
-    if (!process.noneStart) throw new AppError({ status: 422, code: 'NO_NONE_START_EVENT', zh: '流程没有空启动事件', en: `Process ${def.processId} has no none start event` });
+    if (!process.noneStart) throw new EngineInvalid({ code: 'NO_NONE_START_EVENT', zh: '流程没有空启动事件', en: `Process ${def.processId} has no none start event` });
     const doc = await createInstance(this.deps, def, { variables: request.variables ?? {} });
     return { processInstanceKey: doc!._id, processId: def.processId, version: def.version };
   }
 
   async cancelInstance(processInstanceKey: string): Promise<void> {
     const found = await applyEvent(this.deps, processInstanceKey, (s) => { if (s.doc.state !== 'active') return false; s.cancel(); });
-    if (!found && !(await this.c.instances.countDocuments({ _id: processInstanceKey }))) throw notFound(`process instance ${processInstanceKey}`, '流程实例');
+    if (!found && !(await this.c.instances.countDocuments({ _id: processInstanceKey }))) throw engineNotFound(`process instance ${processInstanceKey}`, '流程实例');
   }
 
   async setVariables(scopeKey: string, variables: Variables, options: { local?: boolean } = {}): Promise<void> {
     const doc = await this.c.instances.findOne({ $or: [{ _id: scopeKey }, { tokenKeys: scopeKey }] }, { projection: { _id: 1 } });
-    if (!doc) throw notFound(`scope ${scopeKey}`, '变量作用域');
+    if (!doc) throw engineNotFound(`scope ${scopeKey}`, '变量作用域');
     await applyEvent(this.deps, doc._id, (s) => {
       if (scopeKey !== s.root && !s.token(scopeKey)) return false;
       s.setVariables(scopeKey, variables, !!options.local);
@@ -208,7 +208,7 @@ export class EmbeddedEngine implements WorkflowEngine {
     const doc = cached ? { _id: cached } : await this.c.instances.findOne({ taskKeys: taskKey }, { projection: { _id: 1 } });
     const ok = doc && await applyEvent(this.deps, doc._id, (s) => s.completeTask(taskKey, variables));
     this.taskIndex.delete(taskKey);
-    if (!ok) throw new AppError({ status: 404, code: 'TASK_NOT_FOUND', zh: '任务不存在或已完成', en: `User task ${taskKey} not found or already completed` });
+    if (!ok) throw new EngineNotFound({ code: 'TASK_NOT_FOUND', zh: '任务不存在或已完成', en: `User task ${taskKey} not found or already completed` });
   }
 
   async listIncidents(filter: { processInstanceKey?: string } = {}): Promise<Incident[]> {
@@ -220,7 +220,7 @@ export class EmbeddedEngine implements WorkflowEngine {
   async resolveIncident(incidentKey: string, options: { retries?: number } = {}): Promise<void> {
     const doc = await this.c.instances.findOne({ incidentKeys: incidentKey }, { projection: { _id: 1 } });
     const ok = doc && await applyEvent(this.deps, doc._id, (s) => s.resolveIncident(incidentKey, options.retries ?? 1));
-    if (!ok) throw notFound(`incident ${incidentKey}`, '事件');
+    if (!ok) throw engineNotFound(`incident ${incidentKey}`, '事件');
   }
 
   onEvent(listener: (event: EngineEvent) => Promise<void> | void): void {

@@ -4,7 +4,7 @@
  * missing variable yields null as in Zeebe 8.3+, and temporal values become ISO strings when stored.
  */
 import { evaluate, SyntaxError as FeelSyntaxError } from 'feelin';
-import { AppError } from '../../shared/errors.ts';
+import { EngineInvalid } from '../errors.ts';
 import type { Variables } from '../port.ts';
 
 export class ExpressionError extends Error {
@@ -76,8 +76,8 @@ export function checkFeelSyntax(elementId: string, source: string): void {
     evaluate(source.trimStart().slice(1), {});
   } catch (error) {
     if (!(error instanceof FeelSyntaxError)) return;
-    throw new AppError({
-      status: 422, code: 'FEEL_SYNTAX_ERROR', zh: `${elementId} 的 FEEL 表达式无法解析：${source}`,
+    throw new EngineInvalid({
+      code: 'FEEL_SYNTAX_ERROR', zh: `${elementId} 的 FEEL 表达式无法解析：${source}`,
       en: `${elementId}: FEEL expression does not parse: ${source}`, fields: [{ field: elementId, message: error.message }],
     });
   }

@@ -145,7 +145,10 @@ export class JobRunner {
         const ok = await applyEvent(deps, key, (s) => {
           const job = s.doc.jobs.find((j) => j.type === w.type && j.due <= deps.now());
           return job ? s.lockJob(job.key, this.workerId, deps.now() + w.timeoutMs) : false;
-        }).catch(() => false);
+        }).catch((error: unknown) => {
+          this.logger.warn({ err: error, jobKey: key, type: w.type }, 'engine: locking a due job failed; the next poll retries');
+          return false;
+        });
         if (!ok) {
           w.active--;
           break;

@@ -3,7 +3,7 @@
  * instances at message start events, buffer for the time to live, deduplicate by message id.
  * https://docs.camunda.io/docs/components/concepts/messages/
  */
-import { conflict } from '../../shared/errors.ts';
+import { EngineConflict } from '../errors.ts';
 import type { PublishMessageRequest } from '../port.ts';
 import { applyEvent, createInstance, type InstanceDeps } from './instance.ts';
 import type { DefinitionCache, MessageDoc } from './store.ts';
@@ -19,7 +19,7 @@ export async function publish(deps: Deps, request: PublishMessageRequest): Promi
   const variables = request.variables ?? {};
   if (request.messageId) {
     const same = await deps.c.messages.findOne({ name, correlationKey, messageId: request.messageId, expiresAt: { $gt: now } });
-    if (same) throw conflict('MESSAGE_ALREADY_PUBLISHED', `A message with id ${request.messageId} was already published`, '相同编号的消息已发布');
+    if (same) throw new EngineConflict({ code: 'MESSAGE_ALREADY_PUBLISHED', en: `A message with id ${request.messageId} was already published`, zh: '相同编号的消息已发布' });
   }
   await deps.keys.reserve();
   const key = deps.keys.take();

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import type { Collection } from 'mongodb';
 import type { EngineEvent, Variables } from '../port.ts';
-import { notFound } from '../../shared/errors.ts';
+import { engineNotFound } from '../errors.ts';
 import { compileBpmn } from './compile.ts';
 import type { CompiledProcess, TimerSpec } from './model.ts';
 import type { StoredInstance } from './codec.ts';
@@ -87,7 +87,7 @@ export class DefinitionCache {
     const hit = this.compiled.get(key);
     if (hit) return hit;
     const def = await this.c.definitions.findOne({ _id: key });
-    if (!def) throw notFound(`process definition ${key}`, '流程定义');
+    if (!def) throw engineNotFound(`process definition ${key}`, '流程定义');
     const process = (await compileBpmn(def.xml)).find((p) => p.processId === def.processId)!;
     this.compiled.set(key, process);
     return process;

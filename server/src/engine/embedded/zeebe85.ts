@@ -3,21 +3,21 @@
  * have, refused here at deploy too, so a process that deploys on the embedded executor deploys and
  * runs the same on Zeebe 8.5.
  */
-import { AppError } from '../../shared/errors.ts';
+import { EngineInvalid } from '../errors.ts';
 import type { Node } from './model.ts';
 
 interface ModdleElement { id: string; outgoing?: unknown[]; extensionElements?: { values?: Array<{ $type: string; bindingType?: string }> } }
 
-const refuse = (elementId: string, en: string, zh: string) => new AppError({
-  status: 422, code: 'UNSUPPORTED_BY_ZEEBE_8_5', zh: `流程元素 ${elementId}：${zh}`, en: `Element ${elementId}: ${en}`, fields: [{ field: elementId, message: en }],
+const refuse = (elementId: string, en: string, zh: string) => new EngineInvalid({
+  code: 'UNSUPPORTED_BY_ZEEBE_8_5', zh: `流程元素 ${elementId}：${zh}`, en: `Element ${elementId}: ${en}`, fields: [{ field: elementId, message: en }],
 });
 
 /** Checks one element as parsed (before its flows are joined up). */
 export function refuseElementUnlikeZeebe85(el: ModdleElement, type: string): void {
   if (type === 'eventBasedGateway' && (el.outgoing?.length ?? 0) < 2) {
     // Zeebe reads a gateway's flows from its <bpmn:outgoing> references, not from the flows' sourceRef.
-    throw new AppError({
-      status: 422, code: 'MISSING_OUTGOING_REFERENCES',
+    throw new EngineInvalid({
+      code: 'MISSING_OUTGOING_REFERENCES',
       zh: `事件网关 ${el.id} 需要至少两条出口顺序流，并在网关中以 <bpmn:outgoing> 引用（Zeebe 否则拒绝部署）`,
       en: `Event-based gateway ${el.id} must have at least 2 outgoing sequence flows listed as <bpmn:outgoing> references (Zeebe refuses it otherwise)`,
       fields: [{ field: el.id, message: 'missing <bpmn:outgoing> references' }],

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import type { AppError } from '../../shared/errors.ts';
+import { EngineError } from '../errors.ts';
 import type { EngineEvent, UserTaskEvent } from '../port.ts';
-import { adapterOnGatewayDouble, eventually } from './test-support.ts';
+import { adapterOnGatewayDouble, eventually } from '../../../test/engine/zeebe/test-support.ts';
 
 const xml = (processId: string, extra = '') => `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="x">
@@ -12,11 +12,12 @@ const xml = (processId: string, extra = '') => `<?xml version="1.0" encoding="UT
   </bpmn:process>
 </bpmn:definitions>`;
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
+async function refusal(promise: Promise<unknown>): Promise<EngineError> {
   try {
     await promise;
   } catch (error) {
-    return error as AppError;
+    expect(error).to.be.instanceOf(EngineError);
+    return error as EngineError;
   }
   throw new Error('expected a refusal');
 }
@@ -69,7 +70,7 @@ describe('Zeebe adapter against the Zeebe gateway test double', function () {
     expect(requests.map((r) => r.version)).to.deep.equal([-1, 1]);
     expect(JSON.parse(requests[0].variables)).to.deep.equal({ caseId: 'C-1' });
     const missing = await refusal(t.engine.startInstance({ processId: 'nothing' }));
-    expect(missing.status).to.equal(404);
+    expect(missing.kind).to.equal('notFound');
   });
 
   it('completes a job with the handler\'s variables and logs it, against the Zeebe gateway test double', async () => {
@@ -134,7 +135,7 @@ describe('Zeebe adapter against the Zeebe gateway test double', function () {
     expect(JSON.parse(completed.variables)).to.deep.equal({ reviewOutcome: 'approve' });
     expect(tasks.filter((e) => e.task.key === job.key).map((e) => e.type)).to.deep.equal(['created', 'completed']);
     const again = await refusal(t.engine.completeUserTask(job.key));
-    expect([again.status, again.code]).to.deep.equal([404, 'TASK_NOT_FOUND']);
+    expect([again.kind, again.code]).to.deep.equal(['notFound', 'TASK_NOT_FOUND']);
   });
 
   it('announces a task as canceled when its job is gone at completion, against the Zeebe gateway test double', async () => {
@@ -145,7 +146,7 @@ describe('Zeebe adapter against the Zeebe gateway test double', function () {
     await t.engine.cancelInstance(instance.processInstanceKey);
     expect(t.double.callsOf('CancelProcessInstance').at(-1).processInstanceKey).to.equal(instance.processInstanceKey);
     const refused = await refusal(t.engine.completeUserTask(job.key));
-    expect(refused.status).to.equal(404);
+    expect(refused.kind).to.equal('notFound');
     expect(tasks.filter((e) => e.task.key === job.key).map((e) => e.type)).to.deep.equal(['created', 'canceled']);
   });
 
@@ -153,7 +154,7 @@ describe('Zeebe adapter against the Zeebe gateway test double', function () {
     const message = { name: 'correctionSubmitted', correlationKey: 'C-5', variables: { supplemented: true }, timeToLiveMs: 60_000, messageId: 'C-5-correction-1' };
     await t.engine.publishMessage(message);
     const duplicate = await refusal(t.engine.publishMessage(message));
-    expect([duplicate.status, duplicate.code]).to.deep.equal([409, 'MESSAGE_ALREADY_PUBLISHED']);
+    expect([duplicate.kind, duplicate.code]).to.deep.equal(['conflict', 'MESSAGE_ALREADY_PUBLISHED']);
     const sent = t.double.callsOf('PublishMessage');
     expect(sent).to.have.length(2);
     expect(sent[0]).to.include({ name: 'correctionSubmitted', correlationKey: 'C-5', timeToLive: '60000', messageId: 'C-5-correction-1' });
@@ -167,22 +168,22 @@ describe('Zeebe adapter against the Zeebe gateway test double', function () {
     const sent = t.double.callsOf('SetVariables').at(-1);
     expect(sent).to.include({ elementInstanceKey: instance.processInstanceKey, local: true });
     expect(JSON.parse(sent.variables)).to.deep.equal({ departmentCode: 'zjj' });
-    expect((await refusal(t.engine.setVariables('42', { a: 1 }))).status).to.equal(404);
-    expect((await refusal(t.engine.cancelInstance('42'))).status).to.equal(404);
+    expect((await refusal(t.engine.setVariables('42', { a: 1 }))).kind).to.equal('notFound');
+    expect((await refusal(t.engine.cancelInstance('42'))).kind).to.equal('notFound');
   });
 
   it('says plainly that incidents cannot be listed through the gateway, and resolves one by key, against the Zeebe gateway test double', async () => {
     const listed = await refusal(t.engine.listIncidents());
-    expect([listed.status, listed.code]).to.deep.equal([501, 'ENGINE_CAPABILITY_MISSING']);
+    expect([listed.kind, listed.code]).to.deep.equal(['unsupported', 'ENGINE_CAPABILITY_MISSING']);
     const [incidentKey] = [...t.double.state.incidents.keys()];
     await t.engine.resolveIncident(incidentKey);
     expect(t.double.callsOf('ResolveIncident').at(-1).incidentKey).to.equal(incidentKey);
-    expect((await refusal(t.engine.resolveIncident(incidentKey))).status).to.equal(404);
+    expect((await refusal(t.engine.resolveIncident(incidentKey))).kind).to.equal('notFound');
   });
 
-  it('answers 502 when the gateway fails, against the Zeebe gateway test double', async () => {
+  it('answers EngineUnavailable when the gateway fails, against the Zeebe gateway test double', async () => {
     t.double.failNext('CreateProcessInstance', 13, 'broker exploded');
     const error = await refusal(t.engine.startInstance({ processId: 'permit' }));
-    expect([error.status, error.code]).to.deep.equal([502, 'ENGINE_UNAVAILABLE']);
+    expect([error.kind, error.code]).to.deep.equal(['unavailable', 'ENGINE_UNAVAILABLE']);
   });
 });

@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
 import { Zeebe } from '@camunda8/sdk';
 import type { Logger } from 'pino';
-import { conflict } from '../../shared/errors.ts';
+import { EngineConflict } from '../errors.ts';
 import { createLogger } from '../../shared/logger.ts';
-import type {
-  DeployedProcess, EngineEvent, Incident, Job, JobHandler, PublishMessageRequest, StartInstanceRequest, StartedInstance,
-  UserTaskEvent, UserTaskListener, Variables, WorkerOptions, WorkflowEngine,
+import {
+  USER_TASK_JOB_TYPE,
+  type DeployedProcess, type EngineEvent, type Incident, type Job, type JobHandler, type PublishMessageRequest, type StartInstanceRequest,
+  type StartedInstance, type UserTaskEvent, type UserTaskListener, type Variables, type WorkerOptions, type WorkflowEngine,
 } from '../port.ts';
 import { DeployedElements } from './elements.ts';
 import { deployRefusal, fromGrpc, grpcCode, GRPC, notOfferedByGateway } from './errors.ts';
 import { portJob, runHandler, type SdkJob, type SdkVariables } from './jobs.ts';
-import { USER_TASK_JOB_TYPE, userTaskOf } from './user-tasks.ts';
+import { userTaskOf } from './user-tasks.ts';
 import { RecordFollower } from './follower.ts';
 import { MemoryOpenTasks, type OpenTaskStore } from './open-tasks.ts';
 import type { RecordFeed } from './records.ts';
@@ -143,7 +144,7 @@ export class ZeebeEngine implements WorkflowEngine {
     }).catch((error: unknown) => {
       // Zeebe answers ALREADY_EXISTS for a message id still alive; the port calls it MESSAGE_ALREADY_PUBLISHED.
       if (grpcCode(error) === GRPC.ALREADY_EXISTS) {
-        throw conflict('MESSAGE_ALREADY_PUBLISHED', `A message with id ${request.messageId} was already published`, '相同编号的消息已发布');
+        throw new EngineConflict({ code: 'MESSAGE_ALREADY_PUBLISHED', en: `A message with id ${request.messageId} was already published`, zh: '相同编号的消息已发布' });
       }
       throw fromGrpc(error, { en: 'message', zh: '消息' });
     });

@@ -1,6 +1,5 @@
 /**
- * The Zeebe adapter (ENGINE=zeebe). `createEngine` in ../index.ts selects it; @camunda8/sdk reads
+ * The Zeebe adapter (ENGINE=zeebe). `createEngine` in ../factory.ts selects it; @camunda8/sdk reads
  * its own ZEEBE_* / CAMUNDA_* variables (ZEEBE_GRPC_ADDRESS, CAMUNDA_AUTH_STRATEGY, …).
  */
 export { ZeebeEngine, type ZeebeEngineDeps } from './engine.ts';
-export { USER_TASK_JOB_TYPE } from './user-tasks.ts';

@@ -1,12 +1,12 @@
 import { expect } from 'chai';
 import type { Connection } from 'mongoose';
 import { testDatabase } from '../../../test/support.ts';
-import { definitions, end, seq, start, userTask } from '../contract/bpmn.ts';
+import { definitions, end, seq, start, userTask } from '../../../test/engine/contract/bpmn.ts';
 import type { UserTask, UserTaskEvent } from '../port.ts';
 import { ZeebeEngine } from './engine.ts';
 import { StoredOpenTasks } from './open-tasks.ts';
-import { ZEEBE_NOT_STARTED, zeebeTestEngine } from './test-engine.ts';
-import { eventually } from './test-support.ts';
+import { ZEEBE_NOT_STARTED, zeebeTestEngine } from '../../../test/engine/zeebe/test-engine.ts';
+import { eventually } from '../../../test/engine/zeebe/test-support.ts';
 
 const zeebe = zeebeTestEngine();
 const task = (key: string): UserTask => ({

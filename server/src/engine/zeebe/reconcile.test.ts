@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import { definitions, end, seq, start, userTask } from '../contract/bpmn.ts';
+import { definitions, end, seq, start, userTask } from '../../../test/engine/contract/bpmn.ts';
 import type { UserTaskEvent } from '../port.ts';
 import { ZeebeEngine } from './engine.ts';
-import { ZEEBE_NOT_STARTED, zeebeTestEngine } from './test-engine.ts';
-import { eventually } from './test-support.ts';
+import { ZEEBE_NOT_STARTED, zeebeTestEngine } from '../../../test/engine/zeebe/test-engine.ts';
+import { eventually } from '../../../test/engine/zeebe/test-support.ts';
 
 /**
  * Without Zeebe's record stream (a plain gateway client, as in production without an exporter), the

@@ -2,7 +2,7 @@
  * Zeebe's record stream turned into the port's vocabulary: element events (the event log) and
  * incidents. A gateway client cannot read records; an exporter can. `RecordFeed` is what the adapter
  * needs from one: the real Zeebe test engine's loopback side door offers it in the tests
- * (`test-engine.ts`); a production exporter would offer the same two calls.
+ * (`server/test/engine/zeebe/test-engine.ts`); a production exporter would offer the same two calls.
  */
 import type { EngineEvent, Incident } from '../port.ts';
 

@@ -1,11 +1,10 @@
 import type { Job, UserTask } from '../port.ts';
 
 /**
- * Job-based user tasks: Zeebe creates a job of this type for every `bpmn:userTask` without
- * `zeebe:userTask`, and carries the task's assignment, schedule and form as job headers.
- * https://docs.camunda.io/docs/components/modeler/bpmn/user-tasks/#job-worker-implementation
+ * Job-based user tasks: Zeebe creates a job of type USER_TASK_JOB_TYPE (port.ts) for every
+ * `bpmn:userTask` without `zeebe:userTask`, and carries the task's assignment, schedule and form as
+ * job headers.
  */
-export const USER_TASK_JOB_TYPE = 'io.camunda.zeebe:userTask';
 
 const PREFIX = 'io.camunda.zeebe:';
 export const userTaskHeaders = {

@@ -1,8 +1,9 @@
 import { expect } from 'chai';
-import { createEngine, type WorkflowEngine } from '../../engine/index.ts';
+import { createEngine } from '../../engine/factory.ts';
+import type { WorkflowEngine } from '../../engine/index.ts';
 import { startTestApp, testDatabase, type TestApp } from '../../../test/support.ts';
 import { processVersionModel } from '../model.ts';
-import { bpmnDocument, receiveAndReview, withIsland } from '../test-fixtures.ts';
+import { bpmnDocument, receiveAndReview, withIsland } from '../../../test/support/processes/fixtures.ts';
 import { processDraftModel } from './model.ts';
 
 const notifyStep = receiveAndReview

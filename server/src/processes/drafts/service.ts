@@ -42,7 +42,7 @@ export class DraftService {
   /** Loads a draft the ability may `action`; NOT_FOUND, then FORBIDDEN (read first: a draft of another department is refused as such). */
   private async load(ability: AppAbility, id: string, action: Action): Promise<ProcessDraft> {
     const draft = await this.deps.drafts.findById(id).lean();
-    if (!draft) throw notFound('Process draft', '流程草稿');
+    if (!draft) throw notFound('processDraft');
     assertCan(ability, 'read', this.subject(draft));
     if (action !== 'read') assertCan(ability, action, this.subject(draft));
     return draft as ProcessDraft;

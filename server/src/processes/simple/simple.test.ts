@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { createEngine, type UserTask } from '../../engine/index.ts';
+import { createEngine } from '../../engine/factory.ts';
+import type { UserTask } from '../../engine/index.ts';
 import { testDatabase } from '../../../test/support.ts';
 import { hallJobTypes } from '../../jobs/index.ts';
 import { validateBpmn } from '../validate.ts';

@@ -1,5 +1,5 @@
-import type { Principal } from '../auth/index.ts';
-import type { ActiveDelegation, SubjectName } from './vocabulary.ts';
+import type { Principal } from '../../../src/auth/index.ts';
+import type { ActiveDelegation, SubjectName } from '../../../src/authz/vocabulary.ts';
 
 /** Shared fixtures of the authority tests: one principal per role, records of two departments. */
 export const ids = { clerk: 'u-clerk', otherClerk: 'u-clerk2', issuer: 'u-issuer', approver: 'u-appr', admin: 'u-admin', designer: 'u-des', director: 'u-dir', hotline: 'u-hot', sysadmin: 'u-sys', applicant: 'u-app' };

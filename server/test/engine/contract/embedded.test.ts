@@ -1,8 +1,8 @@
 /** The contract suite on the embedded executor, against the real FerretDB, with a movable clock. */
-import { EmbeddedEngine } from '../embedded/engine.ts';
-import { testDatabase } from '../../../test/support.ts';
+import { EmbeddedEngine } from '../../../src/engine/embedded/engine.ts';
+import { testDatabase } from '../../support.ts';
 import { describeEngineContract } from './index.ts';
-import { createLogger } from '../../shared/logger.ts';
+import { createLogger } from '../../../src/shared/logger.ts';
 
 describeEngineContract('embedded', async () => {
   const db = await testDatabase('engine_contract');

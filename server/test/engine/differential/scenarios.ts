@@ -1,4 +1,4 @@
-import type { Variables } from '../port.ts';
+import type { Variables } from '../../../src/engine/port.ts';
 
 /**
  * Differential scenarios: the same Camunda 8 BPMN and the same events (job results and user-task

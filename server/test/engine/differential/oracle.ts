@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Engine } from 'bpmn-engine';
 import { evaluate } from 'feelin';
 import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json' with { type: 'json' };
-import type { Variables } from '../port.ts';
+import type { Variables } from '../../../src/engine/port.ts';
 import type { Scenario } from './scenarios.ts';
 import { TraceRecorder, type Trace } from './trace.ts';
 

@@ -3,14 +3,15 @@
  * real JWTs, the seal job registered, a case in `cases`, and extra approvers of 住建局.
  */
 import supertest from 'supertest';
-import { hashPassword, userModel } from '../auth/index.ts';
-import { todayInHall } from '../calendar/index.ts';
-import { createEngine, type WorkflowEngine } from '../engine/index.ts';
-import { caseModel } from '../intake/index.ts';
-import { bpmnDocument } from '../processes/test-fixtures.ts';
-import { DEMO_PASSWORD } from '../seed/demo-users.ts';
-import { startTestApp, testDatabase, type TestApp } from '../../test/support.ts';
-import { sealJob } from './index.ts';
+import { hashPassword, userModel } from '../../../src/auth/index.ts';
+import { todayInHall } from '../../../src/calendar/index.ts';
+import { createEngine } from '../../../src/engine/factory.ts';
+import type { WorkflowEngine } from '../../../src/engine/index.ts';
+import { caseModel } from '../../../src/intake/index.ts';
+import { bpmnDocument } from '../processes/fixtures.ts';
+import { DEMO_PASSWORD } from '../../../src/seed/demo-users.ts';
+import { startTestApp, testDatabase, type TestApp } from '../../support.ts';
+import { sealJob } from '../../../src/approval/index.ts';
 
 // The explicit job type of a Zeebe job-worker user task: the embedded executor reads a user task's
 // zeebe:taskHeaders only beside a zeebe:taskDefinition (reported; the shipped workflows omit it).

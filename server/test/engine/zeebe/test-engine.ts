@@ -3,7 +3,7 @@
  * its gRPC address and its loopback side door — the engine clock and the record stream.
  * `zeebeTestEngine()` is undefined when scripts/test did not start it; suites then skip, saying why.
  */
-import { parseRecords, type RecordFeed, type ZeebeRecord } from './records.ts';
+import { parseRecords, type RecordFeed, type ZeebeRecord } from '../../../src/engine/zeebe/records.ts';
 
 export const ZEEBE_NOT_STARTED = 'the real Zeebe test engine is not running: run the suite through scripts/test (needs Java 21+), which sets ZEEBE_TEST_GRPC_ADDRESS';
 

@@ -3,8 +3,8 @@
  * started by scripts/test): real gRPC, real BPMN semantics. The engine clock and the record stream
  * (element events, incidents) come from the test engine's loopback side door.
  */
-import { createLogger } from '../../shared/logger.ts';
-import { ZeebeEngine } from '../zeebe/engine.ts';
+import { createLogger } from '../../../src/shared/logger.ts';
+import { ZeebeEngine } from '../../../src/engine/zeebe/engine.ts';
 import { ZEEBE_NOT_STARTED, zeebeTestEngine } from '../zeebe/test-engine.ts';
 import { describeEngineContract } from './index.ts';
 

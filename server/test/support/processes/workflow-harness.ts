@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { EmbeddedEngine } from '../engine/index.ts';
-import type { EngineEvent, Job, UserTask, Variables, WorkflowEngine } from '../engine/port.ts';
-import { ZeebeEngine } from '../engine/zeebe/index.ts';
-import { ttlOnMovedClock, type ZeebeTestEngine } from '../engine/zeebe/test-engine.ts';
-import { testDatabase } from '../../test/support.ts';
-import { hallJobTypes } from '../jobs/index.ts';
+import { EmbeddedEngine } from '../../../src/engine/embedded/engine.ts';
+import type { EngineEvent, Job, UserTask, Variables, WorkflowEngine } from '../../../src/engine/port.ts';
+import { ZeebeEngine } from '../../../src/engine/zeebe/index.ts';
+import { ttlOnMovedClock, type ZeebeTestEngine } from '../../engine/zeebe/test-engine.ts';
+import { testDatabase } from '../../support.ts';
+import { hallJobTypes } from '../../../src/jobs/index.ts';
 
-const workflowsDir = fileURLToPath(new URL('../../../workflows/', import.meta.url));
+const workflowsDir = fileURLToPath(new URL('../../../../workflows/', import.meta.url));
 const HOUR = 3_600_000;
 
 /** How the harness moves an engine's clock and closes it. */

@@ -1,4 +1,4 @@
-import type { Variables } from '../port.ts';
+import type { Variables } from '../../../src/engine/port.ts';
 
 /** What a run of a scenario came to, in a form both engines can be compared on. */
 export interface Trace {

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { EmbeddedEngine } from '../embedded/engine.ts';
-import { testDatabase } from '../../../test/support.ts';
+import { EmbeddedEngine } from '../../../src/engine/embedded/engine.ts';
+import { testDatabase } from '../../support.ts';
 import type { Connection } from 'mongoose';
-import { ZeebeEngine } from '../zeebe/engine.ts';
+import { ZeebeEngine } from '../../../src/engine/zeebe/engine.ts';
 import { zeebeTestEngine } from '../zeebe/test-engine.ts';
 import { PortRunner } from './embedded.ts';
 import { runOnBpmnEngine } from './oracle.ts';

@@ -1,5 +1,5 @@
-import type { UserTask } from '../engine/index.ts';
-import type { Case } from '../intake/index.ts';
+import type { UserTask } from '../../../src/engine/index.ts';
+import type { Case } from '../../../src/intake/index.ts';
 
 /**
  * The hand-computed history of analytics.test.ts (hall time is UTC+8; 01:00Z is 09:00 in the hall).

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import { startTestApp, type TestApp } from '../../../test/support.ts';
+import { startTestApp, type TestApp } from '../../support.ts';
 import { adapterOnGatewayDouble } from './test-support.ts';
 
 const workflow = readFileSync(fileURLToPath(new URL('../../../../workflows/joint-drawing-review.bpmn', import.meta.url)), 'utf8');

@@ -1,4 +1,4 @@
-import type { EngineEvent, UserTaskEvent, Variables, WorkflowEngine } from '../port.ts';
+import type { EngineEvent, UserTaskEvent, Variables, WorkflowEngine } from '../../../src/engine/port.ts';
 import { scenarioJobTypes, type Scenario } from './scenarios.ts';
 import { TraceRecorder, type Trace } from './trace.ts';
 

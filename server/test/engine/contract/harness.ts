@@ -2,8 +2,8 @@
  * What a contract scenario sees: the engine behind the port, recorders for user tasks, jobs and the
  * event log, and waits with a timeout. Nothing here knows which adapter runs.
  */
-import type { EngineEvent, Job, JobResult, UserTaskEvent, Variables, WorkflowEngine } from '../port.ts';
-import { decode } from '../embedded/codec.ts';
+import type { EngineEvent, Job, JobResult, UserTaskEvent, Variables, WorkflowEngine } from '../../../src/engine/port.ts';
+import { decode } from '../../../src/engine/embedded/codec.ts';
 
 /** Engine features a scenario may need beyond the plain port; an adapter (or test double) lists the ones it lacks. */
 export type Feature =

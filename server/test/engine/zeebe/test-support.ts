@@ -1,5 +1,5 @@
 import { startGatewayDouble, type GatewayDouble } from './gateway-double/server.ts';
-import { ZeebeEngine, type ZeebeEngineDeps } from './engine.ts';
+import { ZeebeEngine, type ZeebeEngineDeps } from '../../../src/engine/zeebe/engine.ts';
 
 /** SDK settings that point the adapter at a gateway test double: plain text, no OAuth, no retries, quiet. */
 export const sdkConfigFor = (double: Pick<GatewayDouble, 'address'>) => ({

@@ -1,0 +1,41 @@
+import { entry, variants, zhList } from './entry.ts';
+
+/** 统一收件: receiving, the clerk's decision (行政许可法第三十二条), corrections, idempotent submission. */
+export const intakeErrors = {
+  CASE_NOT_FOUND: variants(404, {
+    default: ['办件不存在', 'No such case'],
+    publicLookup: ['未找到办件，请核对办件编号和手机号后四位', 'No case matches this number and phone digits'],
+  }),
+  CASE_CHANGED: variants(409, {
+    default: ['办件已被他人修改，请刷新后重试', 'The case changed meanwhile; reload and retry'],
+    retry: ['办件已被他人修改，请重试', 'The case changed meanwhile; retry'],
+  }),
+  CASE_ALREADY_DECIDED: entry<{ status: string; statusZh: string }>(409,
+    (p) => `该办件已作出决定（${p.statusZh}），不能再次决定`, (p) => `The case was already decided (${p.status}); it cannot be decided again`),
+  CASE_STATUS_CONFLICT: entry<{ status: string; expected: string }>(409,
+    (p) => `办件当前状态不允许此操作（需要：${p.expected}）`, (p) => `Not allowed while the case is ${p.status}`),
+  MATTER_NOT_FOUND: entry<{ code: string }>(404, (p) => `事项不存在或不在本大厅办理：${p.code}`, (p) => `No such matter in this hall: ${p.code}`),
+  WINDOW_MAY_NOT_RECEIVE: entry<{ window?: string; matterZh: string }>(403,
+    (p) => `${p.window ?? '未分配'}号窗口不能受理“${p.matterZh}”`, (p) => `Window ${p.window ?? '(none)'} may not receive this matter`,
+    [{ window: 'C01', matterZh: '事项' }, { matterZh: '事项' }]),
+  DECISION_REQUIRED: entry(422, '请作出受理、补正或不予受理的决定', 'A decision is required'),
+  DEEMED_ACCEPTED: entry(409, '已超过五个工作日的补正告知期限，依法视为受理', 'The 5-working-day notice period has passed: the application counts as accepted'),
+  CORRECTION_INCOMPLETE: entry<{ materials: readonly string[] }>(422, (p) => `补正材料不齐：${zhList(p.materials)}`, () => 'The corrections do not match the notice'),
+  NOT_PENDING: entry<{ materials: readonly string[] }>(422, (p) => `不是待补齐的容缺材料：${zhList(p.materials)}`, () => 'Not a pending material'),
+  NOT_AWAITING_RESUBMISSION: entry(409, '该办件当前未等待补正或重新报审', 'The case is not waiting for corrections or revised drawings'),
+  SUPPLY_DEADLINE_OUT_OF_RANGE: entry<{ dueDate?: string }>(422,
+    (p) => (p.dueDate ? `容缺材料补齐期限须在受理当日至承诺办结日期（${p.dueDate}）之间` : '补正期限不能早于今天'),
+    (p) => (p.dueDate ? `The supply deadline must fall between today and the promised due date (${p.dueDate})` : 'The correction deadline is in the past'),
+    [{ dueDate: '2026-10-09' }, {}]),
+  REQUIRED_MATERIALS_MISSING: entry<{ materials: readonly string[] }>(422,
+    (p) => `必要材料不齐全，不能受理：${zhList(p.materials)}`, (p) => `Required materials are missing: ${p.materials.join(', ')}`),
+  PENDING_NOT_FOR_IMMEDIATE: entry(422, '即办件当场办结，不适用容缺受理', 'An immediate matter is decided on the spot; acceptance with missing materials does not apply'),
+  PENDING_NOT_ALLOWED: entry<{ materials: readonly string[] }>(422,
+    (p) => `以下材料不在容缺受理清单内或已提交：${zhList(p.materials)}`, () => 'These materials may not be missing at acceptance'),
+  COMMITMENT_NOT_ALLOWED: entry(422, '该事项未实行告知承诺制，不能承诺受理', 'This matter does not allow acceptance on commitment'),
+  IMMEDIATE_DECIDED_AT_WINDOW: entry(422, '即办件须当场作出受理决定', 'An immediate matter is decided at the window'),
+  IDEMPOTENCY_KEY_REUSED: entry(422, '该幂等键已用于另一份申请，请刷新后重新提交', 'This idempotency key was used for a different request'),
+  IDEMPOTENT_REQUEST_FAILED: entry(409, '同一申请的上一次提交未成功，请核对后重新提交', 'The first request with this key failed; check and submit again'),
+  IDEMPOTENT_REQUEST_UNFINISHED: entry(409, '同一申请的上一次提交尚未完成，请先在办件列表中查询，勿重复收件',
+    'The first request with this key has not finished; look the case up before receiving it again'),
+};
