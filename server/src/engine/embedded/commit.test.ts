@@ -48,7 +48,7 @@ describe('engine: the commit path (write-through cache, group commit)', function
   async function engineWithTasks(ownsInstances: boolean) {
     engine = new EmbeddedEngine({ db, ownsInstances, idlePollMs: 100 });
     const tasks: UserTaskEvent[] = [];
-    engine.onUserTask((e) => { if (e.type === 'created') tasks.push(e); });
+    engine.onUserTask(async (e) => { if (e.type === 'created') tasks.push(e); });
     await engine.start();
     await engine.deploy({ name: 'commit.bpmn', xml });
     return { engine, tasks };
@@ -92,6 +92,12 @@ describe('engine: the commit path (write-through cache, group commit)', function
     expect(inserts).to.be.greaterThan(0).and.lessThan(20);
     expect(Object.keys(engine.batchSizes()).some((size) => Number(size) > 1)).to.equal(true);
     expect(early, 'acknowledged before the database answered').to.deep.equal([]);
+  });
+
+  it('starts 300 instances at once: callers released together by one key refill do not run out of keys', async () => {
+    const { engine } = await engineWithTasks(true);
+    const started = await Promise.all(Array.from({ length: 300 }, () => engine.startInstance({ processId: 'commit_review' })));
+    expect(new Set(started.map((s) => s.processInstanceKey)).size).to.equal(300);
   });
 
   it('reads the database again when a cached instance is gone (a write that matches nothing is not a success)', async () => {

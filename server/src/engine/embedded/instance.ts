@@ -126,7 +126,15 @@ export async function createInstance(deps: InstanceDeps, def: DefinitionDoc, opt
   const process = await deps.cache.get(def._id);
   for (;;) {
     await deps.keys.reserve();
-    const key = options.key ?? deps.keys.take();
+    // Callers released together (one key refill, one batch) pass reserve() together and share its
+    // keys: out of keys, reserve again (nothing was written yet).
+    let key: string;
+    try {
+      key = options.key ?? deps.keys.take();
+    } catch (error) {
+      if (error instanceof KeysExhausted) continue;
+      throw error;
+    }
     const now = deps.now();
     const doc: InstanceDoc = {
       _id: key, rev: 0, processId: def.processId, version: def.version, definitionKey: def._id, state: 'active',
@@ -139,7 +147,7 @@ export async function createInstance(deps: InstanceDeps, def: DefinitionDoc, opt
     try {
       step.start(options.startNodeId ?? process.noneStart!, options.variables ?? {});
     } catch (error) {
-      if (error instanceof KeysExhausted && !options.key) continue;
+      if (error instanceof KeysExhausted) continue;
       throw error;
     }
     step.finish();
