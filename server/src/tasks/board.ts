@@ -10,6 +10,7 @@ import { DONE, taskLists, taskSummary } from './lists.ts';
 import { taskModel, type TaskDoc } from './model.ts';
 import { taskProjection } from './projection.ts';
 import { taskLists as allLists, type ListQuery, type TaskCounts } from './schemas.ts';
+import { WritesFirst } from './writes-first.ts';
 
 export interface TaskBoardDeps {
   db: Connection;
@@ -47,6 +48,8 @@ export class TaskBoard {
   private readonly lists;
   private readonly index?: BoardIndex;
   private loading?: Promise<void>;
+  /** Lists and counts wait while a write request is served (writes-first.ts); its `mark` goes on the routes. */
+  readonly writesFirst = new WritesFirst();
   /** Set by the approval feature: records a completion it started (see ProjectionDeps.recordCompletion). */
   completionRecorder?: (key: string) => Promise<void>;
 
@@ -90,12 +93,14 @@ export class TaskBoard {
   }
 
   async list(ability: AppAbility, principal: Principal, query: ListQuery) {
+    await this.writesFirst.idle();
     if (!this.index) return this.lists.list(ability, principal, query);
     await this.ready();
     return this.index.list(ability, principal, query, this.clock());
   }
 
   async counts(ability: AppAbility, principal: Principal): Promise<TaskCounts> {
+    await this.writesFirst.idle();
     if (!this.index) return this.lists.counts(ability, principal);
     await this.ready();
     const now = this.clock();

@@ -15,6 +15,8 @@ const tokenExpiry = (authorization: string | undefined) => (decodeJwt((authoriza
  */
 export function taskRoutes(api: Api, deps: { board: TaskBoard; authority: Authority; feed?: TaskChangeFeed }): { stream?: TaskStream } {
   const { board, authority } = deps;
+  // Writes first (tasks/writes-first.ts): every write under /api/tasks (claim, approve… of the approval feature) is marked.
+  api.router.use('/api/tasks', board.writesFirst.mark);
   // Lists need only `read` on Task, and no delegation grants `read` (delegated powers are decide,
   // coordinate, reviewAndReport, useSeal — ability.ts; tested in lists.test.ts): the ability from
   // the token's roles and departments is the same, without a database round trip per list.
