@@ -3,6 +3,7 @@ import mongoose, { type Connection } from 'mongoose';
 import { MAX_POOL_SIZE } from '../../shared/db.ts';
 import type { UserTaskEvent } from '../port.ts';
 import { EmbeddedEngine } from './engine.ts';
+import { readEventLog } from './event-log.ts';
 
 const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="commit_defs" targetNamespace="http://onewindow.test">
@@ -92,6 +93,14 @@ describe('engine: the commit path (write-through cache, group commit)', function
     expect(inserts).to.be.greaterThan(0).and.lessThan(20);
     expect(Object.keys(engine.batchSizes()).some((size) => Number(size) > 1)).to.equal(true);
     expect(early, 'acknowledged before the database answered').to.deep.equal([]);
+    // and their log lines went out as one page per batch, each instance's lines readable again
+    const pages = await engine.c.events.countDocuments();
+    const lines = await readEventLog(engine.c.events);
+    expect(pages).to.be.lessThan(lines.length);
+    const one = lines[lines.length - 1].processInstanceKey;
+    const own = await readEventLog(engine.c.events, { processInstanceKey: one });
+    expect(own.map((l) => `${l.elementId} ${l.intent}`)).to.deep.equal(['commit_review activated', 'start activated', 'start completed', 'review activated']);
+    expect(own[0].at).to.be.instanceOf(Date);
   });
 
   it('starts 300 instances at once: callers released together by one key refill do not run out of keys', async () => {

@@ -1,7 +1,7 @@
 /**
  * Group commit: instance writes that arrive while the previous batch is being written (or in the
  * same turn of the event loop) go out together as one `bulkWrite` on `engine_instances`, then one
- * insert of all their event-log lines. Each caller's promise settles only after that write
+ * insert of all their event-log lines (one page, event-log.ts). Each caller's promise settles only after that write
  * returned, so nothing is acknowledged before it is durable; a crash inside a batch loses only
  * unanswered events (each caller's event is re-delivered or re-done after a restart, as before).
  *
@@ -16,6 +16,7 @@ import type { EngineEvent } from '../port.ts';
 import type { StoredInstance } from './codec.ts';
 import type { Collections } from './store.ts';
 import { isBusy, retryBusy } from './busy.ts';
+import { eventPage } from './event-log.ts';
 
 export type InstanceWrite = { kind: 'insert'; doc: StoredInstance } | { kind: 'update'; doc: StoredInstance; rev: number };
 /** `written`; `conflict`: the update matched nothing (another writer, or gone); `duplicate`: the insert's key exists. */
@@ -28,7 +29,12 @@ interface Pending {
   reject(error: unknown): void;
 }
 
-const MAX_BATCH = 256;
+/**
+ * At most this many instance writes per bulkWrite. Batches of up to 256 stalled FerretDB 1.24 for
+ * good during the restart pick-up (no answer to any command, no CPU: its SQLite pool waiting on
+ * itself, as docs/database.md describes for concurrent updates); at 32 it ran through.
+ */
+const MAX_BATCH = 32;
 const BUSY_ATTEMPTS = 60;
 
 export class GroupCommit {
@@ -65,11 +71,10 @@ export class GroupCommit {
       for (const p of batch) p.reject(error);
       return;
     }
-    // Copies: the driver adds an `_id` to what it inserts, and listeners get the lines as they are.
-    const lines = batch.flatMap((p, i) => (outcomes[i] === 'written' ? p.lines.map((l) => ({ ...l })) : []));
+    const lines = batch.flatMap((p, i) => (outcomes[i] === 'written' ? p.lines : []));
     if (lines.length) {
       try {
-        await retryBusy(() => this.c.events.insertMany(lines, { ordered: false }));
+        await retryBusy(() => this.c.events.insertOne(eventPage(lines)));
       } catch (error) {
         // The instances are saved; only log lines are lost (at most once), as README says.
         this.logger.error({ err: error, lines: lines.length }, 'engine: event log write failed');

@@ -17,8 +17,8 @@ import type { StoredInstance } from './codec.ts';
 type DueFields = Pick<InstanceDoc, '_id' | 'jobDue' | 'nextTimerAt' | 'state'>;
 
 export interface DueLookup {
-  /** Read at start (the in-process index scans once here, and fills `live` with what is due). */
-  load(live?: InstanceCache): Promise<void>;
+  /** Read at start (the in-process index scans once here, and fills `live` with what is due at `now`). */
+  load(now: number, live?: InstanceCache): Promise<void>;
   /** Keys of active instances with an open job (locked or not). */
   withJobs(): Promise<string[]>;
   /** Keys of instances with a job of `type` due at `now` (at most `limit`). */
@@ -65,8 +65,7 @@ export class MemoryDue implements DueLookup {
    * whole documents and keeps those with a due timer or an open job: the restart pick-up then
    * advances them without reading each one again.
    */
-  async load(live?: InstanceCache): Promise<void> {
-    const now = Date.now();
+  async load(now: number, live?: InstanceCache): Promise<void> {
     const projection = live ? undefined : { jobDue: 1, nextTimerAt: 1, state: 1 };
     const cursor = this.c.instances.find({ state: 'active' }, { projection, batchSize: 1000 });
     for await (const doc of cursor) {

@@ -120,7 +120,7 @@ export class EmbeddedEngine implements WorkflowEngine {
     if (this.ownsInstances ?? !this.serverGuard) this.live = new InstanceCache(this.cacheSize);
     this.due = this.serverGuard ? new DatabaseDue(this.c) : new MemoryDue(this.c);
     this.cache.keepLatest = !this.serverGuard;
-    await this.due.load(this.live);
+    await this.due.load(this.now(), this.live);
     this.started = true;
     await this.jobs.reclaimDeadLocks(!this.serverGuard);
     this.jobs.start();

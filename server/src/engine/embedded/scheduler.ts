@@ -17,7 +17,7 @@ const BATCH = 500;
  * (and FerretDB's pool can deadlock, docs/database.md). From the cache (single): the steps run in
  * memory and their writes share the group commit's batches, so many at once make big batches.
  */
-const CONCURRENCY = { reading: 8, cached: 256 };
+const CONCURRENCY = { reading: 8, cached: 64 };
 
 export async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
