@@ -1,8 +1,10 @@
 /**
  * CPU time spent by this process and, when BENCH_DB_PID names it, the database server process
  * (from /proc): a figure that other work on a busy machine does not inflate, unlike wall-clock time.
+ * Also counts the database commands this process sends (the driver's command monitoring).
  */
 import { readFileSync } from 'node:fs';
+import type { Connection } from 'mongoose';
 
 const TICK_MS = 10; // Linux USER_HZ is 100
 
@@ -15,6 +17,25 @@ function dbCpuMs(): number {
   } catch {
     return 0;
   }
+}
+
+/** Commands sent on a connection opened with `monitorCommands: true`, by command name. */
+export function commandCounter(db: Connection) {
+  const byName = new Map<string, number>();
+  db.getClient().on('commandStarted', (e) => byName.set(e.commandName, (byName.get(e.commandName) ?? 0) + 1));
+  return () => {
+    const snapshot = new Map(byName);
+    return () => {
+      const out: Record<string, number> = {};
+      let total = 0;
+      for (const [name, n] of byName) {
+        const d = n - (snapshot.get(name) ?? 0);
+        if (d) out[name] = d;
+        total += d;
+      }
+      return { total, byName: out };
+    };
+  };
 }
 
 export function cpuMeter() {

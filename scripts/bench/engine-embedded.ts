@@ -57,7 +57,7 @@ export async function fullCases(db: Connection, cases: number, concurrency: numb
   const seconds = (performance.now() - t0) / 1000;
   await Promise.all(pending);
   await engine.stop();
-  return { cases, seconds, casesPerSecond: cases / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), completions: latencies.length };
+  return { cases, seconds, casesPerSecond: cases / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), completions: latencies.length, batches: engine.batchSizes?.() };
 }
 
 /** Average stored size of an instance waiting at its three reviews. */
@@ -100,5 +100,5 @@ export async function timerPickup(db: Connection, count: number) {
   await finished;
   const seconds = (performance.now() - t0) / 1000;
   await after.stop();
-  return { instances: count, seconds, createSeconds };
+  return { instances: count, seconds, createSeconds, batches: after.batchSizes?.() };
 }

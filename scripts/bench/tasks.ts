@@ -52,7 +52,7 @@ idIndex();
 // 2. the app with the embedded engine, and engine-backed tasks to complete
 const engine = createEngine({ db });
 const tokens = new TokenService(config);
-const { app, services } = buildApp({ config, db, logger: createLogger('silent'), tokens, health: {}, engine });
+const { app, services } = buildApp({ config, db, logger: createLogger('silent'), tokens, health: {}, engine, ferretdbSqliteDir: process.env.FERRETDB_SQLITE_DIR });
 await engine.start();
 idIndex();
 await engine.deploy(reviewProcess('bench-review'));

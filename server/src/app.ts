@@ -56,6 +56,8 @@ export interface AppDeps {
   topology?: Topology;
   /** 12345 and 好差评: the provincial platform link and the rectification limit (with an engine). */
   hotline?: HotlineSettings;
+  /** A local FerretDB's SQLite directory: the board index reads its file at start (tasks/board-load.ts). */
+  ferretdbSqliteDir?: string;
 }
 
 export const API_VERSION = '0.1.0';
@@ -128,7 +130,7 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   issuingRoutes(api, { db: deps.db, authority, today: () => todayInHall((deps.clock ?? (() => new Date()))()) });
   queueRoutes(api, { db: deps.db, calendar, authority, clock: deps.clock, caseExists: async (caseNumber) => Boolean(await cases.exists({ caseNumber })), limiter: parts.limiter });
   registerRoutes(api, { db: deps.db, authority, calendar, today: () => todayInHall((deps.clock ?? (() => new Date()))()) });
-  const board = deps.engine ? new TaskBoard({ db: deps.db, calendar, clock: deps.clock, memoryIndex: parts.boardMemoryIndex }) : undefined;
+  const board = deps.engine ? new TaskBoard({ db: deps.db, calendar, clock: deps.clock, memoryIndex: parts.boardMemoryIndex, ferretdbSqliteDir: deps.ferretdbSqliteDir }) : undefined;
   let recover: (() => Promise<number>) | undefined;
   let taskStream: TaskStream | undefined;
   let hotline: HotlineFeature | undefined;

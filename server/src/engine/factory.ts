@@ -16,7 +16,7 @@ export interface EngineFactoryDeps {
   db: Connection;
   logger?: Logger;
   now?: () => number;
-  /** Topology cluster keeps the Zeebe adapter's open user tasks in the database. */
+  /** `cluster` keeps the Zeebe adapter's open user tasks in the database and turns the embedded executor's instance cache off. */
   topology?: 'single' | 'cluster';
 }
 
@@ -24,7 +24,8 @@ export interface EngineFactoryDeps {
 export function createEngine(deps: EngineFactoryDeps): WorkflowEngine {
   switch (deps.engine ?? 'embedded') {
     case 'embedded':
-      return new EmbeddedEngine({ db: deps.db, logger: deps.logger, now: deps.now });
+      // the instance cache needs one process owning the instances: not in `cluster` (engine/README.md)
+      return new EmbeddedEngine({ db: deps.db, logger: deps.logger, now: deps.now, ...(deps.topology ? { ownsInstances: deps.topology !== 'cluster' } : {}) });
     case 'zeebe':
       // Camunda 8 through @camunda8/sdk, configured by the SDK's own ZEEBE_* / CAMUNDA_* variables.
       return new ZeebeEngine({ logger: deps.logger, openTasks: deps.topology === 'cluster' ? new StoredOpenTasks(deps.db) : undefined });

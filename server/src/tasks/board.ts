@@ -1,4 +1,4 @@
-import mongoose, { type Connection } from 'mongoose';
+import type { Connection } from 'mongoose';
 import type { Principal } from '../auth/index.ts';
 import { subjectOf, type AppAbility } from '../authz/index.ts';
 import type { CalendarService } from '../calendar/index.ts';
@@ -10,6 +10,8 @@ import { DONE, taskLists, taskSummary } from './lists.ts';
 import { taskModel, type TaskDoc } from './model.ts';
 import { taskProjection } from './projection.ts';
 import { taskLists as allLists, type ListQuery, type TaskCounts } from './schemas.ts';
+import { WritesFirst } from './writes-first.ts';
+import { loadBoardTasks } from './board-load.ts';
 
 export interface TaskBoardDeps {
   db: Connection;
@@ -22,6 +24,8 @@ export interface TaskBoardDeps {
    * the collection through its compound indexes.
    */
   memoryIndex?: boolean;
+  /** A local FerretDB's SQLite directory: the index's start-up read goes to its file (board-load.ts). */
+  ferretdbSqliteDir?: string;
 }
 
 const LIST_FIELDS = { form: 0, history: 0 };
@@ -47,10 +51,15 @@ export class TaskBoard {
   private readonly lists;
   private readonly index?: BoardIndex;
   private loading?: Promise<void>;
+  /** Lists and counts wait while a write request is served (writes-first.ts); its `mark` goes on the routes. */
+  readonly writesFirst = new WritesFirst();
   /** Set by the approval feature: records a completion it started (see ProjectionDeps.recordCompletion). */
   completionRecorder?: (key: string) => Promise<void>;
 
+  private readonly ferretdbSqliteDir?: string;
+
   constructor(deps: TaskBoardDeps) {
+    this.ferretdbSqliteDir = deps.ferretdbSqliteDir;
     if (deps.memoryIndex !== false) this.index = new BoardIndex();
     this.tasks = taskModel(deps.db);
     this.clock = deps.clock ?? (() => new Date());
@@ -69,8 +78,7 @@ export class TaskBoard {
     if (!this.index) return Promise.resolve();
     this.loading ??= (async () => {
       // the open tasks, and the finished ones with who finished them (已办): one pass over the collection
-      const open = await this.tasks.find({ state: mongoose.trusted({ $in: ['open', 'awaitingSigners', ...DONE] }) }).select(LIST_FIELDS).lean<TaskDoc[]>();
-      for (const task of open) this.index!.apply(task, true);
+      await loadBoardTasks(this.tasks, ['open', 'awaitingSigners', ...DONE], (task) => this.index!.apply(task, true), this.ferretdbSqliteDir);
       this.index!.loaded();
     })();
     this.loading.catch(() => { this.loading = undefined; });
@@ -90,12 +98,14 @@ export class TaskBoard {
   }
 
   async list(ability: AppAbility, principal: Principal, query: ListQuery) {
+    await this.writesFirst.idle();
     if (!this.index) return this.lists.list(ability, principal, query);
     await this.ready();
     return this.index.list(ability, principal, query, this.clock());
   }
 
   async counts(ability: AppAbility, principal: Principal): Promise<TaskCounts> {
+    await this.writesFirst.idle();
     if (!this.index) return this.lists.counts(ability, principal);
     await this.ready();
     const now = this.clock();

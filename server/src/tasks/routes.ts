@@ -11,6 +11,8 @@ import { TaskStream } from './stream.ts';
  */
 export function taskRoutes(api: Api, deps: { board: TaskBoard; authority: Authority; feed?: TaskChangeFeed }): { stream?: TaskStream } {
   const { board, authority } = deps;
+  // Writes first (tasks/writes-first.ts): every write under /api/tasks (claim, approve… of the approval feature) is marked.
+  api.router.use('/api/tasks', board.writesFirst.mark);
   // The same ability every route asks (roles, departments and the delegations active now), built
   // once per request by the authority: one construction, so a rule added there holds here too.
   const readAbility = (req: Parameters<Authority['abilityOf']>[0]) => authority.abilityOf(req);

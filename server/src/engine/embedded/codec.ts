@@ -46,5 +46,6 @@ export function encode(doc: InstanceDoc): StoredInstance {
 export function decode(stored: StoredInstance): InstanceDoc {
   const { body, tokenKeys: _t, taskKeys: _k, incidentKeys: _i, outboxIds: _o, ...top } = stored;
   const rest = BSON.deserialize(body.buffer) as Omit<InstanceDoc, Top>;
-  return { ...rest, ...top } as InstanceDoc;
+  // Its own copies of the nested top fields: a stored form may be kept (cache.ts) while a step changes the copy.
+  return { ...rest, ...top, jobDue: { ...top.jobDue }, subKeys: [...(top.subKeys ?? [])] } as InstanceDoc;
 }

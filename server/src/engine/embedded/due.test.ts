@@ -26,7 +26,7 @@ describe('engine: where the pollers and the scheduler find due work', () => {
 
   it('answers the same from the database (MongoDB) and from the in-process copy (FerretDB)', async () => {
     const memory = new MemoryDue(c);
-    await memory.load();
+    await memory.load(Date.now());
     const database = new DatabaseDue(c);
     for (const source of [database, memory]) {
       expect((await source.jobs('review', 200, 10)).sort(), source.constructor.name).to.deep.equal(['i1']);
@@ -40,7 +40,7 @@ describe('engine: where the pollers and the scheduler find due work', () => {
 
   it('follows every instance it is shown: a job taken, a timer fired, a new job', async () => {
     const memory = new MemoryDue(c);
-    await memory.load();
+    await memory.load(Date.now());
     memory.saw(doc('i1', { 'io_camunda_zeebe:userTask': 50 }, null));
     memory.saw(doc('i3', { review: 1 }, 5));
     expect((await memory.jobs('review', 600, 10)).sort()).to.deep.equal(['i2', 'i3']);

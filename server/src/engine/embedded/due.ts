@@ -11,12 +11,16 @@
  */
 import type { Collections } from './store.ts';
 import { jobDueField, type InstanceDoc } from './state.ts';
+import type { InstanceCache } from './cache.ts';
+import type { StoredInstance } from './codec.ts';
 
 type DueFields = Pick<InstanceDoc, '_id' | 'jobDue' | 'nextTimerAt' | 'state'>;
 
 export interface DueLookup {
-  /** Read at start (the in-process index scans once here). */
-  load(): Promise<void>;
+  /** Read at start (the in-process index scans once here, and fills `live` with what is due at `now`). */
+  load(now: number, live?: InstanceCache): Promise<void>;
+  /** Keys of active instances with an open job (locked or not). */
+  withJobs(): Promise<string[]>;
   /** Keys of instances with a job of `type` due at `now` (at most `limit`). */
   jobs(type: string, now: number, limit: number): Promise<string[]>;
   /** Keys of instances with a timer due at `now` (at most `limit`). */
@@ -30,6 +34,11 @@ export class DatabaseDue implements DueLookup {
   constructor(private readonly c: Collections) {}
   async load(): Promise<void> {}
   saw(): void {}
+
+  async withJobs(): Promise<string[]> {
+    const docs = await this.c.instances.find({ state: 'active' }, { projection: { _id: 1, jobDue: 1 } }).toArray();
+    return docs.filter((d) => Object.keys(d.jobDue ?? {}).length).map((d) => d._id);
+  }
 
   async jobs(type: string, now: number, limit: number): Promise<string[]> {
     const docs = await this.c.instances.find({ [`jobDue.${jobDueField(type)}`]: { $lte: now } }, { projection: { _id: 1 }, limit }).toArray();
@@ -50,9 +59,26 @@ export class MemoryDue implements DueLookup {
 
   constructor(private readonly c: Collections) {}
 
-  async load(): Promise<void> {
-    const cursor = this.c.instances.find({ state: 'active' }, { projection: { jobDue: 1, nextTimerAt: 1, state: 1 } });
-    for await (const doc of cursor) this.saw(doc as DueFields);
+  /**
+   * One pass over the active instances, in pages of the cursor. FerretDB reads and parses the whole
+   * document even for a projection, so where the process keeps live instances (`live`) it takes the
+   * whole documents and keeps those with a due timer or an open job: the restart pick-up then
+   * advances them without reading each one again.
+   */
+  async load(now: number, live?: InstanceCache): Promise<void> {
+    const projection = live ? undefined : { jobDue: 1, nextTimerAt: 1, state: 1 };
+    const cursor = this.c.instances.find({ state: 'active' }, { projection, batchSize: 1000 });
+    for await (const doc of cursor) {
+      this.saw(doc as DueFields);
+      const due = (doc.nextTimerAt !== null && doc.nextTimerAt !== undefined && doc.nextTimerAt <= now) || Object.keys(doc.jobDue ?? {}).length > 0;
+      if (live && due && live.free > 0) live.set(doc as StoredInstance);
+    }
+  }
+
+  async withJobs(): Promise<string[]> {
+    const keys = new Set<string>();
+    for (const byInstance of this.jobAt.values()) for (const key of byInstance.keys()) keys.add(key);
+    return [...keys];
   }
 
   saw(doc: DueFields): void {

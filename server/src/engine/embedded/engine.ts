@@ -16,7 +16,8 @@ import { JobRunner } from './jobs.ts';
 import { KeyAllocator } from './keys.ts';
 import { publish } from './messages.ts';
 import { KeyedMutex } from './mutex.ts';
-import { EventLog } from './event-log.ts';
+import { GroupCommit } from './commit.ts';
+import { InstanceCache } from './cache.ts';
 import { retryBusy } from './busy.ts';
 import { Outbox } from './outbox.ts';
 import { Scheduler } from './scheduler.ts';
@@ -35,6 +36,14 @@ export interface EmbeddedEngineDeps {
   now?: () => number;
   /** Longest pause of an idle job poller / the timer scheduler (default 1000 ms). */
   idlePollMs?: number;
+  /**
+   * This process owns the instances (topology `single`): events start from the write-through cache
+   * (cache.ts) instead of reading each instance back. Default: on FerretDB, where one engine process
+   * per database is required anyway; topology `cluster` passes false.
+   */
+  ownsInstances?: boolean;
+  /** Live instances kept by an owning process (default 20,000). */
+  cacheSize?: number;
 }
 
 export class EmbeddedEngine implements WorkflowEngine {
@@ -50,7 +59,10 @@ export class EmbeddedEngine implements WorkflowEngine {
   private readonly eventListeners: ((e: EngineEvent) => Promise<void> | void)[] = [];
   private readonly delivered = new Set<string>();
   private readonly locks = new KeyedMutex();
-  private readonly eventLog: EventLog;
+  private readonly commit: GroupCommit;
+  private live?: InstanceCache;
+  private readonly ownsInstances?: boolean;
+  private readonly cacheSize?: number;
   /** Open user task → instance, so completing a task does not scan (FerretDB does not index `tasks.key`). A cache only: a miss queries. */
   private readonly taskIndex = new Map<string, string>();
   private started = false;
@@ -70,31 +82,30 @@ export class EmbeddedEngine implements WorkflowEngine {
     const workerId = `embedded-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     this.jobs = new JobRunner(() => this.deps, workerId, this.logger, deps.idlePollMs ?? 1000);
     this.outbox = new Outbox(() => this.deps, this.logger, this.delivered);
-    this.eventLog = new EventLog(this.c.events, this.logger);
+    this.commit = new GroupCommit(this.c, true, this.logger);
+    this.ownsInstances = deps.ownsInstances;
+    this.cacheSize = deps.cacheSize;
     this.scheduler = new Scheduler(() => this.deps, this.logger, deps.idlePollMs ?? 1000);
   }
 
   /** What the instance steps need; built per call so the functions see the live engine. */
   get deps(): InstanceDeps & { createInstance: typeof createInstance; jobs: JobRunner; cacheFind: DefinitionCache['find'] } {
     return {
-      c: this.c, cache: this.cache, keys: this.keys, now: this.now, delivered: this.delivered, locks: this.locks, serverGuard: this.serverGuard, due: this.due,
+      c: this.c, cache: this.cache, keys: this.keys, now: this.now, delivered: this.delivered, locks: this.locks, commit: this.commit, live: this.live, due: this.due,
       reserveJobs: (jobs: JobState[]) => this.jobs.reserve(jobs, this.now()),
       releaseJobs: (jobs: JobState[]) => this.jobs.release(jobs),
-      afterSave: (doc: InstanceDoc, step: Step, jobs: JobState[]) => this.afterSave(doc, step, jobs),
+      afterSave: (doc: InstanceDoc, step: Step, jobs: JobState[], lines: EngineEvent[]) => this.afterSave(doc, step, jobs, lines),
       createInstance, jobs: this.jobs, cacheFind: this.cache.find.bind(this.cache),
     };
   }
 
-  private async afterSave(doc: InstanceDoc, step: Step, jobs: JobState[]): Promise<void> {
+  /** After the save (its log lines were written with it): listeners, task index, jobs, timers, outbox. */
+  private async afterSave(doc: InstanceDoc, _step: Step, jobs: JobState[], lines: EngineEvent[]): Promise<void> {
     for (const o of doc.outbox) if (o.kind === 'task' && o.type !== 'created') this.taskIndex.delete(o.task.key);
     for (const t of doc.tasks) this.taskIndex.set(t.key, doc._id);
     this.due.saw(doc);
-    if (step.events.length) {
-      const lines = step.events.map((e) => ({ ...e, caseId: e.caseId ?? doc.caseId }));
-      this.eventLog.append(lines.map((l) => ({ ...l })));
-      for (const l of lines) for (const listener of this.eventListeners) {
-        try { await listener(l); } catch (error) { this.logger.warn({ err: error }, 'engine: event listener failed'); }
-      }
+    for (const l of lines) for (const listener of this.eventListeners) {
+      try { await listener(l); } catch (error) { this.logger.warn({ err: error }, 'engine: event listener failed'); }
     }
     if (jobs.length) this.jobs.dispatch(doc, jobs);
     if (doc.nextTimerAt !== null) this.scheduler.wakeAt(doc.nextTimerAt);
@@ -105,9 +116,11 @@ export class EmbeddedEngine implements WorkflowEngine {
     if (this.started) return;
     await createIndexes(this.c);
     this.serverGuard = !(await detectFerretDb(this.db));
+    this.commit.guarded = this.serverGuard;
+    if (this.ownsInstances ?? !this.serverGuard) this.live = new InstanceCache(this.cacheSize);
     this.due = this.serverGuard ? new DatabaseDue(this.c) : new MemoryDue(this.c);
     this.cache.keepLatest = !this.serverGuard;
-    await this.due.load();
+    await this.due.load(this.now(), this.live);
     this.started = true;
     await this.jobs.reclaimDeadLocks(!this.serverGuard);
     this.jobs.start();
@@ -120,7 +133,11 @@ export class EmbeddedEngine implements WorkflowEngine {
     await this.scheduler.stop();
     await this.jobs.stop();
     await this.outbox.flush();
-    await this.eventLog.flush();
+  }
+
+  /** Instance writes per batch of the group commit: batch size → batches (the benchmark reports it). */
+  batchSizes(): Record<number, number> {
+    return Object.fromEntries([...this.commit.sizes].sort((a, b) => a[0] - b[0]));
   }
 
   async health(): Promise<Record<string, unknown>> {

@@ -1,9 +1,11 @@
 /**
- * Load → advance → save with a version guard, then deliver what the step produced (event log,
- * user-task notifications, child-instance messages, jobs). Nothing of an instance is kept in memory
- * between events; a lost race reloads and retries.
+ * Load → advance → save, then deliver what the step produced (user-task notifications,
+ * child-instance messages, jobs). The save goes through the group commit (commit.ts) with the
+ * step's event-log lines. In topology `single` the load comes from the write-through cache
+ * (cache.ts) and reads the database only on a miss; in `cluster` every event reads and the save
+ * carries the version guard. A lost race (or a failed write) drops the cached copy, reloads and retries.
  */
-import type { Variables } from '../port.ts';
+import type { EngineEvent, Variables } from '../port.ts';
 import type { InstanceDoc, JobState } from './state.ts';
 import { Step } from './events.ts';
 import { KeysExhausted, type KeyAllocator } from './keys.ts';
@@ -11,7 +13,9 @@ import type { KeyedMutex } from './mutex.ts';
 import { retryBusy } from './busy.ts';
 import type { Collections, DefinitionCache, DefinitionDoc } from './store.ts';
 import type { DueLookup } from './due.ts';
-import { decode, encode } from './codec.ts';
+import { decode, encode, type StoredInstance } from './codec.ts';
+import type { InstanceCache } from './cache.ts';
+import type { GroupCommit } from './commit.ts';
 
 export interface InstanceDeps {
   c: Collections;
@@ -21,13 +25,15 @@ export interface InstanceDeps {
   /** Locks new jobs for local workers before the save; returns the jobs reserved. */
   reserveJobs(jobs: JobState[]): JobState[];
   releaseJobs(jobs: JobState[]): void;
-  /** After a save: log, notify, dispatch. */
-  afterSave(doc: InstanceDoc, step: Step, jobs: JobState[]): Promise<void>;
+  /** After a save: tell listeners, notify, dispatch. */
+  afterSave(doc: InstanceDoc, step: Step, jobs: JobState[], lines: EngineEvent[]): Promise<void>;
   /** Outbox items already delivered in this process (dropped from the document at the next step). */
   delivered: Set<string>;
   locks: KeyedMutex;
-  /** Whether the database enforces the version guard atomically (MongoDB yes, FerretDB 1.24 no). */
-  serverGuard: boolean;
+  /** Where every instance write goes (batched with others in flight). */
+  commit: GroupCommit;
+  /** Topology `single`: live instances as last written here; absent in `cluster` (every event reads). */
+  live?: InstanceCache;
   /** Where pollers and the scheduler find due work; told of every instance loaded. */
   due: DueLookup;
 }
@@ -36,15 +42,20 @@ const MAX_ATTEMPTS = 100;
 
 /** Applies one event to an instance: load, advance, guarded save (under the in-process lock), then deliver. */
 export async function applyEvent(deps: InstanceDeps, key: string, event: (step: Step) => boolean | void): Promise<boolean> {
-  const saved = await deps.locks.run(key, () => retryBusy(() => advanceAndSave(deps, key, event)));
+  const saved = await deps.locks.run(key, () => advanceAndSave(deps, key, event));
   if (!saved) return false;
-  await deps.afterSave(saved.doc, saved.step, saved.jobs);
+  await deps.afterSave(saved.doc, saved.step, saved.jobs, saved.lines);
   return true;
 }
 
-async function advanceAndSave(deps: InstanceDeps, key: string, event: (step: Step) => boolean | void): Promise<{ doc: InstanceDoc; step: Step; jobs: JobState[] } | null> {
+/** The stored instance: from the cache where this process owns it, else (and on a miss) from the database. */
+export async function loadInstance(deps: Pick<InstanceDeps, 'c' | 'live'>, key: string): Promise<StoredInstance | null> {
+  return deps.live?.get(key) ?? await retryBusy(() => deps.c.instances.findOne({ _id: key }));
+}
+
+async function advanceAndSave(deps: InstanceDeps, key: string, event: (step: Step) => boolean | void): Promise<{ doc: InstanceDoc; step: Step; jobs: JobState[]; lines: EngineEvent[] } | null> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const stored = await deps.c.instances.findOne({ _id: key });
+    const stored = await loadInstance(deps, key);
     if (!stored) return null;
     const doc = decode(stored);
     deps.due.saw(doc);
@@ -65,26 +76,49 @@ async function advanceAndSave(deps: InstanceDeps, key: string, event: (step: Ste
     const rev = doc.rev;
     doc.rev = rev + 1;
     const jobs = deps.reserveJobs(step.newJobs);
-    if (!(await saveInstance(deps, doc, rev))) {
+    const lines = logLines(doc, step);
+    let saved: boolean;
+    try {
+      saved = await saveInstance(deps, doc, rev, lines);
+    } catch (error) {
+      deps.releaseJobs(jobs);
+      throw error;
+    }
+    if (!saved) {
       deps.releaseJobs(jobs);
       continue;
     }
     for (const o of drop) deps.delivered.delete(o.id);
-    return { doc, step, jobs: [...jobs, ...step.lockedJobs] };
+    return { doc, step, jobs: [...jobs, ...step.lockedJobs], lines };
   }
   throw new Error(`instance ${key}: too many concurrent updates`);
 }
 
+/** The event-log lines of a step, with the case id the instance carries. */
+function logLines(doc: InstanceDoc, step: Step): EngineEvent[] {
+  return step.events.map((e) => ({ ...e, caseId: e.caseId ?? doc.caseId }));
+}
+
 /**
- * Writes a loaded instance back (its `rev` already moved on from `rev`); false when another writer
- * got there first. On FerretDB a filter other than `_id` alone is not pushed down (the update scans
- * the collection) and the guard is not atomic there anyway: the in-process lock serialises the
- * instance, so the server-side guard is used on MongoDB only.
+ * Writes a loaded instance back (its `rev` already moved on from `rev`) through the group commit;
+ * false when another writer got there first or the document is gone (the cached copy is dropped,
+ * so the retry reads the database). On FerretDB the update filters on `_id` alone (see commit.ts).
  */
-export async function saveInstance(deps: Pick<InstanceDeps, 'c' | 'serverGuard'>, doc: InstanceDoc, rev: number): Promise<boolean> {
-  const { _id, ...fields } = encode(doc);
-  const res = await deps.c.instances.updateOne(deps.serverGuard ? { _id, rev } : { _id }, { $set: fields });
-  return res.matchedCount > 0;
+export async function saveInstance(deps: Pick<InstanceDeps, 'commit' | 'live'>, doc: InstanceDoc, rev: number, lines: EngineEvent[] = []): Promise<boolean> {
+  const stored = encode(doc);
+  let outcome;
+  try {
+    outcome = await deps.commit.write({ kind: 'update', doc: stored, rev }, lines);
+  } catch (error) {
+    deps.live?.delete(doc._id);
+    throw error;
+  }
+  if (outcome !== 'written') {
+    deps.live?.delete(doc._id);
+    return false;
+  }
+  deps.live?.set(stored);
+  return true;
 }
 
 /** Creates an instance document and runs it to its first wait. Idempotent by key (a child created twice is created once). */
@@ -92,7 +126,15 @@ export async function createInstance(deps: InstanceDeps, def: DefinitionDoc, opt
   const process = await deps.cache.get(def._id);
   for (;;) {
     await deps.keys.reserve();
-    const key = options.key ?? deps.keys.take();
+    // Callers released together (one key refill, one batch) pass reserve() together and share its
+    // keys: out of keys, reserve again (nothing was written yet).
+    let key: string;
+    try {
+      key = options.key ?? deps.keys.take();
+    } catch (error) {
+      if (error instanceof KeysExhausted) continue;
+      throw error;
+    }
     const now = deps.now();
     const doc: InstanceDoc = {
       _id: key, rev: 0, processId: def.processId, version: def.version, definitionKey: def._id, state: 'active',
@@ -105,19 +147,26 @@ export async function createInstance(deps: InstanceDeps, def: DefinitionDoc, opt
     try {
       step.start(options.startNodeId ?? process.noneStart!, options.variables ?? {});
     } catch (error) {
-      if (error instanceof KeysExhausted && !options.key) continue;
+      if (error instanceof KeysExhausted) continue;
       throw error;
     }
     step.finish();
     const jobs = deps.reserveJobs(step.newJobs);
+    const stored = encode(doc);
+    const lines = logLines(doc, step);
+    let outcome;
     try {
-      await retryBusy(() => deps.c.instances.insertOne(encode(doc)));
+      outcome = await deps.commit.write({ kind: 'insert', doc: stored }, lines);
     } catch (error) {
       deps.releaseJobs(jobs);
-      if ((error as { code?: number }).code === 11000) return null;
       throw error;
     }
-    await deps.afterSave(doc, step, jobs);
+    if (outcome !== 'written') {
+      deps.releaseJobs(jobs);
+      return null;
+    }
+    deps.live?.set(stored);
+    await deps.afterSave(doc, step, jobs, lines);
     return doc;
   }
 }

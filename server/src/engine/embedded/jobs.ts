@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { Job, JobHandler, JobResult, WorkerOptions } from '../port.ts';
 import { NEVER, type InstanceDoc, type JobState } from './state.ts';
 import { applyEvent, visibleVariables, type InstanceDeps } from './instance.ts';
+import { forEachLimited } from './scheduler.ts';
 
 interface Worker {
   type: string;
@@ -170,11 +171,9 @@ export class JobRunner {
     const deps = this.deps();
     const now = deps.now();
     let taken = 0;
-    const candidates = await deps.c.instances.find({ state: 'active' }, { projection: { _id: 1, jobDue: 1 } }).toArray();
-    for (const { _id, jobDue } of candidates) {
-      // `jobDue` may show the creation time of a job locked in the same save: look at any open job
-      if (!Object.keys(jobDue ?? {}).length) continue;
-      await applyEvent(deps, _id, (s) => {
+    // Many at once: their writes share batches of the group commit.
+    await forEachLimited(await deps.due.withJobs(), 64, async (key) => {
+      await applyEvent(deps, key, (s) => {
         const locked = s.doc.jobs.filter((j) => j.worker && j.worker !== this.workerId && j.due > now && j.due < NEVER);
         for (const job of locked) {
           job.worker = undefined;
@@ -183,7 +182,7 @@ export class JobRunner {
         taken += locked.length;
         return locked.length > 0;
       });
-    }
+    });
     if (taken) this.logger.info({ jobs: taken }, 'engine: took back jobs locked by a process that is gone');
     return taken;
   }

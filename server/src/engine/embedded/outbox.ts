@@ -5,11 +5,10 @@
  */
 import type { Logger } from 'pino';
 import type { UserTaskListener } from '../port.ts';
-import { applyEvent, createInstance, saveInstance, type InstanceDeps } from './instance.ts';
+import { applyEvent, createInstance, loadInstance, saveInstance, type InstanceDeps } from './instance.ts';
 import { decode } from './codec.ts';
 import type { InstanceDoc, OutboxItem } from './state.ts';
 import type { DefinitionCache } from './store.ts';
-import { retryBusy } from './busy.ts';
 
 type Deps = InstanceDeps & { cacheFind: DefinitionCache['find'] };
 
@@ -83,12 +82,12 @@ export class Outbox {
     const ids = (await deps.c.instances.find({ outboxIds: { $in: [...this.delivered] } }, { projection: { _id: 1 } }).toArray()).map((d) => d._id);
     for (const id of ids) {
       await deps.locks.run(id, async () => {
-        const stored = await deps.c.instances.findOne({ _id: id });
+        const stored = await loadInstance(deps, id);
         if (!stored) return;
         const d = decode(stored);
         d.outbox = d.outbox.filter((o) => !this.delivered.has(o.id));
         d.rev++;
-        await retryBusy(() => saveInstance(deps, d, d.rev - 1));
+        await saveInstance(deps, d, d.rev - 1);
       });
     }
     this.delivered.clear();

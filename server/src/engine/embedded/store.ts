@@ -5,11 +5,12 @@
 import { createHash } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import type { Collection } from 'mongodb';
-import type { EngineEvent, Variables } from '../port.ts';
+import type { Variables } from '../port.ts';
 import { engineNotFound } from '../errors.ts';
 import { compileBpmn } from './compile.ts';
 import type { CompiledProcess, TimerSpec } from './model.ts';
 import type { StoredInstance } from './codec.ts';
+import type { EventPage } from './event-log.ts';
 
 export interface DefinitionDoc {
   _id: string;
@@ -40,7 +41,7 @@ export interface Collections {
   definitions: Collection<DefinitionDoc>;
   instances: Collection<StoredInstance>;
   messages: Collection<MessageDoc>;
-  events: Collection<EngineEvent>;
+  events: Collection<EventPage>;
   counters: Collection<{ _id: string; next: number }>;
 }
 
@@ -50,7 +51,7 @@ export function collections(db: Connection): Collections {
     definitions: d.collection<DefinitionDoc>('engine_definitions'),
     instances: d.collection<StoredInstance>('engine_instances'),
     messages: d.collection<MessageDoc>('engine_messages'),
-    events: d.collection<EngineEvent>('engine_events'),
+    events: d.collection<EventPage>('engine_events'),
     counters: d.collection<{ _id: string; next: number }>('engine_counters'),
   };
 }
@@ -67,7 +68,7 @@ export async function createIndexes(c: Collections): Promise<void> {
     c.instances.createIndex({ tokenKeys: 1 }),
     c.instances.createIndex({ outboxIds: 1 }),
     c.messages.createIndex({ name: 1, correlationKey: 1 }),
-    c.events.createIndex({ processInstanceKey: 1 }),
+    c.events.createIndex({ instances: 1 }),
   ]);
 }
 
