@@ -21,6 +21,8 @@ import type { ForcedSubject, MongoAbility } from '@casl/ability';
 export const subjectNames = [
   'Case', 'Task', 'Matter', 'Material', 'Department', 'Delegation', 'Document', 'Process', 'User',
   'AuditRecord', 'Calendar', 'HotlineTicket', 'Register', 'Incident', 'Queue', 'QueueWindow', 'Report', 'Supervision',
+  // 一件事 (bundles/): a definition by `leadDepartmentCode` and `status`; a bundle received by `receivedBy` and `stage`
+  'Bundle',
 ] as const;
 export type SubjectName = (typeof subjectNames)[number];
 

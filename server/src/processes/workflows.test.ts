@@ -37,7 +37,9 @@ const headersOf = (element: ModdleElement) =>
 
 describe('the hall\'s workflows and element templates', () => {
   it('ships a BPMN file for every process template the catalogue binds matters to', () => {
-    expect(bpmnFiles).to.deep.equal(Object.values(processIdOfTemplate).map((id) => `${id}.bpmn`).sort());
+    // processes a feature starts itself, bound to no matter: 一件事 (bundles/)
+    const featureProcesses = ['bundle.bpmn'];
+    expect(bpmnFiles.filter((f) => !featureProcesses.includes(f))).to.deep.equal(Object.values(processIdOfTemplate).map((id) => `${id}.bpmn`).sort());
   });
 
   for (const file of bpmnFiles) {
