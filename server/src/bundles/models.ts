@@ -114,7 +114,7 @@ const bundleCaseSchema = new Schema<BundleCase>({
   stage: { type: String, enum: ['inProgress', 'issuing', 'closed'], required: true, index: true },
   receipt: { documentId: String, verificationCode: String },
   processInstanceKey: String,
-  service: { method: String, recipientName: String, trackingNumber: String, electronicAddress: String, servedAt: Date, servedBy: String, servedByName: String, certificates: [String] },
+  service: { method: String, recipientName: String, trackingNumber: String, electronicAddress: String, servedAt: Date, servedBy: String, servedByName: String, certificates: { type: [String], default: undefined } },
   completedAt: Date,
 }, { timestamps: true });
 

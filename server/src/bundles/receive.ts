@@ -68,9 +68,10 @@ export class BundleDesk {
       dueDate: calendar.addWorkingDays(today, definition.promisedDays, { countFromNextDay: intake.calendar.countFromNextDay }),
       stage: 'inProgress',
     });
-    for (const plan of plans) {
+    // by index, not `members.$`: FerretDB 1.24 has no positional operator
+    for (const [i, plan] of plans.entries()) {
       const caseDoc = await intake.receive(principal, ability, plan.intakeBody);
-      await this.deps.models.cases.updateOne({ bundleNumber, 'members.matterCode': plan.member.matterCode }, { $set: { 'members.$.caseNumber': caseDoc.caseNumber } });
+      await this.deps.models.cases.updateOne({ bundleNumber }, { $set: { [`members.${i}.caseNumber`]: caseDoc.caseNumber } });
     }
     await this.issueReceipt(principal, bundleNumber, definition);
     const saved = await this.load(bundleNumber);

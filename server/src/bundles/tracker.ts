@@ -40,12 +40,12 @@ export class BundleTracker {
     const bundle = await this.deps.models.cases.findOne({ bundleNumber }).lean<BundleCase>();
     if (!bundle || !bundle.processInstanceKey) return bundle;
     const cases = await this.memberCases(bundle);
-    for (const member of bundle.members) {
+    for (const [i, member] of bundle.members.entries()) {
       const caseDoc = member.caseNumber ? cases.get(member.caseNumber) : undefined;
       const { outcome } = caseDoc ? memberProgress(caseDoc) : {};
       if (!caseDoc || !outcome || member.decidedAt) continue;
       await this.tell('bundleMemberDecided', caseDoc.caseNumber, `${bundleNumber}:${caseDoc.caseNumber}:decided`, { memberOutcome: outcome });
-      await this.deps.models.cases.updateOne({ bundleNumber, 'members.caseNumber': caseDoc.caseNumber }, { $set: { 'members.$.decidedAt': new Date(), 'members.$.outcome': outcome } });
+      await this.deps.models.cases.updateOne({ bundleNumber }, { $set: { [`members.${i}.decidedAt`]: new Date(), [`members.${i}.outcome`]: outcome } });
     }
     const states = bundle.members.map((m) => (m.caseNumber && cases.get(m.caseNumber) ? memberProgress(cases.get(m.caseNumber)!) : { state: 'received' as const }));
     const allDecided = states.every((s) => s.outcome);
