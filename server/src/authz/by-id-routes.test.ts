@@ -61,6 +61,12 @@ const reviewed: Record<string, string> = {
   'get /api/supervision/orders/{id}': 'read Supervision (director; department head and approvers of the department); 404 otherwise (monitoring/orders.test.ts)',
   'post /api/supervision/orders/{id}/escalate': 'read + update Supervision: the director only (monitoring/orders.test.ts)',
   'post /api/supervision/orders/{id}/reply': 'read + reply Supervision: the department head only (monitoring/orders.test.ts)',
+  // 一件事 (bundles/routes.ts, bundles.test.ts)
+  'get /api/bundles/definitions/{code}': 'read Bundle (published, or the lead department\'s admin, or the system admin); 404 otherwise',
+  'post /api/bundles/definitions/{code}/publish': 'deploy Bundle: the system admin only',
+  'get /api/bundles/{bundleNumber}': 'read Bundle (the receiving clerk; issuing at the issuing stage; director); 404 otherwise',
+  'post /api/bundles/{bundleNumber}/hand-over': 'read + issue Bundle, and issue Case of every member handed over',
+  'get /api/public/bundles/{bundleNumber}/progress': 'public: bundle number + phone digits, rate-limited, masked applicant',
 };
 
 describe('every by-id route is listed with its guard', function () {

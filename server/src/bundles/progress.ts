@@ -1,4 +1,4 @@
-import type { Case } from '../intake/index.ts';
+import type { Case } from '../intake/case.model.ts';
 import type { BundleMember } from './models.ts';
 
 /** Where a member stands, as the desk, the issuing window and the public page show it. */

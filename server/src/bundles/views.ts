@@ -1,5 +1,6 @@
-import type { WorkingCalendar } from '../calendar/index.ts';
-import { maskName, type Case } from '../intake/index.ts';
+import type { WorkingCalendar } from '../calendar/working-calendar.ts';
+import type { Case } from '../intake/case.model.ts';
+import { maskName } from '../intake/identity.ts';
 import { publicProgressView } from '../intake/views.ts';
 import type { BundleCase, BundleDefinition } from './models.ts';
 import { memberProgress, memberStateNames } from './progress.ts';
