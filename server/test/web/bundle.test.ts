@@ -35,7 +35,9 @@ describe('web: 一件事一次办 — the desk receives a bundle once, the citiz
     const rows = await page.$$eval('#bundle-result .el-table__body tr', (trs) => trs.map((tr) => (tr as HTMLElement).innerText));
     expect(rows).to.have.length(4);
     expect(rows.every((r) => /ZW\d{8}-\d{4}/.test(r)), rows.join('\n')).to.equal(true);
+    await page.mouse.move(0, 0); // the pointer left on the button paints its paler hover colour
     await assertAccessible(page, 'bundle desk (received)');
+    await page.$eval('#bundle-result', (el) => el.scrollIntoView({ block: 'end' }));
     await screenshot(page, 'bundle-desk-received');
     w.assertClean();
     await page.close();
