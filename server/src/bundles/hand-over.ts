@@ -1,21 +1,17 @@
 import mongoose from 'mongoose';
 import type { Principal } from '../auth/index.ts';
 import { assertCan, subjectOf, type AppAbility } from '../authz/index.ts';
-import type { Variables } from '../engine/index.ts';
-import { certificateModel } from '../issuing/index.ts';
+import { certificateModel, type HandOverDeps } from '../issuing/index.ts';
 import { AppError, notFound } from '../shared/errors.ts';
-import type { TaskBoard, TaskDoc } from '../tasks/index.ts';
+import type { TaskDoc } from '../tasks/index.ts';
 import type { BundleCase, BundleModels } from './models.ts';
 import { memberProgress } from './progress.ts';
 import type { BundleTracker } from './tracker.ts';
 
-export interface BundleHandOverDeps {
+/** What a single case's hand-over needs (issuing/hand-over.ts), and the bundle's records. */
+export interface BundleHandOverDeps extends Pick<HandOverDeps, 'board' | 'complete' | 'nameOf'> {
   models: BundleModels;
   tracker: BundleTracker;
-  board: TaskBoard;
-  /** The approval feature's task completion, as issuing/hand-over.ts uses it. */
-  complete(principal: Principal, task: TaskDoc, outcome: string, variables: Variables, data: Record<string, unknown>): Promise<unknown>;
-  nameOf(principal: Principal): Promise<string>;
 }
 
 type Service = { method: 'inPerson' | 'post' | 'electronic'; recipientName: string; trackingNumber?: string; electronicAddress?: string };

@@ -1,15 +1,14 @@
 import type { Connection } from 'mongoose';
 import { z } from 'zod';
-import { principalOf, type Principal } from '../auth/index.ts';
-import { accessibleFilter, subjectOf, type Authority } from '../authz/index.ts';
-import type { Variables } from '../engine/index.ts';
-import type { IntakeService, NoticeIssuer } from '../intake/index.ts';
+import { principalOf } from '../auth/index.ts';
+import { accessibleFilter, subjectOf } from '../authz/index.ts';
+import type { NoticeIssuer } from '../intake/index.ts';
 import { IdempotentReplies, idempotencyKeyHeader } from '../intake/idempotency.ts';
+import type { HandOverDeps } from '../issuing/index.ts';
 import { handOverBody } from '../issuing/schemas.ts';
 import { AppError, notFound, validationFailed } from '../shared/errors.ts';
 import { paging, queryObject, type Api } from '../shared/http.ts';
 import type { FailureCounter } from '../shared/limiter.ts';
-import type { TaskBoard, TaskDoc } from '../tasks/index.ts';
 import type { WorkflowEngine } from '../engine/index.ts';
 import { BundleDefinitions } from './definitions.ts';
 import { handOverBundle } from './hand-over.ts';
@@ -19,15 +18,10 @@ import { bundleIntakeBody, bundleNumberParams, definitionParams, proposalBody } 
 import { BundleTracker } from './tracker.ts';
 import { bundleView, definitionView, publicBundleView } from './views.ts';
 
-export interface BundleRouteDeps {
+export interface BundleRouteDeps extends Pick<HandOverDeps, 'authority' | 'intake' | 'board' | 'complete' | 'nameOf'> {
   db: Connection;
-  authority: Authority;
-  intake: IntakeService;
   notices: NoticeIssuer;
   engine: WorkflowEngine;
-  board: TaskBoard;
-  complete(principal: Principal, task: TaskDoc, outcome: string, variables: Variables, data: Record<string, unknown>): Promise<unknown>;
-  nameOf(principal: Principal): Promise<string>;
   limiter(scope: string, max: number, windowMs: number): FailureCounter;
 }
 
