@@ -6,6 +6,8 @@ import { menu } from './layouts/menu.ts';
 const pages: Record<string, () => Promise<unknown>> = {
   '/desk': () => import('./pages/desk/DeskPage.vue'),
   '/issuing': () => import('./pages/issuing/IssuingPage.vue'),
+  // 一件事一次办 (bundles)
+  '/bundles/desk': () => import('./pages/bundles/BundleDeskPage.vue'),
   '/cases': () => import('./pages/case/CaseListPage.vue'),
   '/board': () => import('./pages/board/BoardPage.vue'),
   '/dashboard': () => import('./pages/dashboard/DashboardPage.vue'),
@@ -28,6 +30,7 @@ const staffPages: RouteRecordRaw[] = menu.map((item) => ({
 const routes: RouteRecordRaw[] = [
   { path: '/sign-in', component: () => import('./pages/sign-in/SignInPage.vue'), meta: { public: true, title: 'signIn.title' } },
   { path: '/progress', component: () => import('./pages/public/ProgressPage.vue'), meta: { public: true, title: 'progress.title' } },
+  { path: '/progress/bundle', component: () => import('./pages/bundles/BundleProgressPage.vue'), meta: { public: true, title: 'bundle.progressTitle' } },
   { path: '/queue', component: () => import('./pages/queue/KioskPage.vue'), meta: { public: true, title: 'queue.kioskTitle' } },
   { path: '/display', component: () => import('./pages/queue/DisplayPage.vue'), meta: { public: true, title: 'queue.display' } },
   // 好差评 (issue 18): the public page, and the device at a window (signed in as its clerk)

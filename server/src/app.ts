@@ -8,6 +8,7 @@ import { delegationRoutes, delegationService } from './delegations/index.ts';
 import { CalendarService, calendarRoutes, todayInHall } from './calendar/index.ts';
 import { handOverRoutes, issuingRoutes } from './issuing/index.ts';
 import { queueRoutes } from './queue/index.ts';
+import { bundleRoutes } from './bundles/index.ts';
 import { DocumentService, documentRoutes, type PdfRenderer } from './documents/index.ts';
 import { healthRoutes, type HealthCheck } from './health/routes.ts';
 import { caseReads, IntakeService, intakeRoutes, type IntakeDeps } from './intake/index.ts';
@@ -158,6 +159,12 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
     });
     if (intake) {
       handOverRoutes(api, { authority, intake, board, complete: (principal, task, outcome, variables, data) => completeTask(approvalDeps, principal, task, outcome, variables, data), nameOf: (principal) => displayNameOf(deps.db, principal) });
+      // 一件事一次办: member cases through intake, the bundle process told of each member's decision
+      const bundles = bundleRoutes(api, {
+        db: deps.db, authority, intake, notices: documents, engine: deps.engine, board, limiter: parts.limiter,
+        complete: (principal, task, outcome, variables, data) => completeTask(approvalDeps, principal, task, outcome, variables, data), nameOf: (principal) => displayNameOf(deps.db, principal),
+      });
+      deps.engine.onEvent(bundles.onEvent);
     }
   }
   api.add({

@@ -1,5 +1,6 @@
 import { createI18n } from 'vue-i18n';
 import board from './board.ts';
+import bundles from './bundles.ts';
 import en from './en.ts';
 import zhCN from './zh-CN.ts';
 import dashboard from './dashboard.ts';
@@ -10,7 +11,7 @@ import hotline from './hotline.ts';
 
 const LOCALE_KEY = 'onewindow.locale';
 /** Each page group keeps its messages in its own file, under its own root key. */
-const features = [board, task, processDesign, queue, dashboard, hotline];
+const features = [board, task, processDesign, queue, dashboard, hotline, bundles];
 
 /** Every visible string goes through here; zh-CN is the language of the hall, English the second. */
 export const i18n = createI18n({

@@ -17,6 +17,8 @@ export interface MenuItem {
 
 export const menu: MenuItem[] = [
   { path: '/desk', label: 'menu.desk', group: 'work', can: ['create', 'Case'], key: '1' },
+  // 一件事一次办: received once at a comprehensive window
+  { path: '/bundles/desk', label: 'bundle.menu', group: 'work', can: ['create', 'Case'] },
   { path: '/issuing', label: 'menu.issuing', group: 'work', can: ['issue', 'Case'], key: '2' },
   { path: '/cases', label: 'menu.cases', group: 'work', can: ['read', 'Case'], key: '3' },
   // 待办中心: whoever may claim tasks (approvers; the issuing window for its own)

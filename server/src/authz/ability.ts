@@ -171,6 +171,17 @@ export function defineAbilityFor(principal: Principal, delegations: readonly Act
     can('update', 'Queue');
   }
 
+  // 一件事一次办 (bundles/): the lead department's admin proposes, the system admin publishes; the
+  // desk reads published definitions and the bundles it received; 统一出件 issues a decided bundle.
+  if (principal.roles.length > 0) can('read', 'Bundle', { status: 'published' });
+  if (has('departmentAdmin') && ownDept) can(['read', 'create'], 'Bundle', { leadDepartmentCode: ownDept });
+  if (has('systemAdmin')) can(['read', 'deploy'], 'Bundle', { status: { $in: ['proposed', 'published'] } });
+  if (has('windowClerk')) can('read', 'Bundle', { receivedBy: principal.userId });
+  if (has('issuingClerk')) {
+    can('read', 'Bundle', { stage: { $in: ['issuing', 'closed'] } });
+    can('issue', 'Bundle', { stage: 'issuing' });
+  }
+
   return builder.build() as AppAbility;
 }
 

@@ -76,6 +76,12 @@ const reviewed: Record<string, string> = {
   'post /api/ratings/tasks/{key}/rectify': 'board.load (404) + handle Task of the rated department, holder only (ratings/ratings.test.ts)',
   'post /api/ratings/tasks/{key}/contest': 'board.load (404) + handle Task of the rated department, holder only (ratings/ratings.test.ts)',
   'post /api/ratings/tasks/{key}/review-contest': 'board.load (404) + handle Task of group director (ratings/ratings.test.ts: the department gets 404)',
+  // 一件事 (bundles/routes.ts, bundles.test.ts)
+  'get /api/bundles/definitions/{code}': 'read Bundle (published, or the lead department\'s admin, or the system admin); 404 otherwise',
+  'post /api/bundles/definitions/{code}/publish': 'deploy Bundle: the system admin only',
+  'get /api/bundles/{bundleNumber}': 'read Bundle (the receiving clerk; issuing at the issuing stage; director); 404 otherwise',
+  'post /api/bundles/{bundleNumber}/hand-over': 'read + issue Bundle, and issue Case of every member handed over',
+  'get /api/public/bundles/{bundleNumber}/progress': 'public: bundle number + phone digits, rate-limited, masked applicant',
 };
 
 describe('every by-id route is listed with its guard', function () {

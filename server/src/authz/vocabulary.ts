@@ -27,6 +27,8 @@ export const subjectNames = [
   'ProcessVersion',
   // 好差评 (issue 18): a rating of a case or hotline order; `departmentCode` of the department rated
   'Rating',
+  // 一件事 (bundles/): a definition by `leadDepartmentCode` and `status`; a bundle received by `receivedBy` and `stage`
+  'Bundle',
 ] as const;
 export type SubjectName = (typeof subjectNames)[number];
 

@@ -93,8 +93,11 @@ export class IntakeService {
     return principal.windowNumber;
   }
 
-  /** Receives an application and applies the clerk's decision. Throws AppError; stores nothing then. */
-  async receive(principal: Principal, ability: AppAbility, body: IntakeBody): Promise<Case> {
+  /**
+   * Every check of `receive`, writing nothing: what receiving would do, or the AppError it would
+   * throw. A bundle (bundles/) checks all its members this way before it receives any of them.
+   */
+  async precheck(principal: Principal, ability: AppAbility, body: IntakeBody) {
     assertCan(ability, 'create', 'Case');
     const matter = await this.matter(body.matterCode);
     const windowNumber = this.assertWindowMayReceive(principal, ability, matter);
@@ -102,7 +105,12 @@ export class IntakeService {
     const { openMaterials } = checkDecision(matter, materials, body.decision);
     const ctx = await this.context(matter);
     const effect = decisionEffect(ctx, { receivedOn: ctx.today, materials }, body.decision, openMaterials);
+    return { matter, windowNumber, materials, ctx, effect };
+  }
 
+  /** Receives an application and applies the clerk's decision. Throws AppError; stores nothing then. */
+  async receive(principal: Principal, ability: AppAbility, body: IntakeBody): Promise<Case> {
+    const { matter, windowNumber, materials, ctx, effect } = await this.precheck(principal, ability, body);
     const now = this.clock();
     const caseNumber = await nextCaseNumber(this.deps.db, ctx.today);
     const created = await this.store.create({

@@ -18,8 +18,8 @@ import { validateBpmn } from './validate.ts';
 const workflowsDir = fileURLToPath(new URL('../../../workflows/', import.meta.url));
 const templatesDir = `${workflowsDir}element-templates/`;
 const bpmnFiles = readdirSync(workflowsDir).filter((f) => f.endsWith('.bpmn')).sort();
-/** Processes of the hall that no matter is bound to and that carry no case: 12345 work orders and 差评整改 (issue 18). */
-const hallServices = ['hotline-order.bpmn', 'rating-rectification.bpmn'];
+/** Processes a feature starts itself, bound to no matter and carrying no case of their own: 12345 work orders and 差评整改 (issue 18), 一件事 (bundles/). */
+const hallServices = ['bundle.bpmn', 'hotline-order.bpmn', 'rating-rectification.bpmn'];
 /** A case process must end with an outcome (outcome-check.ts); a work order or a rectification has no case to leave stuck. */
 const caseOnly = (file: string) => (w: { message: string }) => !(hallServices.includes(file) && w.message.startsWith('end-without-outcome'));
 

@@ -1,5 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import { hashPassword, userModel } from '../auth/index.ts';
+import { seedBundles } from '../bundles/seed.ts';
 import { catalogModels } from '../catalog/index.ts';
 import { departments, matters, offices, windows, zones } from './catalog-import.ts';
 import { DEMO_PASSWORD, demoUsers } from './demo-users.ts';
@@ -35,6 +36,8 @@ export async function seed(db: Connection, options: { production: boolean }): Pr
     matters: await upsertAll(models.matters, 'code', matters()),
     demoUsersCreated: [],
   };
+  // 一件事 definitions over the matters just imported (bundles/seed.ts)
+  await seedBundles(db);
   if (options.production) return report;
   const users = userModel(db);
   await users.init();

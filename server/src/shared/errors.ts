@@ -66,6 +66,14 @@ export function problem<C extends ErrorCode>(code: C, ...[options]: ProblemArgs<
   return new AppError({ status: entry.status, code, zh: entry.zh(opts.params), en, fields, cause: opts.cause });
 }
 
+/** The same refusal said of one part of a request (a bundle's member): its texts prefixed, its fields renamed. */
+export function refusalOfPart(error: AppError, prefix: { zh: string; en: string }, field: (name: string) => string): AppError {
+  return new AppError({
+    status: error.status, code: error.code, zh: `${prefix.zh}${error.zh}`, en: `${prefix.en}${error.message}`,
+    fields: (error.fields ?? [{ field: 'body', message: error.message }]).map((f) => ({ field: field(f.field), message: f.message })),
+  });
+}
+
 /** 404 NOT_FOUND naming what is missing (and its id, in English). */
 export const notFound = (subject: NotFoundSubject, id?: string) => problem('NOT_FOUND', { params: { subject, id } });
 

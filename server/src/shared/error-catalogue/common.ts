@@ -6,6 +6,7 @@ export const notFoundSubjects = {
   user: ['User', '用户'], certificate: ['Certificate', '证照'], task: ['Task', '任务'], delegation: ['Delegation', '授权'],
   process: ['Process', '流程'], processVersion: ['Process version', '流程版本'], processDraft: ['Process draft', '流程草稿'],
   calendarOverride: ['Calendar override', '日历调整'], document: ['Document', '文书'], attachment: ['Attachment', '附件'], file: ['File', '文件'],
+  bundle: ['Bundle', '一件事'], bundleCase: ['Bundle case', '一件事办件'],
 } as const satisfies Record<string, [en: string, zh: string]>;
 export type NotFoundSubject = keyof typeof notFoundSubjects;
 

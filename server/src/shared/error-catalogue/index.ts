@@ -5,6 +5,7 @@
  * (engine/errors.ts) carry their texts across the port and are mapped in ../problem.ts.
  */
 import { approvalErrors } from './approval.ts';
+import { bundleErrors } from './bundles.ts';
 import { commonErrors } from './common.ts';
 import { hotlineErrors } from './hotline.ts';
 import { intakeErrors } from './intake.ts';
@@ -14,9 +15,9 @@ import { recordErrors } from './records.ts';
 import type { ErrorEntry } from './entry.ts';
 
 /** The groups, kept apart so the catalogue test can see a code written in two of them. */
-export const errorGroups = { commonErrors, peopleErrors, intakeErrors, approvalErrors, processErrors, recordErrors, hotlineErrors };
+export const errorGroups = { commonErrors, peopleErrors, intakeErrors, approvalErrors, processErrors, recordErrors, hotlineErrors, bundleErrors };
 
-export const errorCatalogue = { ...commonErrors, ...peopleErrors, ...intakeErrors, ...approvalErrors, ...processErrors, ...recordErrors, ...hotlineErrors };
+export const errorCatalogue = { ...commonErrors, ...peopleErrors, ...intakeErrors, ...approvalErrors, ...processErrors, ...recordErrors, ...hotlineErrors, ...bundleErrors };
 
 export type ErrorCode = keyof typeof errorCatalogue;
 export type ErrorParams<C extends ErrorCode> = (typeof errorCatalogue)[C] extends ErrorEntry<infer P> ? P : never;

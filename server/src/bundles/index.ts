@@ -1,0 +1,3 @@
+export { bundleRoutes, type BundleRouteDeps } from './routes.ts';
+export { bundleModels, type BundleCase, type BundleDefinition } from './models.ts';
+export { seedBundles } from './seed.ts';
