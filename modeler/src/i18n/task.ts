@@ -32,6 +32,12 @@ export default {
       title: '联合审图意见汇总', units: '参审单位意见（{n} 家）', unit: '审查单位', returns: '退回 {n} 家', pass: '通过', return: '退回修改', expertReview: '专家评审',
       consolidate: '出具综合审图意见书', conclusion: '综合审查结论', conclusionDefault: '经联合审查，施工图设计文件符合要求，同意通过审查。', noOpinion: '（无意见）', earlierReturns: '此前轮次的退回意见（图纸已修改重报）',
     },
+    serviceStep: {
+      signFor: '签收', reply: '答复', sendBack: '退单', extension: '申请延期', redispatch: '改派', uphold: '维持派单', reviewExtension: '延期审核', callBack: '回访',
+      rectify: '整改答复', contest: '申诉', reviewContest: '申诉复核',
+      field: { reason: '理由', days: '延期工作日', text: '答复内容', note: '说明', departmentCode: '改派至承办单位', outcome: '审核结果', satisfaction: '来电人满意度', rehandle: '不满意，退回重办', verification: '核实情况', reply: '整改答复', calledBack: '已回访核实', approve: '同意延期', upheld: '申诉成立（撤销该差评）' },
+      level: { verySatisfied: '非常满意', satisfied: '满意', basicallySatisfied: '基本满意', dissatisfied: '不满意', veryDissatisfied: '非常不满意' },
+    },
   },
   en: {
     task: {
@@ -64,6 +70,12 @@ export default {
     review: {
       title: 'Joint drawing review: opinions', units: 'Units\' opinions ({n})', unit: 'Unit', returns: '{n} returned', pass: 'Pass', return: 'Return for revision', expertReview: 'Expert review',
       consolidate: 'Issue the consolidated opinion', conclusion: 'Overall conclusion', conclusionDefault: 'The drawings meet the requirements after the joint review.', noOpinion: '(no opinion)', earlierReturns: 'Returns in earlier rounds (the drawings were revised since)',
+    },
+    serviceStep: {
+      signFor: 'Sign for', reply: 'Reply', sendBack: 'Send back', extension: 'Ask for more time', redispatch: 'Re-dispatch', uphold: 'Uphold the dispatch', reviewExtension: 'Review the extension', callBack: 'Call back',
+      rectify: 'Reply with the rectification', contest: 'Contest', reviewContest: 'Review the appeal',
+      field: { reason: 'Reason', days: 'Working days more', text: 'Reply', note: 'Note', departmentCode: 'Re-dispatch to', outcome: 'Outcome', satisfaction: 'Caller\'s satisfaction', rehandle: 'Dissatisfied: handle again', verification: 'What was verified', reply: 'Reply', calledBack: 'Called back and verified', approve: 'Grant the extension', upheld: 'Appeal upheld (the rating is voided)' },
+      level: { verySatisfied: 'Very satisfied', satisfied: 'Satisfied', basicallySatisfied: 'Fairly satisfied', dissatisfied: 'Dissatisfied', veryDissatisfied: 'Very dissatisfied' },
     },
   },
 };

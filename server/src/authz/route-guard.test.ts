@@ -31,6 +31,9 @@ const publicRoutes: Record<string, string> = {
   'get /api/public/queue/display': 'the hall\'s display',
   'get /api/public/queue/slots': 'appointment slots of a day',
   'post /api/public/queue/appointments': 'book a slot, rate-limited',
+  'post /api/hotline/inbound/orders': 'the provincial 12345 platform: HMAC-signed, replays refused (hotline/inbound.ts)',
+  'post /api/public/ratings': '好差评 from the public page: case number + the phone given at intake, rate-limited',
+  'get /api/public/bundles/{bundleNumber}/progress': '一件事 progress: bundle number + phone digits, rate-limited, applicant masked',
   'post /api/public/queue/appointments/{code}/check-in': 'the code given at booking',
 };
 

@@ -1,7 +1,6 @@
 import mongoose from 'mongoose';
-import type { EngineEvent, WorkflowEngine } from '../engine/index.ts';
+import { EngineConflict, type EngineEvent, type WorkflowEngine } from '../engine/index.ts';
 import type { Case, IntakeService } from '../intake/index.ts';
-import { AppError } from '../shared/errors.ts';
 import type { BundleCase, BundleModels } from './models.ts';
 import { memberClosed, memberProgress } from './progress.ts';
 
@@ -70,7 +69,7 @@ export class BundleTracker {
       await this.deps.engine.publishMessage({ name, correlationKey, messageId, variables, timeToLiveMs: MESSAGE_TTL_MS });
     } catch (error) {
       // published before (a refresh that crashed before its write): the engine kept the first one
-      if (!(error instanceof AppError && error.status === 409)) throw error;
+      if (!(error instanceof EngineConflict)) throw error;
     }
   }
 }

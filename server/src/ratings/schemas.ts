@@ -12,14 +12,7 @@ export const publicRatingBody = z.strictObject({ caseNumber, phone: z.string().r
 export const windowRatingBody = z.strictObject({ caseNumber, level: z.enum(ratingLevels), dimensions, comment });
 export const windowParams = z.strictObject({ window: z.string().regex(/^[A-Z]\d{2}$/) });
 
-export const rectifyBody = z.strictObject({
-  verification: z.string().trim().min(2).max(1000),
-  reply: z.string().trim().min(2).max(1000),
-  /** 回访核实 done (required for a named rating). */
-  calledBack: z.boolean(),
-});
-export const contestBody = z.strictObject({ reason: z.string().trim().min(4).max(1000) });
-export const reviewContestBody = z.strictObject({ upheld: z.boolean(), note: z.string().trim().min(2).max(500) });
+export { contestBody, rectifyBody, reviewContestBody } from './step-bodies.ts';
 
 export const ratingListQuery = queryObject({
   ...paging,

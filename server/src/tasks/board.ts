@@ -142,6 +142,7 @@ export class TaskBoard {
       : [];
     return {
       ...taskSummary(task, now), dueState: dueStateAt(task, now), form: task.form, formKey: task.formKey, headers: task.headers,
+      processId: task.processId, elementId: task.elementId,
       returnTargets: task.returnTargets, opinionDraft: task.opinionDraft, outcome: task.outcome, completedBy: task.completedBy,
       carbonCopies: task.carbonCopies, urges: task.urges, history: task.history, signatures,
     };

@@ -57,4 +57,46 @@ describe('web: the 12345 operator records a call and dispatches it', function ()
     w.assertClean();
     await page.close();
   });
+
+  it('lets the department sign for the order on its task page and reply, and the operator call back', async () => {
+    const approver = actorOf(web.t, await web.t.signIn('approver.zjj'));
+    const task = (await approver.get('/api/tasks?list=all&pageSize=50')).body.items.find((i: { name: string; state: string }) => i.name === '承办单位办理' && i.state === 'open') as { key: string };
+    const w = await watchedPage(web.browser);
+    const { page } = w;
+    await page.bringToFront();
+    await signIn(page, web.t.baseUrl, 'approver.zjj', '/board');
+    await page.goto(`${web.t.baseUrl}/tasks/${task.key}`, { waitUntil: 'networkidle0' });
+    // the work order's own actions, not the approval ones: 签收 first
+    await waitForText(page, '#service-step-actions', '签收');
+    expect(await page.$('#task-actions')).to.equal(null);
+    await page.click('#service-step-actions [data-action="signFor"]');
+    await page.waitForSelector('#service-step-actions [data-action="reply"]', { visible: true });
+    expect(await page.$$eval('#service-step-actions [data-action]', (els) => els.map((e) => e.getAttribute('data-action')))).to.deep.equal(['reply', 'sendBack', 'extension']);
+    await page.click('#service-step-actions [data-action="reply"]');
+    await fill(page, '#step-text', '已联系物业，楼道杂物已于今日清理完毕，并约定每周巡查。');
+    await screenshot(page, 'hotline-task-reply');
+    await assertAccessible(page, 'hotline task page (reply)');
+    await page.click('#service-step-form [data-submit]');
+    await waitForText(page, '#task-notice', '答复');
+
+    // the operator's call-back step follows on the hotline's board
+    const operator = actorOf(web.t, await web.t.signIn('hotline'));
+    const callBack = await eventually(async () => ((await operator.get('/api/tasks?list=all&pageSize=50')).body.items as Array<{ key: string; name: string; state: string }>)
+      .find((i) => i.state === 'open' && i.name.includes('回访')), 'the call-back step');
+    const op = await watchedPage(web.browser);
+    await op.page.bringToFront();
+    await signIn(op.page, web.t.baseUrl, 'hotline', '/board');
+    await op.page.goto(`${web.t.baseUrl}/tasks/${callBack.key}`, { waitUntil: 'networkidle0' });
+    await waitForText(op.page, '#service-step-actions', '回访');
+    await op.page.click('#service-step-actions [data-action="callBack"]');
+    await choose(op.page, '#step-satisfaction .el-radio-button', '满意');
+    await op.page.click('#service-step-form [data-submit]');
+    await waitForText(op.page, '#task-notice', '回访');
+    const [order] = (await operator.get('/api/hotline/orders?state=all')).body.items as Array<{ state: string }>;
+    expect(order.state).to.equal('closed');
+    w.assertClean();
+    op.assertClean();
+    await page.close();
+    await op.page.close();
+  });
 });

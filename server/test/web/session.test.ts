@@ -23,7 +23,7 @@ describe('web: signing in and out, session expiry, and menus by the CASL rules',
     const w = await watchedPage(web.browser);
     await signIn(w.page, web.t.baseUrl, 'clerk');
     const menu = await w.page.$$eval('[data-menu]', (links) => links.map((a) => a.getAttribute('data-menu')));
-    expect(menu).to.have.members(['/desk', '/cases']);
+    expect(menu).to.have.members(['/desk', '/bundles/desk', '/cases']); // 综合受理, 一件事受理, 办件查询
     await w.page.goto(`${web.t.baseUrl}/admin/delegations`, { waitUntil: 'networkidle0' });
     await waitForText(w.page, '.el-result', '无权访问');
     expect(await w.page.$('[data-menu="/admin/delegations"]')).to.equal(null);

@@ -23,6 +23,9 @@ export interface TaskDetail extends TaskItem {
   form: Record<string, unknown>;
   opinionDraft?: string;
   outcome?: string;
+  /** The process and BPMN element of the step (a 12345 or 差评整改 step gets its own actions). */
+  processId?: string;
+  elementId?: string;
   /** Who completed it (a completed step offers 撤回 to that person). */
   completedBy?: string;
   signatures: Array<TaskItem & { outcome?: string; signature?: { position: string; mode: string } }>;
