@@ -76,6 +76,11 @@ describe('web: the 12345 operator records a call and dispatches it', function ()
     await fill(page, '#step-text', '已联系物业，楼道杂物已于今日清理完毕，并约定每周巡查。');
     await screenshot(page, 'hotline-task-reply');
     await assertAccessible(page, 'hotline task page (reply)');
+    // at a phone's width the actions and the form stay inside the page
+    await page.setViewport({ width: 390, height: 844 });
+    await screenshot(page, 'hotline-task-reply-390');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(390);
+    await page.setViewport({ width: 1366, height: 768 });
     await page.click('#service-step-form [data-submit]');
     await waitForText(page, '#task-notice', '答复');
 
