@@ -11,7 +11,7 @@ import { queueRoutes } from './queue/index.ts';
 import { bundleRoutes } from './bundles/index.ts';
 import { DocumentService, documentRoutes, type PdfRenderer } from './documents/index.ts';
 import { healthRoutes, type HealthCheck } from './health/routes.ts';
-import { caseReads, IntakeService, intakeRoutes, type IntakeDeps } from './intake/index.ts';
+import { caseReads, IntakeService, intakeRoutes, RenderAdmission, type IntakeDeps } from './intake/index.ts';
 import { hallJobTypes } from './jobs/index.ts';
 import { processesFeature, type ProcessesDeps, type ProcessService } from './processes/index.ts';
 import { monitoringRoutes, supervisionOrders, supervisionRoutes } from './monitoring/index.ts';
@@ -35,7 +35,7 @@ import { topologyParts, type Topology } from './topology/parts.ts';
 import { modelerStatic } from './web/static.ts';
 
 export interface AppDeps {
-  config: Pick<Config, 'BODY_LIMIT'>;
+  config: Pick<Config, 'BODY_LIMIT'> & Partial<Pick<Config, 'ONEWINDOW_INTAKE_MAX_RENDER_BACKLOG'>>;
   db: Connection;
   logger: Logger;
   tokens: TokenService;
@@ -127,7 +127,7 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   });
   const analytics = deps.engine ? new Analytics({ db: deps.db, calendar, clock: deps.clock, logger: deps.logger }) : undefined;
   const intake = deps.intake ? new IntakeService({ db: deps.db, calendar, notices: documents, clock: deps.clock, onCaseSaved: analytics?.onCase, ...deps.intake }) : undefined;
-  if (intake) intakeRoutes(api, { intake, authority, limiter: parts.limiter });
+  if (intake) intakeRoutes(api, { intake, authority, limiter: parts.limiter, admission: new RenderAdmission(() => documents.backlog(), deps.config.ONEWINDOW_INTAKE_MAX_RENDER_BACKLOG) });
   issuingRoutes(api, { db: deps.db, authority, today: () => todayInHall((deps.clock ?? (() => new Date()))()) });
   queueRoutes(api, { db: deps.db, calendar, authority, clock: deps.clock, caseExists: async (caseNumber) => Boolean(await cases.exists({ caseNumber })), limiter: parts.limiter });
   registerRoutes(api, { db: deps.db, authority, calendar, today: () => todayInHall((deps.clock ?? (() => new Date()))()) });

@@ -34,12 +34,12 @@ export function sharedBrowser(): SharedBrowser {
  * documents — on a fresh seeded database, listening on 127.0.0.1. `clock` moves the platform's
  * notion of today (the engine keeps real time unless `engineNow` is given).
  */
-export async function startHall(label: string, options: { clock?: () => Date; engineNow?: () => number; engine?: HallEngine; hotline?: HotlineSettings } = {}): Promise<TestHall> {
+export async function startHall(label: string, options: { clock?: () => Date; engineNow?: () => number; engine?: HallEngine; hotline?: HotlineSettings; maxRenderBacklog?: number } = {}): Promise<TestHall> {
   const db = await testDatabase(label);
   await seed(db, { production: false });
   const engine = options.engine === 'zeebe' ? onZeebeTestEngine() : createEngine({ db, now: options.engineNow });
   const hall = composeHall({
-    config: testConfig, db, logger: createLogger('silent'), tokens: new TokenService(testConfig), health: {},
+    config: { ...testConfig, ONEWINDOW_INTAKE_MAX_RENDER_BACKLOG: options.maxRenderBacklog }, db, logger: createLogger('silent'), tokens: new TokenService(testConfig), health: {},
     documents: { renderer: new ChromiumPdfRenderer(sharedBrowser()), publicBaseUrl: 'http://127.0.0.1:3000' },
     clock: options.clock, engine, sweepEveryMs: 0, ferretdbSqliteDir: process.env.FERRETDB_SQLITE_DIR, hotline: options.hotline,
   });

@@ -6,6 +6,8 @@ export interface PdfRenderer {
   /** Renders an A4 PDF; throws when the browser fails (the page is then discarded). */
   render(html: string): Promise<Buffer>;
   close(): Promise<void>;
+  /** Renders waiting for a free page (what intake's admission looks at); 0 when not known. */
+  backlog?(): number;
 }
 
 export interface ChromiumRendererOptions {
@@ -41,6 +43,10 @@ export class ChromiumPdfRenderer implements PdfRenderer {
     } finally {
       this.release(page, healthy);
     }
+  }
+
+  backlog(): number {
+    return this.waiters.length;
   }
 
   async close(): Promise<void> {

@@ -78,6 +78,11 @@ export class DocumentService {
     return `${base.replace(/\/$/, '')}/verify`;
   }
 
+  /** Renders waiting for the browser: intake refuses new receipts above its bound (intake/admission.ts). */
+  backlog(): number {
+    return this.deps.renderer?.backlog?.() ?? 0;
+  }
+
   /** PDF of a document without storing it (previews, samples). */
   async renderPdf(kind: string, data: Record<string, unknown>, code = '——————'): Promise<Buffer> {
     const known = checkKind(kind);

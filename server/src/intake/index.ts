@@ -2,6 +2,7 @@ export { caseModel, caseStatuses, caseStatusNames, type Case, type CaseStage, ty
 export { isValidIdNumber, isValidUscc, maskName, maskPhone } from './identity.ts';
 export type { CaseProcessStarter, NoticeIssuer } from './ports.ts';
 export { intakeRoutes } from './routes.ts';
+export { RenderAdmission } from './admission.ts';
 export { IntakeService, type IntakeDeps } from './service.ts';
 export { IntakeTimers } from './timers.ts';
 export { engineProcessStarter } from './process-starter.ts';

@@ -14,6 +14,8 @@ export interface NoticeIssuer {
     /** Issue once under this name: a retry gets the document stored the first time. */
     once?: string;
   }): Promise<{ documentId: string; verificationCode: string }>;
+  /** Renders waiting for the browser now (0 when the issuer does not know). */
+  backlog?(): number;
 }
 
 /** Starts the matter's BPMN process for an accepted case. */

@@ -5,12 +5,13 @@ import { notFound, problem } from '../shared/errors.ts';
 import type { FailureCounter } from '../shared/limiter.ts';
 import { paging, queryObject, type Api } from '../shared/http.ts';
 import { caseStatuses } from './case.model.ts';
+import type { RenderAdmission } from './admission.ts';
 import { IdempotentReplies, idempotencyKeyHeader } from './idempotency.ts';
 import { caseNumberParams, intakeBodySchema, laterDecisionSchema, supplySchema } from './schemas.ts';
 import type { IntakeService } from './service.ts';
 import { caseView, publicProgressView } from './views.ts';
 
-export function intakeRoutes(api: Api, deps: { intake: IntakeService; authority: Authority; limiter: (scope: string, max: number, windowMs: number) => FailureCounter }): void {
+export function intakeRoutes(api: Api, deps: { intake: IntakeService; authority: Authority; limiter: (scope: string, max: number, windowMs: number) => FailureCounter; admission?: RenderAdmission }): void {
   const { intake, authority } = deps;
   // 4 phone digits are a short secret: 10 wrong guesses per case number per 15 minutes, then wait.
   const guesses = deps.limiter('progress', 10, 15 * 60_000);
@@ -22,6 +23,7 @@ export function intakeRoutes(api: Api, deps: { intake: IntakeService; authority:
     body: intakeBodySchema,
     handler: async ({ req, res, body }) => {
       const key = idempotencyKeyOf(req.get('idempotency-key'));
+      deps.admission?.admit(res);
       const principal = principalOf(req);
       const ability = await authority.abilityOf(req);
       const { answer, replayed } = await replies.once(`cases:${principal.userId}`, key, body, async () => caseView(await intake.receive(principal, ability, body)));

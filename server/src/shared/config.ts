@@ -28,6 +28,8 @@ const schema = z.object({
     .describe('single: one server process per database (start-up lease); cluster: several processes on a MongoDB replica set (docs/reliability.md)'),
   ONEWINDOW_CLUSTER_ON_FERRETDB: z.enum(['refuse', 'allow-for-tests']).default('refuse')
     .describe('cluster topology on FerretDB is refused; allow-for-tests lets the two-process tests run it (NODE_ENV=test only)'),
+  ONEWINDOW_INTAKE_MAX_RENDER_BACKLOG: z.coerce.number().int().min(1).max(1000).default(12)
+    .describe('notices waiting to render above which a new receipt is refused with 503 INTAKE_BUSY and Retry-After (intake/admission.ts)'),
   PUBLIC_BASE_URL: z.string().url().optional()
     .describe('public address of the hall printed in links and QR codes (verification); required in production, locally the served address'),
   // 12345 and 好差评 (issue 18, docs/hotline.md)

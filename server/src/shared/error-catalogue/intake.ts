@@ -38,4 +38,6 @@ export const intakeErrors = {
   IDEMPOTENT_REQUEST_FAILED: entry(409, '同一申请的上一次提交未成功，请核对后重新提交', 'The first request with this key failed; check and submit again'),
   IDEMPOTENT_REQUEST_UNFINISHED: entry(409, '同一申请的上一次提交尚未完成，请先在办件列表中查询，勿重复收件',
     'The first request with this key has not finished; look the case up before receiving it again'),
+  INTAKE_BUSY: entry<{ seconds: number }>(503,
+    (p) => `文书生成排队较长，本次收件未保存，请约 ${p.seconds} 秒后重新提交`, (p) => `Notices are queued: this application was not saved; submit it again in about ${p.seconds} s`),
 };
