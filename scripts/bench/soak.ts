@@ -43,6 +43,18 @@ async function signIn(username: string): Promise<string> {
   return res.json.accessToken;
 }
 
+/** CPU seconds a process has used so far (user + system, from /proc; 0 when it is not known). */
+function cpuSecondsOf(pid: number): number {
+  if (!pid) return 0;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+const dbPid = Number(process.env.SOAK_DB_PID ?? 0);
+
 function procFigures() {
   const status = readFileSync(`/proc/${serverPid}/status`, 'utf8');
   return { rssMb: Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024), openFiles: readdirSync(`/proc/${serverPid}/fd`).length };
@@ -108,6 +120,7 @@ const clerks = Math.max(1, Math.round(users * 0.1));
 const citizens = Math.max(1, Math.round(users * 0.15));
 const approvers = Math.max(1, users - clerks - citizens);
 const atStart = procFigures();
+const cpuAtStart = { server: cpuSecondsOf(serverPid), database: cpuSecondsOf(dbPid) };
 const cpuStart = os.cpus().reduce((s, c) => s + c.times.user + c.times.sys, 0);
 log(`${clerks} clerks, ${approvers} approvers, ${citizens} citizens for ${seconds} s against pid ${serverPid}`);
 endAt = performance.now() + seconds * 1000;
@@ -115,6 +128,7 @@ await Promise.all([
   ...Array.from({ length: clerks }, clerk), ...Array.from({ length: approvers }, approver), ...Array.from({ length: citizens }, citizen),
 ]);
 const atEnd = procFigures();
+const cpuAtEnd = { server: cpuSecondsOf(serverPid), database: cpuSecondsOf(dbPid) };
 const health = (await call('GET /healthz', 'GET', '/healthz')).json;
 
 const byRoute: Record<string, { count: number; p50: number; p99: number; max: number }> = {};
@@ -129,6 +143,8 @@ console.log(JSON.stringify({
   conflicts409: samples.filter((s) => s.status === 409).length, casesReceived: received.length,
   routes: byRoute, server: { atStart, atEnd, rssGrowthMb: atEnd.rssMb - atStart.rssMb, openFilesGrowth: atEnd.openFiles - atStart.openFiles },
   eventLoopDelayMs: health?.components?.process?.eventLoopDelayMs,
+  // where the machine's CPU went: the server's node process, the database (FerretDB), the rest (Chromium, this client, other work)
+  cpuSeconds: { server: Math.round(cpuAtEnd.server - cpuAtStart.server), database: Math.round(cpuAtEnd.database - cpuAtStart.database) },
   machineCpuSeconds: Math.round((os.cpus().reduce((s, c) => s + c.times.user + c.times.sys, 0) - cpuStart) / 1000),
   database: process.env.BENCH_DATABASE ?? 'MONGODB_URI', cpus: os.cpus().length, loadAvg: os.loadavg().map((x) => Math.round(x * 100) / 100),
 }));

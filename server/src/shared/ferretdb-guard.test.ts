@@ -91,4 +91,24 @@ describe('guarded updates by a natural key on FerretDB', () => {
     expect((await Case.findOne({ caseNumber: 'ZW20261201-0001' }).lean<{ stage: string }>())!.stage).to.equal('again');
     expect((await Case.updateOne({ caseNumber: 'ZW-none' }, { $set: { stage: 'y' } })).matchedCount).to.equal(0);
   });
+
+  it('reads a document by its case number alone through its _id, and still finds one whose collection was recreated', async () => {
+    const schema = new Schema({ caseNumber: String, stage: String });
+    guardByIdOnFerretDb(schema, { naturalKey: 'caseNumber' });
+    const sent: Record<string, unknown>[] = [];
+    schema.post('findOne', function () { sent.push({ ...this.getFilter() }); });
+    const Case = db.model('GuardCaseRead', schema, 'guard_case_reads');
+    await Case.create([{ caseNumber: 'ZW20261201-0002', stage: 'intake' }, { caseNumber: 'ZW20261201-0003', stage: 'approval' }]);
+    for (let i = 0; i < 2; i++) expect((await Case.findOne({ caseNumber: 'ZW20261201-0003' }).lean<{ stage: string }>())!.stage).to.equal('approval');
+    expect(Boolean(await Case.exists({ caseNumber: 'ZW20261201-0002' }))).to.equal(true);
+    expect(await Case.findOne({ caseNumber: 'ZW-none' }).lean()).to.equal(null);
+    expect(Boolean(await Case.exists({ caseNumber: 'ZW-none' }))).to.equal(false);
+    // a filter with more than the key is left to the database
+    expect(await Case.findOne({ caseNumber: 'ZW20261201-0003', stage: 'intake' }).lean()).to.equal(null);
+    if (isFerretDb(db)) expect(sent.slice(0, 3).every((f) => Object.keys(f).length === 1 && '_id' in f), JSON.stringify(sent)).to.equal(true);
+
+    await Case.collection.drop();
+    await Case.create({ caseNumber: 'ZW20261201-0003', stage: 'again' });
+    expect((await Case.findOne({ caseNumber: 'ZW20261201-0003' }).lean<{ stage: string }>())!.stage).to.equal('again');
+  });
 });

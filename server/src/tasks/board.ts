@@ -137,7 +137,8 @@ export class TaskBoard {
   async detail(ability: AppAbility, key: string) {
     const task = await this.load(ability, key);
     const now = this.clock();
-    const signatures = task.kind === 'engine'
+    // sub-tasks exist only where signers were added (signatureRounds); the read by parentKey scans on FerretDB
+    const signatures = task.kind === 'engine' && task.signatureRounds
       ? (await this.tasks.find({ parentKey: key }).lean<TaskDoc[]>()).map((s) => ({ ...taskSummary(s, now), outcome: s.outcome }))
       : [];
     return {
