@@ -65,7 +65,10 @@ export async function runChaos(options: { cases: number; kills: number; clients?
   };
 
   async function call(method: 'GET' | 'POST', path: string, who: string, body?: object, headers: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown> }> {
-    for (let attempt = 0; attempt < 3000; attempt++) {
+    // a client keeps asking for as long as a hall's would: on a loaded machine a restart takes most
+    // of the time between two kills, so a count of attempts ran out while the server was starting
+    const giveUpAt = Date.now() + 20 * 60_000;
+    while (Date.now() < giveUpAt) {
       const base = server?.baseUrl;
       if (!base) { await sleep(100); continue; }
       try {
@@ -83,7 +86,7 @@ export async function runChaos(options: { cases: number; kills: number; clients?
         await sleep(100);
       }
     }
-    throw new Error(`${method} ${path}: no answer`);
+    throw new Error(`${method} ${path}: no answer in 20 minutes`);
   }
 
   async function openTask(caseNumber: string, step: string, who: string): Promise<string | undefined> {
