@@ -138,7 +138,7 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   if (deps.engine && board) {
     deps.engine.onUserTask(board.onUserTask);
     taskStream = taskRoutes(api, { board, authority }).stream;
-    const approvalDeps = { db: deps.db, engine: deps.engine, board, authority, documents, trail, delegationsOf: delegations.activeFor, clock: deps.clock };
+    const approvalDeps = { db: deps.db, engine: deps.engine, board, authority, documents, trail, logger: deps.logger, delegationsOf: delegations.activeFor, clock: deps.clock };
     recover = () => recoverCompletions(approvalDeps);
     approvalRoutes(api, approvalDeps);
     monitoringRoutes(api, { db: deps.db, engine: deps.engine, authority });

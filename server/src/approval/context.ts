@@ -6,6 +6,7 @@ import type { DocumentService } from '../documents/index.ts';
 import type { WorkflowEngine } from '../engine/index.ts';
 import { caseLedger } from '../intake/index.ts';
 import { problem } from '../shared/errors.ts';
+import type { Logger } from '../shared/logger.ts';
 import type { TaskBoard, TaskDoc } from '../tasks/index.ts';
 
 export interface ApprovalDeps {
@@ -15,6 +16,8 @@ export interface ApprovalDeps {
   authority: Authority;
   documents: DocumentService;
   trail: AuditTrail;
+  /** Where a refusal that could not be written to the trail is reported. */
+  logger?: Logger;
   /** Delegations in force for a user (the delegations service's `activeFor`). */
   delegationsOf(userId: string, now: Date): Promise<ActiveDelegation[]>;
   clock?: () => Date;

@@ -5,4 +5,4 @@ export { abilityFromPackedRules, authzRoutes } from './routes.ts';
 export { routeGuard } from './route-guard.ts';
 export * from './vocabulary.ts';
 export { mayReadDocument, type CaseAccessFields } from './documents.ts';
-export { auditRefusals, AuthorityRefused, type RefusedUse } from './refusals.ts';
+export { auditRefusals, AuthorityRefused, recordRefusal, type RefusedUse } from './refusals.ts';

@@ -62,4 +62,19 @@ describe('refused uses of authority are written to the audit trail', function ()
       ['director', 'FORBIDDEN', 'claim', 'Task', 'zjj'],
     ]);
   });
+
+  it('records a task refused inside a bulk claim (批量签收) as the single claim would, and nothing for the one claimed', async () => {
+    const caseNumber = await h.newCase();
+    const first = await h.taskOf(caseNumber, 'intakeCheck');
+    const before = (await refusals()).length;
+    // the director may claim tasks of the director's group, so the route lets the request in; this one is 住建's
+    const bulk = await h.as('director').post('/api/tasks/claim', { keys: [first.key] });
+    expect(bulk.status, bulk.text).to.equal(200);
+    expect(bulk.body.results.map((r: { status: number }) => r.status)).to.deep.equal([403]);
+    expect((await h.as('approver.zjj').post('/api/tasks/claim', { keys: [first.key] })).body.claimed).to.equal(1);
+    const written = (await refusals()).slice(before);
+    expect(written.map((r) => [r.actor.username, r.data.code, r.data.action, r.data.path, r.departmentCode])).to.deep.equal([
+      ['director', 'FORBIDDEN', 'claim', `/api/tasks/${first.key}/claim`, 'zjj'],
+    ]);
+  });
 });

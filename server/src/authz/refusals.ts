@@ -30,22 +30,29 @@ export function auditRefusals(trail: AuditTrail, logger: Logger): ErrorRequestHa
   return async (error, req, _res, next) => {
     const principal = (req as { principal?: Principal }).principal;
     if (!(error instanceof AppError) || error.status !== 403 || !principal) return next(error);
-    const refused = error instanceof AuthorityRefused ? error.refused : undefined;
-    const path = req.originalUrl.split('?')[0];
-    try {
-      await trail.append({
-        actor: { userId: principal.userId, username: principal.username },
-        action: 'authority.refused',
-        subject: { type: refused?.subjectType ?? 'Request', id: path },
-        departmentCode: refused?.departmentCode ?? principal.departmentCode ?? null,
-        data: {
-          code: error.code, method: req.method, path, roles: principal.roles,
-          ...(refused ? { action: refused.action, matterCode: refused.matterCode } : {}),
-        },
-      });
-    } catch (err) {
-      logger.error({ err, code: error.code, path }, 'refused use of authority not written to the audit trail');
-    }
+    await recordRefusal(trail, logger, principal, error, { method: req.method, path: req.originalUrl.split('?')[0] });
     next(error);
   };
+}
+
+/**
+ * Writes one refused use to the trail (`authority.refused`). Also for a refusal answered inside a
+ * response that goes on (批量签收 answers each task on its own): `path` then names the item.
+ */
+export async function recordRefusal(trail: AuditTrail, logger: Logger | undefined, principal: Principal, error: AppError, at: { method: string; path: string }): Promise<void> {
+  const refused = error instanceof AuthorityRefused ? error.refused : undefined;
+  try {
+    await trail.append({
+      actor: { userId: principal.userId, username: principal.username },
+      action: 'authority.refused',
+      subject: { type: refused?.subjectType ?? 'Request', id: at.path },
+      departmentCode: refused?.departmentCode ?? principal.departmentCode ?? null,
+      data: {
+        code: error.code, method: at.method, path: at.path, roles: principal.roles,
+        ...(refused ? { action: refused.action, matterCode: refused.matterCode } : {}),
+      },
+    });
+  } catch (err) {
+    logger?.error({ err, code: error.code, path: at.path }, 'refused use of authority not written to the audit trail');
+  }
 }
