@@ -67,6 +67,8 @@ export function composeHall(deps: HallDeps): Hall {
       if (deps.sweepEveryMs !== 0) timers.start(deps.sweepEveryMs ?? 60_000);
       await sweepHotline();
       if (deps.sweepEveryMs !== 0) hotlineSweep = setInterval(sweepHotline, deps.sweepEveryMs ?? 60_000);
+      // the director's roll-ups: loaded from their snapshot in the background, snapshotted periodically
+      services.analytics?.keepSnapshots();
       idIndexes = keepFerretIdIndexes(deps.ferretdbSqliteDir, deps.db.db!.databaseName, (err) => deps.logger.warn({ err }, 'FerretDB _id index not added'));
     },
     async stop() {
@@ -75,6 +77,7 @@ export function composeHall(deps: HallDeps): Hall {
       timers.stop();
       clearInterval(hotlineSweep);
       await deps.engine.stop();
+      await services.analytics?.stop().catch((err: unknown) => deps.logger.warn({ err }, 'analytics snapshot at stop failed'));
     },
   };
 }

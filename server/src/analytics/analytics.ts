@@ -6,8 +6,9 @@ import type { EngineEvent, UserTask, UserTaskEvent } from '../engine/index.ts';
 import { caseReads, type Case } from '../intake/index.ts';
 import { departmentOf, taskModel, type TaskDoc } from '../tasks/index.ts';
 import { caseFactOf, zoneOf } from './case-fact.ts';
-import { caseFactModel, taskFactModel, type CaseFact, type Dimensions, type TaskFact } from './facts.ts';
-import { Rollups } from './rollups.ts';
+import { caseFactModel, taskFactModel, type CaseFact, type Dimensions } from './facts.ts';
+import type { Rollups } from './rollups.ts';
+import { RollupStore } from './store.ts';
 import { taskFactOf } from './task-fact.ts';
 
 export interface AnalyticsDeps {
@@ -35,49 +36,90 @@ const OPEN_STATES = ['open', 'awaitingSigners', 'completing'];
 /**
  * The director's facts and roll-ups. Fed by the engine port (user tasks of both engines, the end of
  * each process), by the task board (who claimed and completed, from the board's record) and by
- * intake (each saved case). Facts are written once per task key and replaced per case number, so a
- * redelivered event changes nothing twice; the roll-ups live in this process and are folded from
- * every fact at start (`rebuild`), which also heals a fold lost to a crash between the fact's write
- * and its fold. Reports read the roll-ups only.
+ * intake (each saved case). Facts are written once per task key and replaced per case number, each
+ * through the journal (journal.ts), so a redelivered event changes nothing twice; the roll-ups live
+ * in this process, are snapshotted with the names of the journal entries inside them (the watermark,
+ * `keepSnapshots`, and at `stop`), and at start the snapshot is loaded and only the journal after
+ * it folded (store.ts); without one every fact is folded again. Reports read the roll-ups only.
  */
 export class Analytics {
-  readonly rollups = new Rollups();
+  readonly store: RollupStore;
   readonly open = new Map<string, OpenStep>();
   readonly taskFacts;
   readonly caseFacts;
   private readonly clock: () => Date;
   private windows?: Promise<Map<string, HallWindow>>;
   private loading?: Promise<void>;
+  private timer?: NodeJS.Timeout;
+  private everyEntries = Infinity;
   private readonly chains = new Map<string, Promise<unknown>>();
 
   constructor(private readonly deps: AnalyticsDeps) {
     this.taskFacts = taskFactModel(deps.db);
     this.caseFacts = caseFactModel(deps.db);
     this.clock = deps.clock ?? (() => new Date());
+    this.store = new RollupStore(deps.db, () => new Date());
   }
 
-  /** Folds every stored fact and loads the open steps; reports wait for it. */
+  get rollups(): Rollups {
+    return this.store.rollups;
+  }
+
+  /** Loads the snapshot and the journal after it (or every fact) and the open steps; reports wait for it. */
   ready(): Promise<void> {
-    this.loading ??= this.rebuild();
+    this.loading ??= this.load(false);
     this.loading.catch(() => { this.loading = undefined; });
     return this.loading;
   }
 
   /** Throws the roll-ups away and folds every fact again (they are a pure function of the facts). */
   async rebuild(): Promise<void> {
-    this.rollups.clear();
+    await this.load(true);
+  }
+
+  /**
+   * Writes a snapshot every `everyMs` and whenever `everyEntries` journal entries are waiting, and
+   * one straight after a start that had to fold every fact. Failures are logged: the journal keeps
+   * what a snapshot did not take.
+   */
+  keepSnapshots(everyMs = 600_000, everyEntries = 5_000): void {
+    const write = () => { if (this.loading) this.writeSnapshot(); };
+    this.timer = setInterval(write, everyMs);
+    this.timer.unref();
+    this.everyEntries = everyEntries;
+    void this.ready().then(() => { if (this.store.lastLoad?.source === 'facts') write(); }, () => undefined);
+  }
+
+  /** Stops the timer and writes a last snapshot (after the engine stopped delivering). */
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    if (!this.loading) return;
+    await this.ready();
+    await this.store.snapshot();
+  }
+
+  private async load(fromFacts: boolean): Promise<void> {
     this.open.clear();
-    for await (const fact of this.taskFacts.find().lean<TaskFact>().cursor()) this.rollups.foldTask(fact as TaskFact);
-    for await (const fact of this.caseFacts.find().lean<CaseFact>().cursor()) this.rollups.foldCase(fact as CaseFact);
+    const report = await this.store.load(fromFacts);
+    this.deps.logger?.info({ ...report }, 'analytics: roll-ups loaded');
     const openFilter: Record<string, unknown> = { kind: 'engine', state: mongoose.trusted({ $in: OPEN_STATES }) };
     const open = await taskModel(this.deps.db).find(openFilter).select({ form: 0, history: 0 }).lean<TaskDoc[]>();
     for (const task of open) await this.opened(task._id, task, task.caseNumber);
   }
 
+  private afterWrite(): void {
+    if (this.timer && this.store.journal.folded.size >= this.everyEntries) this.writeSnapshot();
+  }
+
+  private writeSnapshot(): void {
+    void this.store.snapshot().catch((err: unknown) => this.deps.logger?.warn({ err }, 'analytics: snapshot not written'));
+  }
+
   /**
    * The engine's user-task listener (both adapters). A failure here is logged, never thrown: the
-   * engine would redeliver the event forever, and the fact is recovered by the next rebuild only if
-   * it was written — so a fact that cannot be written is lost to the figures, not to the case.
+   * engine would redeliver the event forever, and a fact whose journal entry was written is folded
+   * at the next start — one that could not be written is lost to the figures, not to the case.
    */
   readonly onUserTask = (event: UserTaskEvent): Promise<void> => this.serial(`task:${event.task.key}`, async () => {
     await this.ready();
@@ -97,12 +139,8 @@ export class Analytics {
   readonly onCase = (c: Case): Promise<void> => this.serial(`case:${c.caseNumber}`, async () => {
     await this.ready();
     const [calendar, windows] = await Promise.all([this.deps.calendar.calendar(), this.windowMap()]);
-    const fact = caseFactOf(c, calendar, windows.get(c.windowNumber));
-    const before = await this.caseFacts.findById(c.caseNumber).lean<CaseFact>();
-    if (before && JSON.stringify(before) === JSON.stringify(fact)) return;
-    await this.caseFacts.replaceOne({ _id: c.caseNumber }, fact, { upsert: true });
-    if (before) this.rollups.foldCase(before, -1);
-    this.rollups.foldCase(fact);
+    await this.store.journal.recordCase(caseFactOf(c, calendar, windows.get(c.windowNumber)));
+    this.afterWrite();
   });
 
   private async completed(task: UserTask): Promise<void> {
@@ -112,13 +150,8 @@ export class Analytics {
     const dims = await this.dimensionsOf(caseNumber, task);
     const at = board?.completion?.at ?? board?.closedAt ?? this.clock();
     const fact = taskFactOf(task, board, { ...dims, caseNumber }, new Date(at), await this.deps.calendar.calendar());
-    try {
-      await this.taskFacts.create(fact);
-    } catch (error) {
-      if ((error as { code?: number }).code === 11000) return; // delivered twice: counted once
-      throw error;
-    }
-    this.rollups.foldTask(fact);
+    await this.store.journal.recordTask(fact); // delivered twice: counted once
+    this.afterWrite();
   }
 
   private async opened(key: string, doc: TaskDoc | null, caseNumber: string | null, task?: UserTask): Promise<void> {
@@ -132,14 +165,19 @@ export class Analytics {
     });
   }
 
-  /** The case's dimensions from its fact (a read by `_id`), else from the case, else from the task. */
+  /**
+   * The case's dimensions from its fact (a read by `_id`), else from the case, else from the task —
+   * the department being the step's own where the step is offered to one (a 并联 or 联合审图 review
+   * by another department than the lead counts for that department).
+   */
   private async dimensionsOf(caseNumber: string, task: Pick<UserTask, 'candidateGroups' | 'variables'>): Promise<Dimensions> {
+    const own = task.candidateGroups.find((g) => g.startsWith('dept:'))?.slice(5);
     const fact = caseNumber ? await this.caseFacts.findById(caseNumber, { matterCode: 1, departmentCode: 1, windowNumber: 1, zone: 1 }).lean<CaseFact>() : null;
-    if (fact) return { matterCode: fact.matterCode, departmentCode: fact.departmentCode, windowNumber: fact.windowNumber, zone: fact.zone };
+    if (fact) return { matterCode: fact.matterCode, departmentCode: own ?? fact.departmentCode, windowNumber: fact.windowNumber, zone: fact.zone };
     const c = caseNumber ? await caseReads(this.deps.db).findOne({ caseNumber }, { matterCode: 1, departmentCode: 1, windowNumber: 1 }).lean<Case>() : null;
     const windowNumber = c?.windowNumber ?? '';
     return {
-      matterCode: c?.matterCode ?? String(task.variables.matterCode ?? ''), departmentCode: c?.departmentCode ?? departmentOf(task) ?? '',
+      matterCode: c?.matterCode ?? String(task.variables.matterCode ?? ''), departmentCode: own ?? c?.departmentCode ?? departmentOf(task) ?? '',
       windowNumber, zone: zoneOf((await this.windowMap()).get(windowNumber)),
     };
   }

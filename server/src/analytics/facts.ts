@@ -64,6 +64,8 @@ export interface CaseFact extends Dimensions {
   pendingMaterials: boolean;
   pendingKept: boolean;
   commitment: boolean;
+  /** The journal entry that wrote this version (`case:<number>#<rev>`, journal.ts); absent on a fact not yet stored. */
+  rev?: number;
 }
 
 // '' when unknown (a step of an instance started without a case): the fact still counts for its element
@@ -81,6 +83,7 @@ const caseFactSchema = new Schema<CaseFact>({
   _id: String, ...dims, clerk: String, windowGroup: String, day: String, status: String, handlingType: String, acceptanceMode: String,
   decisionHours: Number, completed: Boolean, onTime: Boolean, workingDaysUsed: Number, legalLimitDays: Number, promisedLimitDays: Number,
   corrections: Number, returns: Number, pendingMaterials: Boolean, pendingKept: Boolean, commitment: Boolean,
+  rev: Number,
 }, { versionKey: false });
 
 export const taskFactModel = (c: Connection): Model<TaskFact> =>

@@ -21,9 +21,9 @@ export interface CaseStats {
   corrections: number; returns: number;
 }
 
-type StepKey = Dimensions & { day: string; processId: string; processVersion: number; elementId: string };
-type ApproverKey = Dimensions & { day: string; assignee: string };
-type CaseKey = Dimensions & { day: string; clerk: string };
+export type StepKey = Dimensions & { day: string; processId: string; processVersion: number; elementId: string };
+export type ApproverKey = Dimensions & { day: string; assignee: string };
+export type CaseKey = Dimensions & { day: string; clerk: string };
 
 const emptyStep = (): StepStats => ({ n: 0, waitSum: 0, handleSum: 0, hoursSum: 0, workingDaysSum: 0, overdue: 0, returns: 0, hist: emptyHistogram() });
 const emptyCase = (): CaseStats => ({
@@ -54,6 +54,11 @@ class Table<K extends Dimensions & { day: string }, S> {
   *select(filter: Filter): Generator<{ key: K; stats: S }> {
     const parts = filter.departmentCode ? [this.parts.get(filter.departmentCode) ?? new Map()] : this.parts.values();
     for (const part of parts) for (const entry of part.values()) if (matches(entry.key, filter)) yield entry;
+  }
+
+  /** Every cell (for the snapshot). */
+  *entries(): Generator<{ key: K; stats: S }> {
+    for (const part of this.parts.values()) yield* part.values();
   }
 
   get size(): number {
@@ -149,7 +154,20 @@ export class Rollups {
     add('returns', fact.returns);
   }
 
+  /** Fills the coarse tables from the fine ones (a snapshot stores the fine tables only). */
+  deriveCoarse(): void {
+    this.stepsByDay.clear();
+    this.casesByMatterDay.clear();
+    for (const { key, stats } of this.steps.entries()) {
+      sumSteps(this.stepsByDay.cell({ ...coarse(key), processId: key.processId, processVersion: key.processVersion, elementId: key.elementId }), stats);
+    }
+    for (const { key, stats } of this.cases.entries()) {
+      sumCases(this.casesByMatterDay.cell({ ...coarse(key), matterCode: key.matterCode, departmentCode: key.departmentCode, clerk: '' }), stats);
+    }
+  }
+
   clear(): void {
+    this.names.clear();
     this.stepsByDay.clear();
     this.casesByMatterDay.clear();
     this.steps.clear();

@@ -75,8 +75,9 @@ describe('director\'s dashboard (驾驶舱) in Chromium', function () {
     await page.waitForSelector('.ow-drill[data-element="review"] #drill-passed .el-table__row', { visible: true });
     const passed = await page.$$eval('#drill-passed .el-table__row', (rows) => rows.map((r) => (r as HTMLElement).innerText));
     expect(passed.length).to.be.greaterThan(5);
-    expect(passed[0], 'the slowest case at 审查 is 住建局\'s').to.contain('zjj');
+    expect(passed[0], 'the slowest case at 审查 is 住建局\'s').to.contain('住房和城乡建设局');
     await waitForText(page, '#drill-waiting', waitingCase);
+    await page.$eval('.ow-drill', (el) => el.scrollIntoView());
     await screenshot(page, 'dashboard-drill-down');
 
     const cdp = await page.createCDPSession();
@@ -146,6 +147,10 @@ describe('director\'s dashboard (驾驶舱) in Chromium', function () {
     await page.waitForSelector('.ow-big [data-chart="daily"] canvas', { visible: true });
     await screenshot(page, 'dashboard-big-screen');
     expect(await page.$('.ow-filters')).to.equal(null);
+    // the hall's display shows the dashboard alone: it covers the app's menu and header from the top left corner
+    const box = await page.$eval('.ow-big', (el) => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.width]; });
+    expect(box.slice(0, 2)).to.deep.equal([0, 0]);
+    expect(box[2]).to.be.greaterThan(1900);
     assertClean();
     await page.close();
   });
