@@ -6,3 +6,5 @@
  */
 export * from './port.ts';
 export * from './errors.ts';
+export { checkMappings, checkMigration, mappingsByEqualIds, migrationRefused, type MigrationElement, type MigrationElements, type MigrationProblemCode } from './migration.ts';
+export { migrationElements } from './migration-elements.ts';
