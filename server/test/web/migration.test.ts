@@ -29,8 +29,10 @@ describe('web: 运行中办件迁移 in Chromium', function () {
     await signIn(page, t.baseUrl, 'designer', '/processes/versions?processId=single-department-approval');
     await page.waitForSelector('[data-test=migration-link]', { visible: true, timeout: 30_000 });
     await Promise.all([page.waitForSelector('[data-test=preview]', { visible: true }), page.click('[data-test=migration-link]')]);
+    await page.waitForSelector('[data-test=preview]:not([disabled])');
     await page.click('[data-test=preview]');
     await page.waitForSelector(`[data-test="can-${caseNumber}"]`, { visible: true });
+    expect(await page.$('[data-test="map-reviewNotifyStepDueSoon"]'), 'only the elements that need a look are listed').to.equal(null);
     expect(await textOf(page, `[data-test="can-${caseNumber}"]`)).to.equal('不可迁移');
     await waitForText(page, '[data-test=cases]', '没有映射');
     await screenshot(page, 'migration-unmapped');
@@ -45,6 +47,7 @@ describe('web: 运行中办件迁移 in Chromium', function () {
     await screenshot(page, 'migration-preview');
     await page.click('[data-test=migrate]');
     await waitForText(page, '[data-test=results]', '已迁移');
+    await waitForText(page, '[data-test=cases]', '该版本没有运行中的办件');
     await screenshot(page, 'migration-done');
     await assertAccessible(page, 'migration-done');
     w.assertClean();

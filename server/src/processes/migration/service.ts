@@ -3,9 +3,10 @@ import type { AuditTrail } from '../../audit/trail.ts';
 import type { Principal } from '../../auth/index.ts';
 import { assertCan, subjectOf, type AppAbility } from '../../authz/index.ts';
 import {
-  checkMappings, EngineError, mappingsByEqualIds, migrationElements, migrationRefused,
+  checkMappings, EngineError, mappingsByEqualIds, migrationRefused,
   type MigrationElements, type MigrationMapping, type MigrationProblem, type WorkflowEngine,
 } from '../../engine/index.ts';
+import { migrationElements } from '../../engine/migration-elements.ts';
 import { caseLedger, caseReads, type Case, type CaseStatus } from '../../intake/index.ts';
 import { notFound, validationFailed } from '../../shared/errors.ts';
 import { processDraftModel } from '../drafts/model.ts';

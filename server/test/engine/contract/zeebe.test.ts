@@ -32,10 +32,10 @@ if (!zeebe) {
     // INVALID_ARGUMENT whose message the adapter passes through (codes by message, see zeebe/errors.ts).
     unsupported: ['deployValidation'],
     differences: {
-      // Zeebe 8.5's MigrateProcessInstance refuses an active element with timer boundary events (the
-      // adapter passes its refusal on as MIGRATION_REFUSED_BY_ZEEBE); the embedded executor re-creates them.
-      're-creates the timers of the target element when a waiting task moves, and drops the source\'s': 'Zeebe 8.5 refuses to migrate an element with timer boundary events',
-      're-creates the message subscription of a waiting catch event at its renamed element': 'Zeebe 8.5 refuses to migrate an active intermediate catch event',
+      // Zeebe 8.5's MigrateProcessInstance refuses these (INVALID_STATE; the adapter passes the refusal on as
+      // MIGRATION_REFUSED_BY_ZEEBE, zeebe/migration.test.ts); the embedded executor re-creates the waits.
+      're-creates the timers of the target element when a waiting task moves, and drops the source\'s': 'Zeebe 8.5 refuses to migrate an active element with timer boundary events ("not possible yet")',
+      're-creates the message subscription of a waiting catch event at its renamed element': 'Zeebe 8.5 refuses to migrate an active intermediate catch event ("not supported")',
     },
   });
 }
