@@ -17,6 +17,8 @@ const pages: Record<string, () => Promise<unknown>> = {
   '/admin/calendar': () => import('./pages/admin/CalendarPage.vue'),
   '/processes/modeler': () => import('./pages/modeler/ModelerPage.vue'),
   '/processes/versions': () => import('./pages/modeler/VersionsPage.vue'),
+  // 流程实例迁移 (issue 14): running cases moved to another version
+  '/processes/migration': () => import('./pages/modeler/MigrationPage.vue'),
   // 12345 工单 (issue 18)
   '/hotline': () => import('./pages/hotline/HotlinePage.vue'),
 };

@@ -13,7 +13,7 @@ import { DocumentService, documentRoutes, type PdfRenderer } from './documents/i
 import { healthRoutes, type HealthCheck } from './health/routes.ts';
 import { caseReads, IntakeService, intakeRoutes, RenderAdmission, type IntakeDeps } from './intake/index.ts';
 import { hallJobTypes } from './jobs/index.ts';
-import { processesFeature, type ProcessesDeps, type ProcessService } from './processes/index.ts';
+import { migrationFeature, processesFeature, type ProcessesDeps, type ProcessService } from './processes/index.ts';
 import { monitoringRoutes, supervisionOrders, supervisionRoutes } from './monitoring/index.ts';
 import { Analytics, analyticsRoutes } from './analytics/index.ts';
 import { approvalRoutes, claimTask, completeTask, recordCompletion, recoverCompletions } from './approval/index.ts';
@@ -116,6 +116,8 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   catalogRoutes(api, catalog);
   matterAdminRoutes(api, { models: catalog, authority });
   const processes = deps.processes ? processesFeature(api, { db: deps.db, authority, trail, jobTypes: () => hallJobTypes, ...deps.processes }) : undefined;
+  // 流程实例迁移: running cases moved to another version (processes/migration/)
+  if (deps.engine) migrationFeature(api, { db: deps.db, engine: deps.engine, authority, trail });
   const calendar = new CalendarService({ db: deps.db });
   calendarRoutes(api, { calendar, authority });
   const parts = topologyParts(deps.topology ?? 'single', deps.db);
@@ -137,6 +139,7 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   let hotline: HotlineFeature | undefined;
   if (deps.engine && board) {
     deps.engine.onUserTask(board.onUserTask);
+    deps.engine.onTaskMigrated(board.onTaskMigrated);
     taskStream = taskRoutes(api, { board, authority }).stream;
     const approvalDeps = { db: deps.db, engine: deps.engine, board, authority, documents, trail, logger: deps.logger, delegationsOf: delegations.activeFor, clock: deps.clock };
     recover = () => recoverCompletions(approvalDeps);

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildApp, type AppDeps, type AppServices } from './app.ts';
 import type { WorkflowEngine } from './engine/index.ts';
-import { caseEndListener, caseProgressListener, engineProcessStarter, IntakeTimers } from './intake/index.ts';
+import { caseEndListener, caseProgressListener, caseStepMigratedListener, engineProcessStarter, IntakeTimers } from './intake/index.ts';
 import { hallJobTypes, registerJobWorkers } from './jobs/index.ts';
 import { outboxNotifier, supervisionLog } from './notifications/index.ts';
 import type { ProcessService } from './processes/index.ts';
@@ -48,6 +48,7 @@ export function composeHall(deps: HallDeps): Hall {
   const board = services.board;
   deps.engine.onUserTask(caseProgressListener(intake, async (key) => (board ? board.tasks.findById(key, { caseNumber: 1, closedAt: 1 }).lean() : null)));
   deps.engine.onEvent(caseEndListener(intake));
+  deps.engine.onTaskMigrated(caseStepMigratedListener(intake));
   // after the case's own end listener: the director's case fact reads the case as it ended
   if (services.analytics) deps.engine.onEvent(services.analytics.onEvent);
   const timers = new IntakeTimers(intake, { logger: deps.logger });

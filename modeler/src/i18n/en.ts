@@ -81,7 +81,7 @@ const en: typeof zhCN = {
     received: 'Received', receivedForReview: 'Under review', accepted: 'Accepted', acceptedWithPendingMaterials: 'Accepted, materials pending', acceptedOnCommitment: 'Accepted on commitment',
     deemedAccepted: 'Deemed accepted', correctionRequested: 'Correction requested', correctionSupplied: 'Corrections supplied', pendingMaterialsSupplied: 'Some pending materials supplied',
     pendingMaterialsComplete: 'Pending materials complete', refused: 'Not accepted', terminated: 'Terminated', processStarted: 'Dispatched to the back office', taskCreated: 'Step started',
-    taskCompleted: 'Step completed', completed: 'Completed', noticeIssued: 'Document issued',
+    taskCompleted: 'Step completed', completed: 'Completed', noticeIssued: 'Document issued', processMigrated: 'Moved to a new process version',
   },
   case: { title: 'Case', unclaimed: 'unclaimed ({groups})', day: 'working day {n}', documents: 'Documents' },
 };

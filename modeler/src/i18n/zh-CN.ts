@@ -79,7 +79,7 @@ export default {
     received: '收件', receivedForReview: '材料审查中', accepted: '受理', acceptedWithPendingMaterials: '容缺受理', acceptedOnCommitment: '承诺受理',
     deemedAccepted: '视为受理', correctionRequested: '一次性告知补正', correctionSupplied: '补正材料已收齐', pendingMaterialsSupplied: '容缺材料部分补齐',
     pendingMaterialsComplete: '容缺材料已补齐', refused: '不予受理', terminated: '终止办理', processStarted: '转办后台审批', taskCreated: '环节开始',
-    taskCompleted: '环节办结', completed: '办结', noticeIssued: '出具文书',
+    taskCompleted: '环节办结', completed: '办结', noticeIssued: '出具文书', processMigrated: '流程迁移',
   },
   case: { title: '办件详情', unclaimed: '待签收（{groups}）', day: '第 {n} 个工作日', documents: '文书' },
 };

@@ -33,4 +33,6 @@ export const menu: MenuItem[] = [
   // 流程设计 (issue 14): drafts for department admins, review and publishing for designers
   { path: '/processes/modeler', label: 'design.menu', group: 'admin', can: ['create', 'Process'] },
   { path: '/processes/versions', label: 'design.versions', group: 'admin', can: ['read', 'Process'] },
+  // 流程实例迁移: whoever may publish a process may move its running cases
+  { path: '/processes/migration', label: 'migration.menu', group: 'admin', can: ['deploy', 'Process'] },
 ];

@@ -39,6 +39,8 @@ const reviewed: Record<string, string> = {
   'post /api/process-drafts/{id}/reject': 'read + deploy Process of the draft (never its author)',
   'post /api/process-drafts/{id}/publish': 'read + deploy Process of the draft (never its author)',
   'post /api/processes/{processId}/versions/{version}/rollback': 'deploy Process of the department its drafts name (hall-wide otherwise)',
+  'post /api/processes/{processId}/migrations/preview': 'deploy Process of the department its drafts name, else its id prefix (processes/migration/service.ts)',
+  'post /api/processes/{processId}/migrations': 'deploy Process of the department its drafts name, else its id prefix (processes/migration/service.ts)',
   'get /api/calendar/days/{date}': 'the working-day calendar, read by all staff',
   'delete /api/calendar/overrides/{date}': 'manage Calendar',
   'get /api/cases/{caseNumber}/record': 'read Case; 404 when not readable (casefile/record.ts readableCase)',

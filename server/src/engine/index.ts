@@ -6,3 +6,6 @@
  */
 export * from './port.ts';
 export * from './errors.ts';
+// migration-elements.ts (the XML's elements for the migration check) is imported by path: it loads
+// bpmn-moddle, and the web app type-checks the server files it shares, which reach this index.
+export { checkMappings, checkMigration, mappingsByEqualIds, migrationRefused, type MigrationElement, type MigrationElements, type MigrationProblemCode } from './migration.ts';

@@ -4,6 +4,9 @@
  * (`contract/`) holds both to the same behaviour. No engine-SDK type crosses this file; every key
  * is a string (Zeebe keys are int64).
  */
+import type { MigrateInstanceRequest, MigratedInstance, MigrationCheck } from './migration.ts';
+
+export type { ActiveElement, MigrateInstanceRequest, MigratedInstance, MigrationCheck, MigrationMapping, MigrationProblem } from './migration.ts';
 
 export type Variables = Record<string, unknown>;
 
@@ -99,6 +102,17 @@ export type UserTaskEvent =
 
 export type UserTaskListener = (event: UserTaskEvent) => Promise<void>;
 
+/**
+ * An open user task moved to another process version with its instance (migrateInstance): same key,
+ * new element (and name, version). The board and the case's current step follow it.
+ */
+export interface TaskMigratedEvent {
+  task: UserTask;
+  from: { processId: string; processVersion: number; elementId: string; name?: string };
+}
+
+export type TaskMigratedListener = (event: TaskMigratedEvent) => Promise<void>;
+
 export interface PublishMessageRequest {
   name: string;
   correlationKey: string;
@@ -161,4 +175,19 @@ export interface WorkflowEngine {
   resolveIncident(incidentKey: string, options?: { retries?: number }): Promise<void>;
 
   onEvent(listener: (event: EngineEvent) => Promise<void> | void): void;
+
+  /**
+   * What moving an instance with these mappings would meet, without moving it (migration.ts's
+   * check on the instance's active elements). Throws EngineNotFound for an unknown instance or target.
+   */
+  checkMigration(request: MigrateInstanceRequest): Promise<MigrationCheck>;
+  /**
+   * Moves a running instance to another process definition, atomically: every element instance is
+   * mapped, timers and message subscriptions are re-created from the target, variables stay, user
+   * tasks keep their keys (announced through `onTaskMigrated`). Throws EngineInvalid
+   * MIGRATION_MAPPING_INVALID naming the elements when the check fails (nothing moved), EngineConflict
+   * INSTANCE_NOT_ACTIVE for an ended instance; the Zeebe adapter passes Zeebe's own refusals on.
+   */
+  migrateInstance(request: MigrateInstanceRequest): Promise<MigratedInstance>;
+  onTaskMigrated(listener: TaskMigratedListener): void;
 }

@@ -7,7 +7,7 @@ export { IntakeService, type IntakeDeps } from './service.ts';
 export { IntakeTimers } from './timers.ts';
 export { engineProcessStarter } from './process-starter.ts';
 export { CaseClock } from './clock.ts';
-export { caseProgressListener } from './progress.ts';
+export { caseProgressListener, caseStepMigratedListener } from './progress.ts';
 export { inOrder } from './timeline.ts';
 export { CaseLedger, caseLedger, caseReads, type CaseReads, type LedgerEntry } from './ledger.ts';
 export { caseEndListener } from './process-end.ts';

@@ -81,6 +81,17 @@ export class CaseLedger {
     return written;
   }
 
+  /** The current step, when it is this task's, takes a new element id and name (its task moved with a process migration). */
+  async followStep(caseNumber: string, taskKey: string, step: { name: string; elementId: string }): Promise<boolean> {
+    const res = await this.cases.updateOne({ caseNumber, 'currentStep.taskKey': taskKey }, { $set: { 'currentStep.name': step.name, 'currentStep.elementId': step.elementId } });
+    return res.modifiedCount === 1;
+  }
+
+  /** The case's process instance moved to another version of its process (process migration), with its timeline entry. */
+  moveToVersion(caseNumber: string, op: string, process: { processId: string; processVersion: number }, entry: LedgerEntry): Promise<boolean> {
+    return this.write(caseNumber, op, entry, { $set: { processId: process.processId, processVersion: process.processVersion } });
+  }
+
   /** The case clock stops (补正 during review, 专家评审); a second pause while one is open changes nothing. */
   pauseClock(caseNumber: string, on: string, reason: string): Promise<Case> {
     return this.clocked().pause(caseNumber, on, reason);

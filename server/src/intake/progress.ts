@@ -1,4 +1,4 @@
-import type { UserTaskListener } from '../engine/index.ts';
+import type { TaskMigratedListener, UserTaskListener } from '../engine/index.ts';
 import type { IntakeService } from './service.ts';
 
 /**
@@ -32,5 +32,17 @@ export function caseProgressListener(intake: IntakeService, caseOfTask?: CaseOfT
       // the step is no longer current once done (a later task, if any, has set its own)
       await intake.ledger.leaveStep(caseNumber, `task:${key}:completed`, key, { at, type: 'taskCompleted', data: { step: name, taskKey: key } });
     }
+  };
+}
+
+/**
+ * A task moved to another process version with its case (process migration): where it is the case's
+ * current step, the step takes the new element's id and name and keeps its start. Idempotent.
+ */
+export function caseStepMigratedListener(intake: IntakeService): TaskMigratedListener {
+  return async ({ task }) => {
+    const caseNumber = task.variables.caseId;
+    if (typeof caseNumber !== 'string') return;
+    await intake.ledger.followStep(caseNumber, task.key, { name: task.name ?? task.elementId, elementId: task.elementId });
   };
 }

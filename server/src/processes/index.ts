@@ -16,6 +16,7 @@ export { ProcessService } from './service.ts';
 export { processDraftModel, type ProcessDraft } from './drafts/model.ts';
 export { validateBpmn } from './validate.ts';
 export { supportedElementTypes } from './supported-elements.ts';
+export { migrationFeature } from './migration/index.ts';
 
 export interface ProcessesDeps {
   db: Connection;

@@ -2,7 +2,7 @@ import type { Connection } from 'mongoose';
 import type { Principal } from '../auth/index.ts';
 import { subjectOf, type AppAbility } from '../authz/index.ts';
 import type { CalendarService } from '../calendar/index.ts';
-import type { UserTaskEvent } from '../engine/index.ts';
+import type { TaskMigratedEvent, UserTaskEvent } from '../engine/index.ts';
 import { notFound } from '../shared/errors.ts';
 import { BoardIndex, type BoardChange } from './board-index.ts';
 import { dueStateAt } from './due.ts';
@@ -74,6 +74,8 @@ export class TaskBoard {
 
   /** The engine's user-task listener (register with `engine.onUserTask`). */
   readonly onUserTask = (event: UserTaskEvent): Promise<void> => this.projection.onUserTask(event);
+  /** The engine's migrated-task listener (register with `engine.onTaskMigrated`): the entry follows its new step. */
+  readonly onTaskMigrated = (event: TaskMigratedEvent): Promise<void> => this.projection.onTaskMigrated(event);
 
   /** Loads the open tasks into the index once (lists wait for it). */
   ready(): Promise<void> {

@@ -1,7 +1,7 @@
 import mongoose, { type Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { CalendarService } from '../calendar/index.ts';
-import type { UserTask, UserTaskEvent } from '../engine/index.ts';
+import type { TaskMigratedEvent, UserTask, UserTaskEvent } from '../engine/index.ts';
 import { dueTimes } from './due.ts';
 import { taskModel, type TaskDoc } from './model.ts';
 
@@ -101,7 +101,18 @@ export function taskProjection(deps: ProjectionDeps) {
     deps.onClose?.(task.key);
   }
 
+  /** A task moved to another process version with its case (migration): same key, new element and name. Idempotent. */
+  async function migrated({ task }: TaskMigratedEvent): Promise<void> {
+    const headers = task.customHeaders ?? {};
+    const after = await tasks.findOneAndUpdate({ _id: task.key, state: mongoose.trusted({ $in: ['open', 'completing', 'awaitingSigners'] }) }, {
+      $set: { processId: task.processId, processVersion: task.processVersion, elementId: task.elementId, name: task.name ?? task.elementId, step: headers.step ?? task.elementId },
+      $inc: { rev: 1 },
+    }, { returnDocument: 'after' }).lean<TaskDoc>();
+    if (after) deps.onChange?.(after);
+  }
+
   return {
+    onTaskMigrated: migrated,
     async onUserTask(event: UserTaskEvent): Promise<void> {
       if (event.type === 'created') return created(event.task);
       return closed(event.task, event.type);

@@ -71,6 +71,12 @@ export async function permitReadyForPickup(t: TestHall): Promise<string> {
   const clerk = actorOf(t, await t.signIn('clerk'));
   const approver = await approverWithPowers(t, 'zjj', ['reviewAndReport', 'decide', 'useSeal']);
   const { caseNumber } = await receiveAccepted(clerk, 'zjj_sgxk', { kind: 'organisation', name: '中卫市沙坡头区云杉建设有限公司', uscc: '1164050064050037XR' }, { name: '马文静', phone: '13995012866' });
+  await reviewAndDecide(t, approver, caseNumber);
+  return caseNumber;
+}
+
+/** The approver passes the case's 审查 and grants it at 决定; the case then waits at 出件 (handOver). */
+export async function reviewAndDecide(t: TestHall, approver: Actor, caseNumber: string): Promise<void> {
   const review = await openTask(approver, caseNumber, 'review');
   await approver.post(`/api/tasks/${review.key}/claim`);
   expect((await approver.post(`/api/tasks/${review.key}/approve`, { opinion: '符合条件' })).status).to.equal(200);
@@ -83,5 +89,4 @@ export async function permitReadyForPickup(t: TestHall): Promise<string> {
   });
   expect(decided.status, decided.text).to.equal(200);
   await openTask(actorOf(t, await t.signIn('issuer')), caseNumber, 'handOver');
-  return caseNumber;
 }

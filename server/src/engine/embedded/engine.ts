@@ -4,11 +4,13 @@
  */
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
-import { EngineInvalid, EngineNotFound, engineNotFound } from '../errors.ts';
+import { EngineConflict, EngineInvalid, EngineNotFound, engineNotFound } from '../errors.ts';
+import { checkMigration, migrationRefused, type MigrateInstanceRequest, type MigratedInstance, type MigrationCheck, type MigrationProblem } from '../migration.ts';
+import { activeElements, elementsOf } from './migrate.ts';
 import { createLogger } from '../../shared/logger.ts';
 import type {
   DeployedProcess, EngineEvent, Incident, JobHandler, PublishMessageRequest, StartInstanceRequest, StartedInstance,
-  UserTaskListener, Variables, WorkerOptions, WorkflowEngine,
+  TaskMigratedListener, UserTaskListener, Variables, WorkerOptions, WorkflowEngine,
 } from '../port.ts';
 import { compileBpmn } from './compile.ts';
 import { applyEvent, createInstance, type InstanceDeps } from './instance.ts';
@@ -242,6 +244,47 @@ export class EmbeddedEngine implements WorkflowEngine {
 
   onEvent(listener: (event: EngineEvent) => Promise<void> | void): void {
     this.eventListeners.push(listener);
+  }
+
+  async checkMigration(request: MigrateInstanceRequest): Promise<MigrationCheck> {
+    const def = await this.migrationTarget(request.targetProcessDefinitionKey);
+    const stored = await this.c.instances.findOne({ _id: request.processInstanceKey });
+    if (!stored) throw engineNotFound(`process instance ${request.processInstanceKey}`, '流程实例');
+    const doc = decode(stored);
+    const active = doc.state === 'active' ? activeElements(doc) : [];
+    const problems = doc.definitionKey === def._id ? [] : checkMigration({
+      source: elementsOf(await this.cache.get(doc.definitionKey)), target: elementsOf(await this.cache.get(def._id)), active, mappings: request.mappings,
+    });
+    return { processInstanceKey: doc._id, processId: doc.processId, version: doc.version, active, problems, complete: true };
+  }
+
+  /** One guarded step on the instance document (migrate.ts): all of it moves, or nothing does. */
+  async migrateInstance(request: MigrateInstanceRequest): Promise<MigratedInstance> {
+    const def = await this.migrationTarget(request.targetProcessDefinitionKey);
+    const target = await this.cache.get(def._id);
+    const seen: { problems: MigrationProblem[]; state?: 'ended' | 'already' } = { problems: [] };
+    const moved = await applyEvent(this.deps, request.processInstanceKey, (s) => {
+      seen.state = s.doc.state !== 'active' ? 'ended' : s.doc.definitionKey === def._id ? 'already' : undefined;
+      if (seen.state) return false;
+      seen.problems = s.migrate(target, { key: def._id, processId: def.processId, version: def.version }, request.mappings);
+      return seen.problems.length === 0;
+    });
+    const answer = { processInstanceKey: request.processInstanceKey, processId: def.processId, version: def.version };
+    if (moved) return { ...answer, alreadyMigrated: false };
+    if (seen.problems.length) throw migrationRefused(seen.problems);
+    if (seen.state === 'already') return { ...answer, alreadyMigrated: true };
+    if (seen.state === 'ended') throw new EngineConflict({ code: 'INSTANCE_NOT_ACTIVE', zh: '流程实例已结束，不能迁移', en: `Process instance ${request.processInstanceKey} has ended and cannot be migrated` });
+    throw engineNotFound(`process instance ${request.processInstanceKey}`, '流程实例');
+  }
+
+  onTaskMigrated(listener: TaskMigratedListener): void {
+    this.outbox.migratedListeners.push(listener);
+  }
+
+  private async migrationTarget(key: string): Promise<DefinitionDoc> {
+    const def = await this.c.definitions.findOne({ _id: key }, { projection: { xml: 0 } }) as DefinitionDoc | null;
+    if (!def) throw engineNotFound(`process definition ${key}`, '目标流程版本');
+    return def;
   }
 
   /** Fires every timer due by now (tests call this after moving the clock). */

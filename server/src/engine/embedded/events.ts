@@ -4,12 +4,12 @@
  */
 import type { Variables } from '../port.ts';
 import { jobDueField, NEVER, subKey, type JobState } from './state.ts';
-import { TriggerStep } from './triggers.ts';
+import { MigrationStep } from './migrate.ts';
 import { addDuration } from './time.ts';
 
 const MAX_CORRELATED = 100;
 
-export class Step extends TriggerStep {
+export class Step extends MigrationStep {
   /** Jobs locked by this step for a local worker (dispatched after the save). */
   readonly lockedJobs: JobState[] = [];
 

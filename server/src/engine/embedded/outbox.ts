@@ -4,7 +4,7 @@
  * telling a parent that its child ended, correlating buffered messages to a new subscription.
  */
 import type { Logger } from 'pino';
-import type { UserTaskListener } from '../port.ts';
+import type { TaskMigratedListener, UserTaskListener } from '../port.ts';
 import { applyEvent, createInstance, loadInstance, saveInstance, type InstanceDeps } from './instance.ts';
 import { decode } from './codec.ts';
 import type { InstanceDoc, OutboxItem } from './state.ts';
@@ -14,6 +14,7 @@ type Deps = InstanceDeps & { cacheFind: DefinitionCache['find'] };
 
 export class Outbox {
   readonly taskListeners: UserTaskListener[] = [];
+  readonly migratedListeners: TaskMigratedListener[] = [];
 
   constructor(private readonly deps: () => Deps, private readonly logger: Logger, private readonly delivered: Set<string>) {}
 
@@ -35,6 +36,11 @@ export class Outbox {
       case 'task': {
         const task = { ...item.task, processInstanceKey: doc._id, processId: doc.processId, processVersion: doc.version, variables: item.variables };
         for (const l of this.taskListeners) await l({ type: item.type, task });
+        return;
+      }
+      case 'taskMigrated': {
+        const task = { ...item.task, processInstanceKey: doc._id, processId: doc.processId, processVersion: doc.version, variables: item.variables };
+        for (const l of this.migratedListeners) await l({ task, from: item.from });
         return;
       }
       case 'startChild': {

@@ -62,7 +62,8 @@ export type OutboxItem =
   | { id: string; kind: 'childDone'; parentKey: string; elementInstanceKey: string; variables: Variables }
   | { id: string; kind: 'childError'; parentKey: string; elementInstanceKey: string; errorCode: string; errorMessage: string; variables: Variables }
   | { id: string; kind: 'cancelChild'; childKey: string }
-  | { id: string; kind: 'correlate'; subKey: string; name: string; correlationKey: string };
+  | { id: string; kind: 'correlate'; subKey: string; name: string; correlationKey: string }
+  | { id: string; kind: 'taskMigrated'; task: TaskState; variables: Variables; from: { processId: string; processVersion: number; elementId: string; name?: string } };
 
 export interface InstanceDoc {
   _id: string;

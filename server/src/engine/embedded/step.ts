@@ -22,7 +22,8 @@ export abstract class StepCore {
   private queue: (() => void)[] = [];
   private running = false;
 
-  constructor(readonly doc: InstanceDoc, readonly process: CompiledProcess, readonly env: StepEnv) {
+  /** The process the instance runs on; a migration (migrate.ts) switches it to the target version. */
+  constructor(readonly doc: InstanceDoc, public process: CompiledProcess, readonly env: StepEnv) {
     for (const t of doc.tokens) this.byKey.set(t.key, t);
   }
 

@@ -30,7 +30,7 @@ export abstract class TriggerStep extends FlowStep {
     return this.guard(this.token(scopeKey)!, 'EXTRACT_VALUE_ERROR', 'inputs', run);
   }
 
-  private openCatch(owner: string, catchNode: Node, contextKey: string): void {
+  protected openCatch(owner: string, catchNode: Node, contextKey: string): void {
     const ctx = this.context(contextKey);
     if (catchNode.eventKind === 'message' || catchNode.type === 'receiveTask') {
       // The correlation key is evaluated when the subscription opens.

@@ -10,8 +10,11 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 export class DeployedElements {
   private readonly byVersion = new Map<string, Map<string, ElementInfo>>();
+  /** Definition key → process id, version and XML (the migration check and the migrated tasks' names). */
+  private readonly byKey = new Map<string, { processId: string; version: number; xml: string }>();
 
-  remember(processId: string, version: number, xml: string): void {
+  remember(processId: string, version: number, xml: string, key?: string): void {
+    if (key) this.byKey.set(key, { processId, version, xml });
     const process = new RegExp(`<(?:\\w+:)?process\\b[^>]*\\bid="${processId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[\\s\\S]*?</(?:\\w+:)?process>`).exec(xml)?.[0] ?? xml;
     const elements = new Map<string, ElementInfo>();
     for (const match of process.matchAll(/<(?:\w+:)?(\w+)\s([^>]*)>/g)) {
@@ -21,6 +24,16 @@ export class DeployedElements {
       elements.set(id, { type: lowerFirst(match[1]), ...(name ? { name: unescapeXml(name) } : {}) });
     }
     this.byVersion.set(`${processId}@${version}`, elements);
+  }
+
+  definition(key: string): { processId: string; version: number; xml: string } | undefined {
+    return this.byKey.get(key);
+  }
+
+  /** The XML of a version this adapter deployed. */
+  xmlOf(processId: string, version: number): string | undefined {
+    for (const d of this.byKey.values()) if (d.processId === processId && d.version === version) return d.xml;
+    return undefined;
   }
 
   find(processId: string, version: number, elementId: string): ElementInfo | undefined {

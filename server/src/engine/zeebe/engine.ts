@@ -6,13 +6,15 @@ import { createLogger } from '../../shared/logger.ts';
 import {
   USER_TASK_JOB_TYPE,
   type DeployedProcess, type EngineEvent, type Incident, type Job, type JobHandler, type PublishMessageRequest, type StartInstanceRequest,
-  type StartedInstance, type UserTaskEvent, type UserTaskListener, type Variables, type WorkerOptions, type WorkflowEngine,
+  type StartedInstance, type TaskMigratedListener, type UserTaskEvent, type UserTaskListener, type Variables, type WorkerOptions, type WorkflowEngine,
 } from '../port.ts';
 import { DeployedElements } from './elements.ts';
 import { deployRefusal, fromGrpc, grpcCode, GRPC, notOfferedByGateway } from './errors.ts';
 import { portJob, runHandler, type SdkJob, type SdkVariables } from './jobs.ts';
 import { userTaskOf } from './user-tasks.ts';
 import { RecordFollower } from './follower.ts';
+import { ZeebeMigration } from './migration.ts';
+import type { MigrateInstanceRequest, MigratedInstance, MigrationCheck } from '../migration.ts';
 import { MemoryOpenTasks, type OpenTaskStore } from './open-tasks.ts';
 import type { RecordFeed } from './records.ts';
 
@@ -60,6 +62,8 @@ export class ZeebeEngine implements WorkflowEngine {
   private readonly registrations: Registration[] = [];
   private readonly workers: Array<{ close(): Promise<unknown> }> = [];
   private readonly userTaskListeners: UserTaskListener[] = [];
+  private readonly migratedListeners: TaskMigratedListener[] = [];
+  private readonly migration: ZeebeMigration;
   private readonly eventListeners: Array<(event: EngineEvent) => Promise<void> | void> = [];
   private readonly openTasks: OpenTaskStore;
   /** Tasks being completed by us right now: a vanished job there is our own completion, not a cancellation. */
@@ -73,6 +77,7 @@ export class ZeebeEngine implements WorkflowEngine {
     this.logger = deps.logger ?? createLogger('silent');
     this.openTasks = deps.openTasks ?? new MemoryOpenTasks();
     this.client = new Zeebe.ZeebeGrpcClient({ config: (deps.sdkConfig ?? {}) as never });
+    this.migration = new ZeebeMigration({ client: this.client, elements: this.elements, openTasks: this.openTasks, listeners: this.migratedListeners });
     if (deps.recordFeed) {
       this.follower = new RecordFollower(deps.recordFeed, {
         event: (event) => this.emit(event),
@@ -116,7 +121,7 @@ export class ZeebeEngine implements WorkflowEngine {
     const response = await this.client.deployResource({ name: resource.name, process: Buffer.from(resource.xml, 'utf8') })
       .catch((error: unknown) => { throw deployRefusal(error); });
     return response.deployments.filter((d) => d.process).map(({ process }) => {
-      this.elements.remember(process.bpmnProcessId, Number(process.version), resource.xml);
+      this.elements.remember(process.bpmnProcessId, Number(process.version), resource.xml, String(process.processDefinitionKey));
       return { processId: process.bpmnProcessId, version: Number(process.version), key: String(process.processDefinitionKey), checksum };
     });
   }
@@ -197,6 +202,19 @@ export class ZeebeEngine implements WorkflowEngine {
 
   onEvent(listener: (event: EngineEvent) => Promise<void> | void): void {
     this.eventListeners.push(listener);
+  }
+
+  /** See migration.ts: the port's check on the tasks held here, then Zeebe's MigrateProcessInstance. */
+  checkMigration(request: MigrateInstanceRequest): Promise<MigrationCheck> {
+    return this.migration.check(request);
+  }
+
+  migrateInstance(request: MigrateInstanceRequest): Promise<MigratedInstance> {
+    return this.migration.migrate(request);
+  }
+
+  onTaskMigrated(listener: TaskMigratedListener): void {
+    this.migratedListeners.push(listener);
   }
 
   private workerOptions(type: string, timeoutMs: number, maxJobs: number) {

@@ -2,7 +2,7 @@
  * What a contract scenario sees: the engine behind the port, recorders for user tasks, jobs and the
  * event log, and waits with a timeout. Nothing here knows which adapter runs.
  */
-import type { EngineEvent, Job, JobResult, UserTaskEvent, Variables, WorkflowEngine } from '../../../src/engine/port.ts';
+import type { EngineEvent, Job, JobResult, TaskMigratedEvent, UserTaskEvent, Variables, WorkflowEngine } from '../../../src/engine/port.ts';
 import { decode } from '../../../src/engine/embedded/codec.ts';
 
 /** Engine features a scenario may need beyond the plain port; an adapter (or test double) lists the ones it lacks. */
@@ -38,6 +38,8 @@ let uid = 0;
 
 export class World {
   readonly tasks: UserTaskEvent[] = [];
+  /** User tasks moved to another version with their instance. */
+  readonly migrated: TaskMigratedEvent[] = [];
   readonly events: EngineEvent[] = [];
   /** Jobs seen per type, in order. */
   readonly jobs: Job[] = [];

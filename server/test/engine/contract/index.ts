@@ -15,6 +15,7 @@ import { errorScenarios } from './scenarios/errors.ts';
 import { scopeScenarios } from './scenarios/scopes.ts';
 import { multiInstanceScenarios } from './scenarios/multi-instance.ts';
 import { lifecycleScenarios } from './scenarios/lifecycle.ts';
+import { migrationScenarios } from './scenarios/migration.ts';
 
 export type { EngineUnderTest, ContractOptions, Feature } from './harness.ts';
 export type Scenario = (title: string, needs: Feature[], body: (w: World) => Promise<void>) => void;
@@ -29,6 +30,7 @@ export function describeEngineContract(name: string, makeEngine: () => Promise<E
       under = await makeEngine();
       under.engine.onUserTask(async (e) => { current?.tasks.push(e); });
       under.engine.onEvent((e) => { current?.events.push(e); });
+      under.engine.onTaskMigrated(async (e) => { current?.migrated.push(e); });
       under.engine.registerWorker(DONE, async (job) => {
         current?.jobs.push(job);
         return { outcome: 'complete' };
@@ -76,4 +78,5 @@ export function describeScenarioGroups(scenario: Scenario): void {
   describe('scopes and call activities', () => scopeScenarios(scenario));
   describe('multi-instance', () => multiInstanceScenarios(scenario));
   describe('lifecycle', () => lifecycleScenarios(scenario));
+  describe('migration', () => migrationScenarios(scenario));
 }
