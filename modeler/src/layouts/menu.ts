@@ -33,4 +33,7 @@ export const menu: MenuItem[] = [
   // 流程设计 (issue 14): drafts for department admins, review and publishing for designers
   { path: '/processes/modeler', label: 'design.menu', group: 'admin', can: ['create', 'Process'] },
   { path: '/processes/versions', label: 'design.versions', group: 'admin', can: ['read', 'Process'] },
+  // 一件事定义 (issue 19): the lead department's admin proposes, the system admin publishes
+  { path: '/bundles/definitions', label: 'bundle.def.menuPropose', group: 'admin', can: ['create', 'Bundle'] },
+  { path: '/bundles/review', label: 'bundle.def.menuReview', group: 'admin', can: ['deploy', 'Bundle'] },
 ];
