@@ -50,7 +50,7 @@ describe('web: 一件事定义 — proposed, published, received, handed over to
     await page.mouse.move(0, 0);
     await assertAccessible(page, 'bundle proposal (proposed)');
     await screenshot(page, 'bundle-proposal-1366');
-    await page.setViewport({ width: 390, height: 844, isMobile: true, hasTouch: true });
+    await page.setViewport({ width: 390, height: 844 }); // isMobile would reload the page
     await screenshot(page, 'bundle-proposal-390');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(390);
     w.assertClean();
@@ -65,7 +65,8 @@ describe('web: 一件事定义 — proposed, published, received, handed over to
     expect(await page.$('#bundle-proposal')).to.equal(null);
     await page.click('[data-publish="food-shop"]');
     await waitForText(page, '#bundle-def-notice', '已发布');
-    expect(await page.$$('[data-publish]')).to.have.length(0);
+    await page.waitForFunction(() => !document.querySelector('[data-publish]'));
+    await waitForText(page, '#bundle-def-list', '已发布');
     await page.mouse.move(0, 0);
     await assertAccessible(page, 'bundle review (published)');
     await screenshot(page, 'bundle-review-published');
@@ -108,7 +109,7 @@ describe('web: 一件事定义 — proposed, published, received, handed over to
     await page.mouse.move(0, 0);
     await assertAccessible(page, 'bundle hand-over (served)');
     await screenshot(page, 'bundle-hand-over-1366');
-    await page.setViewport({ width: 390, height: 844, isMobile: true, hasTouch: true });
+    await page.setViewport({ width: 390, height: 844 }); // isMobile would reload the page
     await page.$eval('#bundle-hand-over', (el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'bundle-hand-over-390');
     w.assertClean();
