@@ -8,6 +8,9 @@ const pages: Record<string, () => Promise<unknown>> = {
   '/issuing': () => import('./pages/issuing/IssuingPage.vue'),
   // 一件事一次办 (bundles)
   '/bundles/desk': () => import('./pages/bundles/BundleDeskPage.vue'),
+  // 一件事定义: proposed by the lead department's admin, published by the system admin (one page, two entries)
+  '/bundles/definitions': () => import('./pages/bundles/BundleDefinitionsPage.vue'),
+  '/bundles/review': () => import('./pages/bundles/BundleDefinitionsPage.vue'),
   '/cases': () => import('./pages/case/CaseListPage.vue'),
   '/board': () => import('./pages/board/BoardPage.vue'),
   '/dashboard': () => import('./pages/dashboard/DashboardPage.vue'),

@@ -8,7 +8,7 @@ import { delegationRoutes, delegationService } from './delegations/index.ts';
 import { CalendarService, calendarRoutes, todayInHall } from './calendar/index.ts';
 import { handOverRoutes, issuingRoutes } from './issuing/index.ts';
 import { queueRoutes } from './queue/index.ts';
-import { bundleRoutes } from './bundles/index.ts';
+import { bundleModels, bundleOfMember, bundleRoutes, type BundleFeature } from './bundles/index.ts';
 import { DocumentService, documentRoutes, type PdfRenderer } from './documents/index.ts';
 import { healthRoutes, type HealthCheck } from './health/routes.ts';
 import { caseReads, IntakeService, intakeRoutes, RenderAdmission, type IntakeDeps } from './intake/index.ts';
@@ -81,6 +81,8 @@ export interface AppServices {
   recoverCompletions?: () => Promise<number>;
   /** 12345 work orders and 好差评 (with an engine). */
   hotline?: HotlineFeature;
+  /** 一件事一次办 (with an engine): its sweep of half-received bundles runs at start and with the timers. */
+  bundles?: BundleFeature;
 }
 
 /** Builds the Express app from its dependencies; never listens (main.ts does). */
@@ -137,6 +139,7 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   let recover: (() => Promise<number>) | undefined;
   let taskStream: TaskStream | undefined;
   let hotline: HotlineFeature | undefined;
+  let bundles: BundleFeature | undefined;
   if (deps.engine && board) {
     deps.engine.onUserTask(board.onUserTask);
     deps.engine.onTaskMigrated(board.onTaskMigrated);
@@ -161,10 +164,13 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
       boardActions: { claim: (a, p, t) => claimTask(approvalDeps, a, p, t), complete: (p, t, o, v, d) => completeTask(approvalDeps, p, t, o, v, d) },
     });
     if (intake) {
-      handOverRoutes(api, { authority, intake, board, complete: (principal, task, outcome, variables, data) => completeTask(approvalDeps, principal, task, outcome, variables, data), nameOf: (principal) => displayNameOf(deps.db, principal) });
+      handOverRoutes(api, {
+        authority, intake, board, complete: (principal, task, outcome, variables, data) => completeTask(approvalDeps, principal, task, outcome, variables, data), nameOf: (principal) => displayNameOf(deps.db, principal),
+        bundleOf: bundleOfMember(bundleModels(deps.db)),
+      });
       // 一件事一次办: member cases through intake, the bundle process told of each member's decision
-      const bundles = bundleRoutes(api, {
-        db: deps.db, authority, intake, notices: documents, engine: deps.engine, board, limiter: parts.limiter,
+      bundles = bundleRoutes(api, {
+        db: deps.db, authority, intake, notices: documents, engine: deps.engine, board, limiter: parts.limiter, warn: (fields, message) => deps.logger.warn(fields, message),
         complete: (principal, task, outcome, variables, data) => completeTask(approvalDeps, principal, task, outcome, variables, data), nameOf: (principal) => displayNameOf(deps.db, principal),
       });
       deps.engine.onEvent(bundles.onEvent);
@@ -181,5 +187,5 @@ export function buildApp(deps: AppDeps): { app: Express; api: Api; services: App
   app.use(routeNotFound);
   app.use(auditRefusals(trail, deps.logger));
   app.use(problemHandler(deps.logger));
-  return { app, api, services: { authority, calendar, documents, delegations, trail, intake, processes, board, taskStream, analytics, recoverCompletions: recover, hotline } };
+  return { app, api, services: { authority, calendar, documents, delegations, trail, intake, processes, board, taskStream, analytics, recoverCompletions: recover, hotline, bundles } };
 }

@@ -58,6 +58,9 @@ export function composeHall(deps: HallDeps): Hall {
   if (hotline) deps.engine.onUserTask(hotline.listener);
   let hotlineSweep: NodeJS.Timeout | undefined;
   const sweepHotline = () => hotline?.sweep().catch((err: unknown) => deps.logger.warn({ err }, 'hotline sweep failed'));
+  // 一件事: bundles a crash left half received are finished (bundles/recovery.ts)
+  let bundleSweep: NodeJS.Timeout | undefined;
+  const sweepBundles = () => services.bundles?.sweep().catch((err: unknown) => deps.logger.warn({ err }, 'bundle sweep failed'));
   return {
     app, services, engine: deps.engine, timers,
     async start() {
@@ -70,6 +73,8 @@ export function composeHall(deps: HallDeps): Hall {
       if (deps.sweepEveryMs !== 0) hotlineSweep = setInterval(sweepHotline, deps.sweepEveryMs ?? 60_000);
       // the director's roll-ups: loaded from their snapshot in the background, snapshotted periodically
       services.analytics?.keepSnapshots();
+      await sweepBundles();
+      if (deps.sweepEveryMs !== 0) bundleSweep = setInterval(sweepBundles, deps.sweepEveryMs ?? 60_000);
       idIndexes = keepFerretIdIndexes(deps.ferretdbSqliteDir, deps.db.db!.databaseName, (err) => deps.logger.warn({ err }, 'FerretDB _id index not added'));
     },
     async stop() {
@@ -77,6 +82,7 @@ export function composeHall(deps: HallDeps): Hall {
       idIndexes.stop();
       timers.stop();
       clearInterval(hotlineSweep);
+      clearInterval(bundleSweep);
       await deps.engine.stop();
       await services.analytics?.stop().catch((err: unknown) => deps.logger.warn({ err }, 'analytics snapshot at stop failed'));
     },

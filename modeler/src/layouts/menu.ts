@@ -35,4 +35,7 @@ export const menu: MenuItem[] = [
   { path: '/processes/versions', label: 'design.versions', group: 'admin', can: ['read', 'Process'] },
   // 流程实例迁移: whoever may publish a process may move its running cases
   { path: '/processes/migration', label: 'migration.menu', group: 'admin', can: ['deploy', 'Process'] },
+  // 一件事定义 (issue 19): the lead department's admin proposes, the system admin publishes
+  { path: '/bundles/definitions', label: 'bundle.def.menuPropose', group: 'admin', can: ['create', 'Bundle'] },
+  { path: '/bundles/review', label: 'bundle.def.menuReview', group: 'admin', can: ['deploy', 'Bundle'] },
 ];

@@ -3,6 +3,7 @@ import type { EngineEvent } from '../engine/index.ts';
 import { certificateModel } from '../issuing/index.ts';
 import { startHall, type TestHall } from '../../test/hall.ts';
 import { actorOf, approverWithPowers, eventually, openTask, type Actor } from '../../test/e2e/steps.ts';
+import { decide } from '../../test/support/bundles/fixtures.ts';
 import { bundleModels } from './models.ts';
 
 /**
@@ -40,9 +41,9 @@ describe('bundled matters (一件事一次办)', function () {
     return !state || state(body) ? body : undefined;
   }, `bundle ${bundleNumber} in the awaited state`);
 
-  it('ships three seeded bundles whose merged lists ask a material two members need once', async () => {
+  it('ships four seeded bundles whose merged lists ask a material two members need once', async () => {
     const { items } = (await clerk.get('/api/bundles/definitions')).body as { items: Array<{ code: string; status: string; materials: Array<{ name: string; sources: unknown[] }> }> };
-    expect(items.map((d) => d.code)).to.include.members(['open-restaurant', 'housing-project-start', 'open-company']);
+    expect(items.map((d) => d.code)).to.include.members(['open-restaurant', 'housing-project-start', 'open-company', 'open-sole-trader']);
     const restaurant = items.find((d) => d.code === 'open-restaurant')!;
     expect(restaurant.status).to.equal('published');
     expect(restaurant.materials.filter((m) => m.name === '营业执照')).to.have.length(1);
@@ -171,18 +172,4 @@ interface Bundle {
   processInstanceKey?: string;
   receipt?: { verificationCode: string };
   members: Array<{ caseNumber?: string; state: string; outcome?: string }>;
-}
-
-/** Review, then the decision: 准予 with the licence, or 不予 with reasons (sealed either way). */
-async function decide(approver: Actor, caseNumber: string, outcome: 'grant' | 'refuse') {
-  const review = await openTask(approver, caseNumber, 'review');
-  await approver.post(`/api/tasks/${review.key}/claim`);
-  expect((await approver.post(`/api/tasks/${review.key}/approve`, { opinion: '符合条件' })).status).to.equal(200);
-  const decision = await openTask(approver, caseNumber, 'decide');
-  await approver.post(`/api/tasks/${decision.key}/claim`);
-  const year = new Date().getUTCFullYear();
-  const res = outcome === 'grant'
-    ? await approver.post(`/api/tasks/${decision.key}/approve`, { opinion: '准予', decision: { findings: '申请符合法定条件', legalBasis: '《中华人民共和国行政许可法》', licence: { name: '许可证', scope: '餐饮服务', validFrom: `${year}-01-01`, validTo: `${year + 4}-12-31` } } })
-    : await approver.post(`/api/tasks/${decision.key}/reject`, { opinion: '不予许可', reasons: ['不符合开票限额审批条件'] });
-  expect(res.status, res.text).to.equal(200);
 }

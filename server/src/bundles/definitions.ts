@@ -11,9 +11,11 @@ import type { ProposalBody } from './schemas.ts';
  * 一件事 definitions. An admin of the lead department proposes one (members, merged list, form,
  * promised limit); a system admin publishes it; only published bundles are received at the desk.
  *
- * Whose matters a lead department may bundle: its own and those of the departments that sit with
- * it in a back office (后台审批办公室, zhongwei.json) — the units it already coordinates with in one
- * room. A member of any other department is refused, and nothing is stored.
+ * Whose matters a lead department may bundle: its own, those of the departments that sit with it
+ * in a back office (后台审批办公室, zhongwei.json) — the units it already coordinates with in one
+ * room — and those of the district departments of its own line that it guides (`guidedBy`: the
+ * city 市场监管局 and the 沙坡头区 bureau that registers 个体工商户). A member of any other department
+ * is refused, and nothing is stored.
  */
 export class BundleDefinitions {
   constructor(private readonly models: BundleModels, private readonly catalog: CatalogModels) {}
@@ -64,8 +66,11 @@ export class BundleDefinitions {
   }
 
   private async assertReachable(lead: Department, members: Matter[]): Promise<void> {
-    const partners = await this.catalog.departments.find({ officeCodes: mongoose.trusted({ $in: lead.officeCodes }) }, { code: 1 }).lean<Department[]>();
-    const reachable = new Set([lead.code, ...partners.map((d) => d.code)]);
+    const [partners, line] = await Promise.all([
+      this.catalog.departments.find({ officeCodes: mongoose.trusted({ $in: lead.officeCodes }) }, { code: 1 }).lean<Department[]>(),
+      this.catalog.departments.find({ guidedBy: lead.code }, { code: 1 }).lean<Department[]>(),
+    ]);
+    const reachable = new Set([lead.code, ...partners.map((d) => d.code), ...line.map((d) => d.code)]);
     const outside = members.map((m, i) => ({ m, i })).filter(({ m }) => !reachable.has(m.departmentCode));
     if (!outside.length) return;
     throw problem('BUNDLE_MEMBER_NOT_PROPOSABLE', {

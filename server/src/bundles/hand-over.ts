@@ -6,11 +6,11 @@ import { notFound, problem } from '../shared/errors.ts';
 import type { TaskDoc } from '../tasks/index.ts';
 import type { BundleCase, BundleModels } from './models.ts';
 import { memberProgress } from './progress.ts';
+import { issueServiceReceipt, type ServiceReceiptDeps } from './service-receipt.ts';
 import type { BundleTracker } from './tracker.ts';
 
 /** What a single case's hand-over needs (issuing/hand-over.ts), and the bundle's records. */
-export interface BundleHandOverDeps extends Pick<HandOverDeps, 'board' | 'complete' | 'nameOf'> {
-  models: BundleModels;
+export interface BundleHandOverDeps extends Pick<HandOverDeps, 'board' | 'complete' | 'nameOf'>, ServiceReceiptDeps {
   tracker: BundleTracker;
 }
 
@@ -19,9 +19,10 @@ type Service = { method: 'inPerson' | 'post' | 'electronic'; recipientName: stri
 /**
  * 统一出件: every certificate of the bundle handed over together at one window, under one 送达回证.
  * Refused until every member is decided and each granted member's certificate is prepared (its
- * hand-over task open). The 送达回证 is saved on the bundle first; then each member's hand-over
- * task is completed with that service (each member's `issue` job registers it and closes the
- * case). A retry after a crash finishes the tasks still open with the service saved the first time.
+ * hand-over task open). The 送达回证 is saved on the bundle first and issued as a PDF
+ * (service-receipt.ts); then each member's hand-over task is completed with that service (each
+ * member's `issue` job registers it and closes the case). A retry after a crash issues the PDF
+ * (once) and finishes the tasks still open with the service saved the first time.
  */
 export async function handOverBundle(deps: BundleHandOverDeps, principal: Principal, ability: AppAbility, bundleNumber: string, body: Service): Promise<BundleCase> {
   const bundle = await deps.tracker.refresh(bundleNumber);
@@ -47,11 +48,16 @@ export async function handOverBundle(deps: BundleHandOverDeps, principal: Princi
   let service = bundle.service;
   if (!service) {
     const certificates = await certificateModel(deps.models.cases.db).find({ caseNumber: mongoose.trusted({ $in: waiting.map((c) => c.caseNumber) }) }, { number: 1 }).lean();
-    service = { ...body, servedAt: new Date(), servedBy: principal.username, servedByName: await deps.nameOf(principal), certificates: certificates.map((c) => c.number) };
+    service = { ...body, servedAt: new Date(), servedBy: principal.username, servedByName: await deps.nameOf(principal), windowNumber: principal.windowNumber, certificates: certificates.map((c) => c.number) };
     const saved = await deps.models.cases.updateOne({ bundleNumber, service: null }, { $set: { service } });
     if (saved.modifiedCount !== 1) throw problem('BUNDLE_CHANGED');
   }
+  await issueServiceReceipt(deps, { ...bundle, service }, cases);
   const memberService = { method: service.method, recipientName: service.recipientName, trackingNumber: service.trackingNumber, electronicAddress: service.electronicAddress, servedBy: service.servedBy, servedByName: service.servedByName };
   for (const task of tasks) await deps.complete(principal, task, 'handedOver', { service: memberService }, { service: memberService, bundleNumber });
   return (await deps.tracker.refresh(bundleNumber))!;
 }
+
+/** The bundle a member case belongs to: its certificate is handed over only with the bundle's (issuing/hand-over.ts asks). */
+export const bundleOfMember = (models: BundleModels) => async (caseNumber: string): Promise<string | undefined> =>
+  (await models.cases.findOne({ 'members.caseNumber': caseNumber }, { bundleNumber: 1 }).lean())?.bundleNumber;

@@ -42,14 +42,20 @@ export function mergeMaterials(members: Matter[], sameAs: SameAs = []): BundleMa
  * than its slowest member, which runs in parallel with the others on its own limit.
  */
 export function checkPromise(promisedDays: number, members: Matter[]): void {
-  const slowest = Math.max(...members.map((m) => m.promisedDays));
-  const sum = members.reduce((total, m) => total + m.promisedDays, 0);
-  if (promisedDays < slowest || promisedDays > Math.max(sum, slowest)) {
+  const { min, max, sum } = promiseRange(members);
+  if (promisedDays < min || promisedDays > max) {
     throw problem('BUNDLE_PROMISE_OUT_OF_RANGE', {
-      params: { slowest, sum },
-      fields: [{ field: 'body.promisedDays', message: `between ${slowest} and ${Math.max(sum, slowest)}` }],
+      params: { slowest: min, sum },
+      fields: [{ field: 'body.promisedDays', message: `between ${min} and ${max}` }],
     });
   }
+}
+
+/** The promised limits a bundle of these members may have (the proposal page shows it as they are chosen). */
+export function promiseRange(members: Array<Pick<Matter, 'promisedDays'>>): { min: number; max: number; sum: number } {
+  const min = Math.max(0, ...members.map((m) => m.promisedDays));
+  const sum = members.reduce((total, m) => total + m.promisedDays, 0);
+  return { min, max: Math.max(sum, min), sum };
 }
 
 /** The member's own checklist from the bundle's one checklist (the names its matter uses). */

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import type { Decision } from '../intake/schemas.ts';
 import { serializeWritesBy } from '../shared/serialize.ts';
 
 /**
@@ -51,6 +52,10 @@ export interface BundleMember {
   matterName: string;
   departmentCode: string;
   caseNumber?: string;
+  /** The case number taken before the member is received: a receipt repeated after a crash makes no second case. */
+  reservedCaseNumber?: string;
+  /** What the member is received with (its own checklist and outcome), kept until it is received. */
+  plan?: { materials: Array<{ name: string; provided: boolean }>; decision: Decision };
   /** When the member was decided (granted, refused, terminated) and told to the bundle process. */
   decidedAt?: Date;
   outcome?: 'granted' | 'refused' | 'terminated' | 'notAccepted';
@@ -73,10 +78,12 @@ export interface BundleCase {
   /** The bundle's own clock: promised limit in working days from the day it was received. */
   dueDate: string;
   stage: BundleStage;
+  /** Set while the members are being received; a bundle left so by a crash is finished by the sweep (recovery.ts). */
+  receiving?: boolean;
   receipt?: { documentId: string; verificationCode: string };
   processInstanceKey?: string;
   /** 送达回证: all certificates handed over together, once. */
-  service?: { method: string; recipientName: string; trackingNumber?: string; electronicAddress?: string; servedAt: Date; servedBy: string; servedByName: string; certificates: string[] };
+  service?: { method: string; recipientName: string; trackingNumber?: string; electronicAddress?: string; servedAt: Date; servedBy: string; servedByName: string; windowNumber?: string; certificates: string[]; documentId?: string; verificationCode?: string };
   completedAt?: Date;
   createdAt: Date;
   updatedAt: Date;
@@ -109,12 +116,13 @@ const bundleCaseSchema = new Schema<BundleCase>({
   contact: { name: String, phone: String, phoneLast4: String },
   form: { type: Schema.Types.Mixed, default: {} },
   materials: [{ _id: false, name: String, provided: Boolean }],
-  members: [{ _id: false, matterCode: String, matterName: String, departmentCode: String, caseNumber: { type: String, index: true }, decidedAt: Date, outcome: String }],
+  members: [{ _id: false, matterCode: String, matterName: String, departmentCode: String, caseNumber: { type: String, index: true }, reservedCaseNumber: String, plan: Schema.Types.Mixed, decidedAt: Date, outcome: String }],
   dueDate: { type: String, required: true },
   stage: { type: String, enum: ['inProgress', 'issuing', 'closed'], required: true, index: true },
+  receiving: { type: Boolean, index: true },
   receipt: { documentId: String, verificationCode: String },
   processInstanceKey: String,
-  service: { method: String, recipientName: String, trackingNumber: String, electronicAddress: String, servedAt: Date, servedBy: String, servedByName: String, certificates: { type: [String], default: undefined } },
+  service: { method: String, recipientName: String, trackingNumber: String, electronicAddress: String, servedAt: Date, servedBy: String, servedByName: String, windowNumber: String, certificates: { type: [String], default: undefined }, documentId: String, verificationCode: String },
   completedAt: Date,
 }, { timestamps: true });
 

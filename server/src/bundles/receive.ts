@@ -6,6 +6,7 @@ import { maskPhone } from '../intake/index.ts';
 import type { Decision } from '../intake/schemas.ts';
 import { AppError, notFound, problem, refusalOfPart, validationFailed, type FieldProblem } from '../shared/errors.ts';
 import { nextSequence } from '../shared/sequence.ts';
+import { ClaimStore } from '../topology/claims.ts';
 import type { BundleDefinitions } from './definitions.ts';
 import { memberChecklist, memberNames } from './merge.ts';
 import type { BundleCase, BundleDefinition, BundleMaterial, BundleModels } from './models.ts';
@@ -18,19 +19,49 @@ export interface BundleDeskDeps {
   notices: NoticeIssuer;
   /** Starts the bundle's process once its members exist (tracker.ts). */
   started(bundle: BundleCase): Promise<void>;
+  /** Claims with leases (topology/claims.ts): one finisher of a bundle's receipt at a time. */
+  claims?: ClaimStore;
 }
+
+/** How long the desk waits for a sweep that holds the bundle's claim, and how long a claim is held. */
+const FINISH_WAIT_MS = 15_000;
+const CLAIM_TTL_MS = 120_000;
 
 /**
  * 一件事一次办 at the desk: one applicant entry, one checklist over the merged list, one form and one
  * outcome (行政许可法第三十二条) for the whole or, where the law needs it, per member. Every member
  * is checked by intake's own rules before anything is written; then the bundle is saved, each
  * member case is received through intake's service (its own notices, its own process, its own
- * clock), one receipt for the whole is issued and the bundle's process started.
+ * clock), one receipt for the whole is issued and the bundle's process started. The bundle is
+ * saved with each member's plan and reserved case number before the first member is received, so
+ * that a crash in between leaves work the sweep (recovery.ts) finishes, nothing lost or doubled.
  */
 export class BundleDesk {
-  constructor(private readonly deps: BundleDeskDeps) {}
+  private readonly claims: ClaimStore;
 
+  constructor(private readonly deps: BundleDeskDeps) {
+    this.claims = deps.claims ?? new ClaimStore(deps.models.cases.db);
+  }
+
+  /**
+   * Receives the bundle. Once it is saved (`open`), it is the clerk's answer even if finishing fails
+   * half-way: it shows `receiving` and the sweep finishes it — a retry of the request would open a
+   * second bundle and receive its members twice.
+   */
   async receive(principal: Principal, ability: AppAbility, body: BundleIntakeBody): Promise<BundleCase> {
+    const bundleNumber = await this.open(principal, ability, body);
+    try {
+      return await this.finish(principal, ability, bundleNumber, FINISH_WAIT_MS);
+    } catch {
+      return this.load(bundleNumber);
+    }
+  }
+
+  /**
+   * Every check, then the bundle saved with each member's plan and reserved case number — before any
+   * member is received. Answers the bundle number; `finish` does the rest.
+   */
+  async open(principal: Principal, ability: AppAbility, body: BundleIntakeBody): Promise<string> {
     assertCan(ability, 'create', 'Case');
     const definition = await this.deps.definitions.load(body.definitionCode);
     if (definition.status !== 'published') {
@@ -59,23 +90,48 @@ export class BundleDesk {
     const today = intake.today();
     const calendar = await intake.calendar.calendar();
     const bundleNumber = `YJ${today.replaceAll('-', '')}-${String(await nextSequence(this.deps.models.cases.db, `bundle:${today}`)).padStart(4, '0')}`;
+    const reserved: string[] = [];
+    while (reserved.length < plans.length) reserved.push(await intake.reserveCaseNumber());
+    // the bundle with every member's plan and reserved case number, before any member is received
     await this.deps.models.cases.create({
       bundleNumber, definitionCode: definition.code, nameZh: definition.nameZh, leadDepartmentCode: definition.leadDepartmentCode,
       windowNumber, receivedBy: principal.userId, receivedOn: today,
       applicant: body.applicant, contact: { ...body.contact, phoneLast4: body.contact.phone.slice(-4) },
       form: body.form, materials: definition.materials.map((m) => ({ name: m.name, provided: ticked.get(m.name) ?? false })),
-      members: definition.members.map((m) => ({ ...m })),
+      members: plans.map(({ member, intakeBody }, i) => ({ ...member, reservedCaseNumber: reserved[i], plan: { materials: intakeBody.materials, decision: intakeBody.decision } })),
       dueDate: calendar.addWorkingDays(today, definition.promisedDays, { countFromNextDay: intake.calendar.countFromNextDay }),
-      stage: 'inProgress',
+      stage: 'inProgress', receiving: true,
     });
+    return bundleNumber;
+  }
+
+  /**
+   * The rest of a receipt, each step once however often it runs: every member not yet received is
+   * received under its reserved case number (a case made before a crash is found, not made again),
+   * the one receipt issued (`once`), the bundle process started; then the bundle stops `receiving`.
+   * Runs under the claim `bundle-intake:<number>`: the desk's request and the sweep never at once.
+   * When a live owner holds the claim longer than `waitMs`, answers with the bundle as saved.
+   */
+  async finish(principal: Principal, ability: AppAbility, bundleNumber: string, waitMs = 0): Promise<BundleCase> {
+    const ran = await this.claims.runClaimed(`bundle-intake:${bundleNumber}`, CLAIM_TTL_MS, () => this.finishClaimed(principal, ability, bundleNumber), waitMs);
+    return ran.skipped ? this.load(bundleNumber) : ran.value;
+  }
+
+  private async finishClaimed(principal: Principal, ability: AppAbility, bundleNumber: string): Promise<BundleCase> {
+    const bundle = await this.load(bundleNumber);
+    if (!bundle.receiving) return bundle;
+    const contact = { name: bundle.contact.name, phone: bundle.contact.phone };
+    const { kind, name, idNumber, uscc } = bundle.applicant;
+    const applicant = kind === 'person' ? { kind, name, idNumber: idNumber! } : { kind, name, uscc: uscc! };
     // by index, not `members.$`: FerretDB 1.24 has no positional operator
-    for (const [i, plan] of plans.entries()) {
-      const caseDoc = await intake.receive(principal, ability, plan.intakeBody);
+    for (const [i, member] of bundle.members.entries()) {
+      if (member.caseNumber || !member.plan) continue;
+      const caseDoc = await this.deps.intake.receive(principal, ability, { matterCode: member.matterCode, applicant, contact, ...member.plan }, { caseNumber: member.reservedCaseNumber });
       await this.deps.models.cases.updateOne({ bundleNumber }, { $set: { [`members.${i}.caseNumber`]: caseDoc.caseNumber } });
     }
-    await this.issueReceipt(principal, bundleNumber, definition);
-    const saved = await this.load(bundleNumber);
-    await this.deps.started(saved);
+    if (!bundle.receipt) await this.issueReceipt(principal, bundleNumber, await this.deps.definitions.load(bundle.definitionCode));
+    await this.deps.started(await this.load(bundleNumber));
+    await this.deps.models.cases.updateOne({ bundleNumber }, { $unset: { receiving: 1 } });
     return this.load(bundleNumber);
   }
 

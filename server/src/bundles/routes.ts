@@ -14,6 +14,7 @@ import { BundleDefinitions } from './definitions.ts';
 import { handOverBundle } from './hand-over.ts';
 import { bundleModels, type BundleCase } from './models.ts';
 import { BundleDesk } from './receive.ts';
+import { sweepHalfReceivedBundles, type BundleSweepResult } from './recovery.ts';
 import { bundleIntakeBody, bundleNumberParams, definitionParams, proposalBody } from './schemas.ts';
 import { BundleTracker } from './tracker.ts';
 import { bundleView, definitionView, publicBundleView } from './views.ts';
@@ -23,10 +24,19 @@ export interface BundleRouteDeps extends Pick<HandOverDeps, 'authority' | 'intak
   notices: NoticeIssuer;
   engine: WorkflowEngine;
   limiter(scope: string, max: number, windowMs: number): FailureCounter;
+  /** Where the sweep reports a bundle it could not finish. */
+  warn?: (fields: Record<string, unknown>, message: string) => void;
 }
 
-/** 一件事一次办: definitions, receiving at the desk, progress, 统一出件 and the public page. Returns the tracker for the engine's events. */
-export function bundleRoutes(api: Api, deps: BundleRouteDeps): BundleTracker {
+/** What the hall wires: the engine's events of member cases, the sweep of half-received bundles, the desk (tests). */
+export interface BundleFeature {
+  onEvent: BundleTracker['onEvent'];
+  sweep(): Promise<BundleSweepResult>;
+  desk: BundleDesk;
+}
+
+/** 一件事一次办: definitions, receiving at the desk, progress, 统一出件 and the public page. */
+export function bundleRoutes(api: Api, deps: BundleRouteDeps): BundleFeature {
   const models = bundleModels(deps.db);
   const definitions = new BundleDefinitions(models, deps.intake.catalog);
   const tracker = new BundleTracker({ models, intake: deps.intake, engine: deps.engine });
@@ -94,7 +104,7 @@ export function bundleRoutes(api: Api, deps: BundleRouteDeps): BundleTracker {
   api.add({
     method: 'post', path: '/api/bundles/:bundleNumber/hand-over', tag, access: 'user', ask: ['issue', 'Bundle'], params: bundleNumberParams, body: handOverBody,
     summary: '统一出件: hand every certificate of the bundle over together, with one 送达回证',
-    handler: async ({ req, params, body }) => view(await handOverBundle({ models, tracker, board: deps.board, complete: deps.complete, nameOf: deps.nameOf }, principalOf(req), await deps.authority.abilityOf(req), params.bundleNumber, body)),
+    handler: async ({ req, params, body }) => view(await handOverBundle({ models, tracker, catalog: deps.intake.catalog, notices: deps.notices, board: deps.board, complete: deps.complete, nameOf: deps.nameOf }, principalOf(req), await deps.authority.abilityOf(req), params.bundleNumber, body)),
   });
 
   api.add({
@@ -115,5 +125,8 @@ export function bundleRoutes(api: Api, deps: BundleRouteDeps): BundleTracker {
       return publicBundleView(bundle, await tracker.memberCases(bundle), await deps.intake.calendar.calendar(), deps.intake.today());
     },
   });
-  return tracker;
+  return {
+    onEvent: tracker.onEvent, desk,
+    sweep: () => sweepHalfReceivedBundles({ db: deps.db, models, desk, authority: deps.authority, warn: deps.warn }),
+  };
 }

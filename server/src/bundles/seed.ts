@@ -11,9 +11,9 @@ const businessForm: BundleFormField[] = [
 ];
 
 /**
- * Three 一件事 from the hall's 50 matters (国办发〔2024〕 “高效办成一件事”), each led by a department
- * whose back office holds every member. Where two members ask for the same paper under different
- * names, the seed says they are one.
+ * Four 一件事 from the hall's 50 matters (国办发〔2024〕 “高效办成一件事”), each led by a department
+ * that may bundle every member (its back office, its line: definitions.ts). Where two members ask
+ * for the same paper under different names, the seed says they are one.
  */
 export const seededBundles: Seeded[] = [
   {
@@ -41,6 +41,14 @@ export const seededBundles: Seeded[] = [
       { name: '经办人身份证件', materials: [{ matterCode: 'gaj_kz', material: '经办人身份证' }, { matterCode: 'tax_xe', material: '经办人身份证件' }] },
     ],
     form: businessForm,
+  },
+  {
+    // 个体工商户 are registered by the 沙坡头区 bureau, which the city 市场监管局 guides (its line): the
+    // city bureau leads, and its back office holds the tax office
+    code: 'open-sole-trader', nameZh: '个体工商户开业', nameEn: 'Open a sole-trader business', lead: 'scj', promisedDays: 5,
+    members: ['spt_gt', 'scj_sp', 'tax_fp'],
+    sameAs: [],
+    form: [...businessForm, { key: 'operatorName', label: '经营者姓名', required: true }],
   },
 ];
 

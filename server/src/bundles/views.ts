@@ -35,8 +35,16 @@ function memberRows(bundle: BundleCase, cases: Map<string, Case>, calendar: Work
       dueDate: caseDoc?.dueDate, currentStep: caseDoc?.currentStep?.name,
       dueState: caseDoc?.dueDate && !progress.outcome && !paused ? calendar.dueState(caseDoc.dueDate, today) : undefined,
       pausedSince: paused?.from, pauseReason: paused?.reason,
+      // the 出件 page: 即办件 results are given at the desk; the others' certificates wait to be handed over together
+      immediate: caseDoc?.handlingType === 'immediate',
+      certificate: certificateOf(caseDoc),
     };
   });
+}
+
+function certificateOf(caseDoc: Case | undefined) {
+  const doc = caseDoc?.documents.find((d) => d.kind === 'certificate');
+  return doc ? { documentId: doc.documentId, verificationCode: doc.verificationCode } : undefined;
 }
 
 /** The bundle as staff see it. */

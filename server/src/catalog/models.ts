@@ -9,6 +9,11 @@ export interface Department {
   officeCodes: string[];
   /** 咨询电话 printed on the department's notices when the receiving window has none. */
   consultationPhone?: string;
+  /**
+   * 上级业务主管部门: the city department of the same line that guides a district one (中卫市市场监督管理局
+   * guides 中卫市沙坡头区市场监督管理局). A lead department may bundle its line's matters (bundles/definitions.ts).
+   */
+  guidedBy?: string;
 }
 
 export interface Office {
@@ -81,6 +86,7 @@ const departmentSchema = new Schema<Department>({
   nameEn: { type: String, required: true },
   officeCodes: { type: [String], default: [] },
   consultationPhone: String,
+  guidedBy: String,
 });
 
 const officeSchema = new Schema<Office>({

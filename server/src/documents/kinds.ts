@@ -11,6 +11,7 @@ export const documentKinds = {
   jointReviewOpinion: { zh: '综合审图意见书', en: 'Consolidated joint drawing-review opinion' },
   reviewReturn: { zh: '审查退回修改（补正）通知书', en: 'Notice returning an accepted application for revision during review' },
   approvalRecord: { zh: '行政许可审批表', en: 'Approval record of a case (each step, opinion, person, delegation)' },
+  serviceReceipt: { zh: '送达回证', en: 'Proof of service of the certificates handed over together (一件事统一出件)' },
 } as const;
 
 export type DocumentKind = keyof typeof documentKinds;

@@ -108,11 +108,24 @@ export class IntakeService {
     return { matter, windowNumber, materials, ctx, effect };
   }
 
-  /** Receives an application and applies the clerk's decision. Throws AppError; stores nothing then. */
-  async receive(principal: Principal, ability: AppAbility, body: IntakeBody): Promise<Case> {
+  /**
+   * A case number taken ahead of the receipt (a bundle's member, bundles/receive.ts): the receipt
+   * made with it is made once, however often it is repeated after a crash.
+   */
+  reserveCaseNumber(): Promise<string> {
+    return nextCaseNumber(this.deps.db, this.today());
+  }
+
+  /**
+   * Receives an application and applies the clerk's decision. Throws AppError; stores nothing then.
+   * With a reserved `caseNumber`, a repeat finds the case the first call created and returns it.
+   */
+  async receive(principal: Principal, ability: AppAbility, body: IntakeBody, options: { caseNumber?: string } = {}): Promise<Case> {
+    const received = options.caseNumber ? await this.receivedAs(options.caseNumber, body.matterCode) : undefined;
+    if (received) return received;
     const { matter, windowNumber, materials, ctx, effect } = await this.precheck(principal, ability, body);
     const now = this.clock();
-    const caseNumber = await nextCaseNumber(this.deps.db, ctx.today);
+    const caseNumber = options.caseNumber ?? await nextCaseNumber(this.deps.db, ctx.today);
     const created = await this.store.create({
       caseNumber, matterCode: matter.code, matterName: matter.nameZh, departmentCode: matter.departmentCode,
       handlingType: matter.handlingType, windowNumber, receivedBy: principal.userId,
@@ -126,6 +139,14 @@ export class IntakeService {
       ],
     });
     return this.saved(await this.outbox.drain(created.caseNumber));
+  }
+
+  /** The case already received under a reserved number (its follow-ups finished), if any. */
+  private async receivedAs(caseNumber: string, matterCode: string): Promise<Case | undefined> {
+    const existing = await this.cases.findOne({ caseNumber }, { matterCode: 1 }).lean<Pick<Case, 'matterCode'>>();
+    if (!existing) return undefined;
+    if (existing.matterCode !== matterCode) throw new Error(`case number ${caseNumber} was reserved for another matter`);
+    return this.saved(await this.outbox.drain(caseNumber));
   }
 
   /** The decision on a case that was only received, within 5 working days (art. 32). */

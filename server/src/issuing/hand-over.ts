@@ -17,6 +17,8 @@ export interface HandOverDeps {
   complete(principal: Principal, task: TaskDoc, outcome: string, variables: Variables, data: Record<string, unknown>): Promise<unknown>;
   /** The name the issuing clerk is shown by on the 送达回证. */
   nameOf(principal: Principal): Promise<string>;
+  /** The bundle (一件事) whose certificates are handed over together with this case's, if any (bundles/). */
+  bundleOf?(caseNumber: string): Promise<string | undefined>;
 }
 
 /**
@@ -40,6 +42,8 @@ export function handOverRoutes(api: Api, deps: HandOverDeps): void {
       if (handed) throw alreadyHandedOver(caseDoc.caseNumber);
       assertCan(ability, 'issue', subjectOf('Case', caseDoc));
       if (!task) throw problem('NOTHING_TO_HAND_OVER');
+      const bundleNumber = await deps.bundleOf?.(caseDoc.caseNumber);
+      if (bundleNumber) throw problem('BUNDLE_MEMBER_ISSUED_TOGETHER', { params: { bundleNumber }, fields: [{ field: 'params.caseNumber', message: `handed over with bundle ${bundleNumber}` }] });
       const principal = principalOf(req);
       const service = { ...body, servedBy: principal.username, servedByName: await deps.nameOf(principal) };
       await deps.complete(principal, task, 'handedOver', { service }, { service });

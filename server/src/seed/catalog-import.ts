@@ -44,6 +44,12 @@ export function departments(): Department[] {
       if (dept && !dept.officeCodes.includes(office.id)) dept.officeCodes.push(office.id);
     }
   }
+  // A district department (中卫市沙坡头区市场监督管理局) is guided by the city department of its line.
+  for (const dept of byName.values()) {
+    const line = /^中卫市[^市]+?区(.+)$/.exec(dept.nameZh)?.[1];
+    const city = line ? byName.get(`中卫市${line}`) : undefined;
+    if (city) dept.guidedBy = city.code;
+  }
   return [...byName.values()].sort((a, b) => a.code.localeCompare(b.code));
 }
 

@@ -12,6 +12,10 @@ describe('web: 一件事一次办 — the desk receives a bundle once, the citiz
     await signIn(page, web.t.baseUrl, 'clerk', '/bundles/desk');
     await page.waitForSelector('#bundle-choose', { visible: true });
     await page.click('#bundle-choose');
+    // the four seeded bundles, 个体工商户开业 among them (led by the city 市场监管局 over its district bureau)
+    await page.waitForSelector('li.el-select-dropdown__item', { visible: true });
+    const offered = await page.$$eval('li.el-select-dropdown__item', (items) => items.map((li) => (li as HTMLElement).innerText.trim()));
+    expect(offered).to.include.members(['开办餐饮店', '新建住宅项目开工', '企业开办', '个体工商户开业']);
     await page.locator('li.el-select-dropdown__item ::-p-text(开办餐饮店)').click();
     await waitForText(page, '#bundle-summary', '食品经营许可');
     await fill(page, '#bundle-applicant-name', '中卫市沙坡头区云杉餐饮有限公司');
