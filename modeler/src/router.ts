@@ -17,6 +17,8 @@ const pages: Record<string, () => Promise<unknown>> = {
   '/admin/calendar': () => import('./pages/admin/CalendarPage.vue'),
   '/processes/modeler': () => import('./pages/modeler/ModelerPage.vue'),
   '/processes/versions': () => import('./pages/modeler/VersionsPage.vue'),
+  // 简易设计 (issue 14): the DingTalk-style designer
+  '/processes/simple': () => import('./pages/simple-designer/SimpleDesignerPage.vue'),
   // 12345 工单 (issue 18)
   '/hotline': () => import('./pages/hotline/HotlinePage.vue'),
 };

@@ -33,4 +33,6 @@ export const menu: MenuItem[] = [
   // 流程设计 (issue 14): drafts for department admins, review and publishing for designers
   { path: '/processes/modeler', label: 'design.menu', group: 'admin', can: ['create', 'Process'] },
   { path: '/processes/versions', label: 'design.versions', group: 'admin', can: ['read', 'Process'] },
+  // 简易设计 (issue 14): steps in a list for staff who should never see a gateway
+  { path: '/processes/simple', label: 'simple.menu', group: 'admin', can: ['create', 'Process'] },
 ];
