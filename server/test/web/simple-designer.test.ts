@@ -29,8 +29,8 @@ describe('web: 简易设计 (the simple designer) in Chromium', function () {
 
     await page.goto(`${web.t.baseUrl}/processes/simple`, { waitUntil: 'networkidle0' });
     await page.waitForSelector('[data-test=node-receive]');
-    await fill(page, '[data-test=process-id] input', 'zjj-three-step');
-    await fill(page, '[data-test=process-name] input', '住建简易许可');
+    await fill(page, 'input[data-test=process-id]', 'zjj-three-step');
+    await fill(page, 'input[data-test=process-name]', '住建简易许可');
     await addAtEnd(page, 'review');
     await addAtEnd(page, 'decide');
     await addAtEnd(page, 'notify');

@@ -1,4 +1,4 @@
-import BpmnModdle from 'bpmn-moddle';
+import { BpmnModdle } from 'bpmn-moddle';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { generateBpmn } from '@server/processes/simple/generate.ts';
 import { recogniseSimple, type ModdleNode } from '@server/processes/simple/recognise.ts';
