@@ -22,6 +22,8 @@ const pages: Record<string, () => Promise<unknown>> = {
   '/processes/versions': () => import('./pages/modeler/VersionsPage.vue'),
   // 流程实例迁移 (issue 14): running cases moved to another version
   '/processes/migration': () => import('./pages/modeler/MigrationPage.vue'),
+  // 简易设计 (issue 14): the DingTalk-style designer
+  '/processes/simple': () => import('./pages/simple-designer/SimpleDesignerPage.vue'),
   // 12345 工单 (issue 18)
   '/hotline': () => import('./pages/hotline/HotlinePage.vue'),
 };

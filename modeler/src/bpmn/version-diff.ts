@@ -1,10 +1,5 @@
-import 'bpmn-js/dist/assets/diagram-js.css';
-import 'bpmn-js/dist/assets/bpmn-js.css';
-import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
-import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { diff } from 'bpmn-js-differ';
-import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
-import { translateModule } from './translate.ts';
+import { createViewer, type Viewer } from './viewer.ts';
 
 interface Canvas {
   addMarker(id: string, marker: string): void;
@@ -12,7 +7,6 @@ interface Canvas {
   zoom(level: string): void;
 }
 interface Registry { get(id: string): unknown }
-type Viewer = InstanceType<typeof NavigatedViewer>;
 
 export interface PropertyChange { id: string; name?: string; property: string; oldValue: string; newValue: string }
 export interface VersionDiff { added: string[]; removed: string[]; changed: string[]; moved: string[]; properties: PropertyChange[] }
@@ -25,8 +19,7 @@ const text = (value: unknown) => (value === undefined || value === null ? '' : t
  * older, changed and moved in both; moving or zooming one viewer moves the other.
  */
 export async function showDiff(left: HTMLElement, right: HTMLElement, oldXml: string, newXml: string): Promise<{ result: VersionDiff; destroy(): void }> {
-  const make = (container: HTMLElement) => new NavigatedViewer({ container, additionalModules: [translateModule], moddleExtensions: { zeebe: zeebeModdle } });
-  const [older, newer] = [make(left), make(right)];
+  const [older, newer] = [createViewer(left), createViewer(right)];
   await older.importXML(oldXml);
   await newer.importXML(newXml);
   const changes = diff(older.getDefinitions(), newer.getDefinitions()) as {

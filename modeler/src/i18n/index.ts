@@ -9,10 +9,11 @@ import queue from './queue.ts';
 import task from './task.ts';
 import hotline from './hotline.ts';
 import migration from './migration.ts';
+import simpleDesigner from './simple-designer.ts';
 
 const LOCALE_KEY = 'onewindow.locale';
 /** Each page group keeps its messages in its own file, under its own root key. */
-const features = [board, task, processDesign, queue, dashboard, hotline, bundles, migration];
+const features = [board, task, processDesign, queue, dashboard, hotline, bundles, migration, simpleDesigner];
 
 /** Every visible string goes through here; zh-CN is the language of the hall, English the second. */
 export const i18n = createI18n({

@@ -38,4 +38,6 @@ export const menu: MenuItem[] = [
   // 一件事定义 (issue 19): the lead department's admin proposes, the system admin publishes
   { path: '/bundles/definitions', label: 'bundle.def.menuPropose', group: 'admin', can: ['create', 'Bundle'] },
   { path: '/bundles/review', label: 'bundle.def.menuReview', group: 'admin', can: ['deploy', 'Bundle'] },
+  // 简易设计 (issue 14): steps in a list for staff who should never see a gateway
+  { path: '/processes/simple', label: 'simple.menu', group: 'admin', can: ['create', 'Process'] },
 ];

@@ -17,6 +17,8 @@ export function engineProcessStarter(engine: WorkflowEngine): CaseProcessStarter
           matterCode: caseDoc.matterCode,
           departmentCode: caseDoc.departmentCode,
           applicantName: caseDoc.applicant.name,
+          // what the simple designer's 条件分支 may branch on (processes/simple/schema.ts conditionFields)
+          applicantKind: caseDoc.applicant.kind,
           handlingType: caseDoc.handlingType,
           acceptanceMode: caseDoc.acceptanceMode,
           acceptedOn: caseDoc.acceptedOn,

@@ -5,7 +5,7 @@ import type { ModdleElement } from './moddle.ts';
 /** What a case starts with (intake/process-starter.ts). */
 export const startVariables = [
   'caseId', 'caseNumber', 'matterCode', 'departmentCode', 'handlingType', 'acceptanceMode', 'acceptedOn', 'dueDate',
-  'pendingMaterials', 'commitmentVerifyBy',
+  'pendingMaterials', 'commitmentVerifyBy', 'applicantName', 'applicantKind',
   // 12345 work orders and 差评整改 (issue 18): hotline/orders.ts processVariables, ratings/service.ts
   'orderNumber', 'leadDepartment', 'handleDueAt', 'superviseAt', 'ratingId', 'ratedDepartment', 'rectifyDueAt',
 ] as const;

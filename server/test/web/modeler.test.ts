@@ -1,28 +1,7 @@
 import { expect } from 'chai';
-import type { Page } from 'puppeteer-core';
 import { bpmnDocument, receiveAndReview } from '../support/processes/fixtures.ts';
 import { assertAccessible, hallInBrowser, screenshot, signIn, textOf, waitForText, watchedPage } from './browser.ts';
-
-/** Words allowed in the modeler's visible text: names of standards and products, not labels. */
-const allowedLatin = /^(BPMN|DMN|FEEL|JSON|ISO|UTC|SVG|PNG|Shift|Ctrl|Delete|QName|Java|cron|Camunda)$/;
-
-/** Visible Latin words in the palette, context pad, popup menus and properties panel (ids and values in inputs are not labels). */
-async function englishLabels(page: Page): Promise<string[]> {
-  const texts = await page.evaluate(() => {
-    const out: string[] = [];
-    for (const root of document.querySelectorAll('.djs-palette, .djs-context-pad, .djs-popup-parent, .bio-properties-panel-header, .bio-properties-panel-group-header, .bio-properties-panel-label, .bjsl-button, .bts-toggle-mode')) {
-      for (const element of [root, ...root.querySelectorAll('*')] as HTMLElement[]) {
-        if (element.offsetParent === null && getComputedStyle(element).position !== 'fixed') continue;
-        const title = element.getAttribute('title');
-        if (title) out.push(title);
-        for (const node of element.childNodes) if (node.nodeType === Node.TEXT_NODE && node.textContent!.trim()) out.push(node.textContent!.trim());
-      }
-    }
-    return out;
-  });
-  const ids = new Set(await page.evaluate(() => [...document.querySelectorAll('[data-element-id]')].map((e) => e.getAttribute('data-element-id')!)));
-  return [...new Set(texts.flatMap((text) => text.match(/[A-Za-z][A-Za-z-]{2,}/g) ?? []).filter((w) => !allowedLatin.test(w) && !ids.has(w)))];
-}
+import { englishLabels } from './modeler-helpers.ts';
 
 describe('web: 流程设计 (modeler, review, versions) in Chromium', function () {
   this.timeout(240_000);
@@ -38,6 +17,8 @@ describe('web: 流程设计 (modeler, review, versions) in Chromium', function (
     await page.waitForSelector('.bio-properties-panel-group-header');
     expect(await textOf(page, '[data-test=properties]')).to.contain('常规');
     expect(await englishLabels(page), 'English labels left in the modeler').to.deep.equal([]);
+    const gap = await page.evaluate(() => document.querySelector('.djs-palette')!.getBoundingClientRect().top - document.querySelector('.bts-toggle-mode')!.getBoundingClientRect().bottom);
+    expect(gap, 'the token simulation switch stays clear of the palette\'s top edge').to.be.at.least(8);
     await assertAccessible(page, 'modeler');
     await page.click('[data-test=check]');
     await waitForText(page, '.ow-message', '校验通过');

@@ -27,8 +27,9 @@ export const processApi = {
   versions: async (processId: string) => (await api.get<{ items: VersionSummary[] }>(`/api/processes/${encodeURIComponent(processId)}/versions`)).items,
   drafts: async () => (await api.get<{ items: DraftSummary[] }>('/api/process-drafts')).items,
   draft: (id: string) => api.get<DraftSummary & { xml: string }>(`/api/process-drafts/${id}`),
-  create: (xml: string) => api.post<DraftSummary>('/api/process-drafts', { xml }),
-  save: (id: string, xml: string) => api.put<DraftSummary>(`/api/process-drafts/${id}`, { xml }),
+  /** `simple`: the simple designer's node list, kept with the draft. */
+  create: (xml: string, simple?: object) => api.post<DraftSummary>('/api/process-drafts', { xml, simple }),
+  save: (id: string, xml: string, simple?: object) => api.put<DraftSummary>(`/api/process-drafts/${id}`, { xml, simple }),
   check: (xml: string) => api.post<CheckResult>('/api/processes/checks', { xml }),
   act: (id: string, action: 'submit' | 'reject' | 'publish', comment: string) =>
     api.post<{ status?: string; processes?: Array<{ version: number }> }>(`/api/process-drafts/${id}/${action}`, { comment }),
