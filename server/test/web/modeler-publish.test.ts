@@ -19,11 +19,34 @@ describe('web: a designer inserts a 通知 step from its template, fixes the lin
   this.timeout(300_000);
   const web = hallInBrowser('web_modeler_publish');
 
-  // Skipped: in Chromium the modeler's popup menus do not open (the replace menu from the context pad's
-  // wrench, and so the palette's 新建办理环节 step menu and the template chooser that use the same popup
-  // service): the click lands, no `.djs-popup` appears (test-artifacts/web/modeler-replace-menu.png).
-  // The cause is not found yet; this scenario runs again once it is.
-  it.skip('offers the hall\'s steps first, marks the missing name in Chinese, publishes v2 with a comment, shows the diff; new cases take v2, a running case stays on v1', async () => {
+  it('offers the hall\'s steps first in the replace menu and the palette\'s 新建办理环节, in Chinese', async () => {
+    const w = await watchedPage(web.browser, { width: 1366, height: 900 });
+    const { page } = w;
+    await signIn(page, web.t.baseUrl, 'designer', '/processes/modeler?processId=single-department-approval');
+    await page.waitForSelector('[data-element-id="grantFlow5"]', { timeout: 30_000 });
+    await page.click('[data-element-id="notifyReadyForPickup"]');
+    await page.waitForSelector('.djs-context-pad .entry[data-action="replace"]', { visible: true });
+    await page.click('.djs-context-pad .entry[data-action="replace"]');
+    // the popup opens (it did not while two preact copies met in diagram-js-ui: modeler/package.json pins preact 10)
+    await page.waitForSelector('.djs-popup-results .entry', { visible: true });
+    await screenshot(page, 'modeler-replace-menu');
+    expect(await page.$eval('.djs-popup-results .entry', (e) => e.getAttribute('data-id'))).to.match(/^hall-template-/);
+    expect(await textOf(page, '.djs-popup')).to.contain('一窗通办环节').and.contain('通知');
+    expect(await englishLabels(page), 'English labels in the replace menu').to.deep.equal([]);
+    await page.keyboard.press('Escape');
+    await page.click('.djs-palette .entry[data-action="hall-create"]');
+    await page.waitForSelector('.djs-popup [data-id="hall-template-onewindow.notify"]', { visible: true });
+    expect(await englishLabels(page), 'English labels in the step menu').to.deep.equal([]);
+    w.assertClean();
+    await page.close();
+  });
+
+  // Skipped: a step chosen in 新建办理环节 is not placed by puppeteer's mouse (no preview follows the
+  // pointer and the drop creates nothing): the menus open
+  // (the test above), the create drag started from the popup does not. Cause not found yet; the
+  // publishing, diff and version travel it goes on to is tested through the simple designer
+  // (simple-designer.test.ts) and the versions page (modeler.test.ts).
+  it.skip('inserts 通知 from 新建办理环节, marks the missing name in Chinese, publishes v2 with a comment, shows the diff; new cases take v2, a running case stays on v1', async () => {
     const clerk = actorOf(web.t, await web.t.signIn('clerk'));
     const receive = () => receiveAccepted(clerk, 'zjj_sgxk', { kind: 'organisation', name: '中卫市沙坡头区云杉建设有限公司', uscc: '1164050064050037XR' }, { name: '马文静', phone: '13995012866' });
     const running = await receive();
@@ -33,17 +56,6 @@ describe('web: a designer inserts a 通知 step from its template, fixes the lin
     const { page } = w;
     await signIn(page, web.t.baseUrl, 'designer', '/processes/modeler?processId=single-department-approval');
     await page.waitForSelector('[data-element-id="grantFlow5"]', { timeout: 30_000 });
-
-    // a task's replace menu: the hall's steps come first
-    await page.click('[data-element-id="notifyReadyForPickup"]');
-    await page.waitForSelector('.djs-context-pad .entry[data-action="replace"]', { visible: true });
-    await page.click('.djs-context-pad .entry[data-action="replace"]');
-    await screenshot(page, 'modeler-replace-menu');
-    await page.waitForSelector('.djs-popup .entry', { visible: true });
-    expect(await page.$eval('.djs-popup .entry', (e) => e.getAttribute('data-id'))).to.match(/^hall-template-/);
-    expect(await textOf(page, '.djs-popup')).to.contain('一窗通办环节').and.contain('通知');
-    expect(await englishLabels(page), 'English labels in the replace menu').to.deep.equal([]);
-    await page.keyboard.press('Escape');
 
     // 新建办理环节 in the palette: 通知, dropped onto the flow from 发证登记 to 办结
     await page.click('.djs-palette .entry[data-action="hall-create"]');
