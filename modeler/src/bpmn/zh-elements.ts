@@ -25,3 +25,26 @@ export const zhElements: Record<string, string> = {
   'Sequence flow': '顺序流', 'Default flow': '默认流', 'Conditional flow': '条件流', 'Parallel multi-instance': '并行多实例',
   'Sequential multi-instance': '串行多实例', Loop: '循环', 'Multi-instance': '多实例', 'Camunda user task': 'Camunda 用户任务',
 };
+
+/**
+ * The properties panel's header names the selected element by its type in Title Case ("Process",
+ * "Service Task", "Timer Boundary Event (Non Interrupting)"), passed through `translate`: ours.
+ */
+const panelTypes: Record<string, string> = {
+  Process: '流程', Collaboration: '协作', Participant: '参与者', Lane: '泳道', 'Start Event': '开始事件', 'End Event': '结束事件',
+  'Message Start Event': '消息开始事件', 'Timer Start Event': '定时开始事件', 'Error End Event': '错误结束事件', 'Terminate End Event': '终止结束事件',
+  'Message End Event': '消息结束事件', 'Escalation End Event': '升级结束事件', 'Intermediate Throw Event': '中间抛出事件',
+  'Message Intermediate Catch Event': '消息中间捕获事件', 'Timer Intermediate Catch Event': '定时中间捕获事件',
+  'Message Intermediate Throw Event': '消息中间抛出事件', 'Boundary Event': '边界事件', 'Timer Boundary Event': '定时边界事件',
+  'Timer Boundary Event (Non Interrupting)': '定时边界事件（不中断）', 'Message Boundary Event': '消息边界事件',
+  'Message Boundary Event (Non Interrupting)': '消息边界事件（不中断）', 'Error Boundary Event': '错误边界事件',
+  'Escalation Boundary Event': '升级边界事件', 'Escalation Boundary Event (Non Interrupting)': '升级边界事件（不中断）',
+  Task: '任务', 'Service Task': '服务任务', 'User Task': '用户任务', 'Send Task': '发送任务', 'Receive Task': '接收任务',
+  'Script Task': '脚本任务', 'Business Rule Task': '业务规则任务', 'Manual Task': '手工任务', 'Call Activity': '调用活动',
+  'Sub Process': '子流程', 'Event Sub Process': '事件子流程', 'Ad Hoc Sub Process': '自由子流程', Transaction: '事务',
+  'Exclusive Gateway': '排他网关', 'Parallel Gateway': '并行网关', 'Inclusive Gateway': '包容网关', 'Event Based Gateway': '事件网关',
+  'Complex Gateway': '复杂网关', 'Sequence Flow': '顺序流', 'Message Flow': '消息流', Association: '关联', 'Text Annotation': '文本注释',
+  'Data Object Reference': '数据对象引用', 'Data Store Reference': '数据存储引用', Group: '分组',
+};
+Object.assign(zhElements, panelTypes);
+

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Page } from 'puppeteer-core';
 import { generateBpmn } from '../../src/processes/simple/generate.ts';
-import { actorOf, approverWithPowers, eventually, openTask, receiveAccepted } from '../e2e/steps.ts';
+import { actorOf, approverWithPowers, eventually, receiveAccepted, reviewAndDecide } from '../e2e/steps.ts';
 import { assertAccessible, fill, hallInBrowser, screenshot, signIn, textOf, waitForText, watchedPage } from './browser.ts';
 import { staffUser } from './modeler-helpers.ts';
 
@@ -94,17 +94,7 @@ describe('web: 简易设计 (the simple designer) in Chromium', function () {
     const received = await receiveAccepted(clerk, 'zjj_sgxk', { kind: 'organisation', name: '中卫市沙坡头区云杉建设有限公司', uscc: '1164050064050037XR' }, { name: '马文静', phone: '13995012866' });
     expect(received).to.include({ processId: 'zjj-three-step', processVersion: 1 });
     const approver = await approverWithPowers(web.t, 'zjj', ['reviewAndReport', 'decide', 'useSeal']);
-    const review = await openTask(approver, received.caseNumber, 'review2');
-    await approver.post(`/api/tasks/${review.key}/claim`);
-    expect((await approver.post(`/api/tasks/${review.key}/approve`, { opinion: '符合条件' })).status).to.equal(200);
-    const decide = await openTask(approver, received.caseNumber, 'decide3');
-    await approver.post(`/api/tasks/${decide.key}/claim`);
-    const year = new Date().getUTCFullYear();
-    const decided = await approver.post(`/api/tasks/${decide.key}/approve`, {
-      opinion: '准予',
-      decision: { findings: '申请符合法定条件和标准', legalBasis: '《建筑工程施工许可管理办法》', licence: { name: '建筑工程施工许可证', scope: '云杉大厦', validFrom: `${year}-01-01`, validTo: `${year + 1}-12-31` } },
-    });
-    expect(decided.status, decided.text).to.equal(200);
+    await reviewAndDecide(web.t, approver, received.caseNumber, { review: 'review2', decide: 'decide3', handOver: false });
     const closed = await eventually(async () => {
       const view = await clerk.get(`/api/cases/${received.caseNumber}`);
       return view.body.status === 'completed' ? view.body : undefined;
