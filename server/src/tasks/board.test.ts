@@ -86,21 +86,4 @@ describe('task board projection of the engine\'s user tasks', () => {
     const director0 = defineAbilityFor(director, [], now);
     expect((await board.list(director0, director, { list: 'all', sort: 'priority', page: 1, pageSize: 20 })).items[0].key).to.equal('203');
   });
-
-  it('answers lists and counts from the collection while its index is still loading after a restart, then from the index, the same', async () => {
-    const restarted = new TaskBoard({ db, calendar: new CalendarService({ db }), clock: () => now });
-    const byDb = new TaskBoard({ db, calendar: new CalendarService({ db }), clock: () => now, memoryIndex: false });
-    const approver = { userId: 'u1', username: 'approver.zjj', roles: ['approver' as const], departmentCode: 'zjj' };
-    const ability = defineAbilityFor(approver, [], now);
-    const query = { list: 'all' as const, page: 1, pageSize: 20, sort: 'dueAt' as const };
-    const expected = await byDb.list(ability, approver, query);
-    expect(expected.total).to.be.greaterThan(0);
-    expect(restarted.indexLoaded).to.equal(false);
-    const whileLoading = await restarted.list(ability, approver, query);
-    expect(whileLoading.items.map((x) => x.key)).to.deep.equal(expected.items.map((x) => x.key));
-    expect(await restarted.counts(ability, approver)).to.deep.equal(await byDb.counts(ability, approver));
-    await restarted.ready();
-    expect(restarted.indexLoaded).to.equal(true);
-    expect((await restarted.list(ability, approver, query)).items.map((x) => x.key)).to.deep.equal(expected.items.map((x) => x.key));
-  });
 });

@@ -51,8 +51,6 @@ export class TaskBoard {
   private readonly lists;
   private readonly index?: BoardIndex;
   private loading?: Promise<void>;
-  /** The index holds every open task (its start-up read is done); until then lists come from the collection. */
-  indexLoaded = false;
   /** Lists and counts wait while a write request is served (writes-first.ts); its `mark` goes on the routes. */
   readonly writesFirst = new WritesFirst();
   /** Set by the approval feature: records a completion it started (see ProjectionDeps.recordCompletion). */
@@ -84,7 +82,6 @@ export class TaskBoard {
       // the open tasks, and the finished ones with who finished them (已办): one pass over the collection
       await loadBoardTasks(this.tasks, ['open', 'awaitingSigners', ...DONE], (task) => this.index!.apply(task, true), this.ferretdbSqliteDir);
       this.index!.loaded();
-      this.indexLoaded = true;
     })();
     this.loading.catch(() => { this.loading = undefined; });
     return this.loading;
@@ -104,25 +101,17 @@ export class TaskBoard {
 
   async list(ability: AppAbility, principal: Principal, query: ListQuery) {
     await this.writesFirst.idle();
-    if (!this.index || !this.loadedOrLoading()) return this.lists.list(ability, principal, query);
+    if (!this.index) return this.lists.list(ability, principal, query);
+    await this.ready();
     return this.index.list(ability, principal, query, this.clock());
   }
 
   async counts(ability: AppAbility, principal: Principal): Promise<TaskCounts> {
     await this.writesFirst.idle();
-    if (!this.index || !this.loadedOrLoading()) return this.lists.counts(ability, principal);
+    if (!this.index) return this.lists.counts(ability, principal);
+    await this.ready();
     const now = this.clock();
     return Object.fromEntries(allLists.map((l) => [l, this.index!.count(ability, principal, l, now)])) as TaskCounts;
-  }
-
-  /**
-   * A restart serves at once: while the index reads its tasks (seconds at 100,000 on FerretDB) lists
-   * and counts are answered from the collection; the first one starts the read.
-   */
-  private loadedOrLoading(): boolean {
-    if (this.indexLoaded) return true;
-    void this.ready();
-    return false;
   }
 
   /**
