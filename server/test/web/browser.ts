@@ -89,6 +89,8 @@ export async function settleAnimations(page: Page): Promise<void> {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
+  // a picture taken mid-transition looks broken when it is not (the 大屏's cards half-way to dark)
+  await settleAnimations(page);
   await page.screenshot({ path: `${ARTIFACTS}/${name}.png` });
 }
 
