@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { issuedDocumentModel } from '../../src/documents/index.ts';
 import { pdfText } from '../../src/documents/pdf-tools.ts';
 import { caseModel } from '../../src/intake/index.ts';
+import { notificationModel } from '../../src/notifications/index.ts';
 import { hallEngines, startHall, type TestHall } from '../hall.ts';
 import { actorOf, receiveAccepted, approverWithPowers, eventually, openTask, type Actor } from './steps.ts';
 
@@ -69,6 +70,9 @@ for (const engine of hallEngines()) describe(`joint drawing review from window t
     }
     expect(returnText).not.to.contain('第三十二条第一款第（四）项');
     expect(returnText).not.to.contain('自收到全部补正材料之日起受理');
+
+    // the applicant hears of the return (the process's 通知 step) before coming back with new drawings
+    await eventually(async () => (await notificationModel(t.hall.services.intake!.cases.db).exists({ caseNumber, template: 'drawingsReturned' })) ?? undefined, 'the applicant told of the return');
 
     // When the applicant resubmits revised drawings at the window and all nine units pass them
     const resubmitted = await clerk.post(`/api/cases/${caseNumber}/resubmissions`, { kind: 'drawings' });
